@@ -1,0 +1,3 @@
+import { mockGlobalSetup } from "@cxkit/mocks/vitest";
+
+export default mockGlobalSetup("alpharun");

@@ -1,0 +1,67 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { test } from "vitest";
+import { parse } from "yaml";
+
+type TestBody = () => Promise<void> | void;
+
+/** A contract test of an operation's happy path (a valid call answered with 2xx). */
+export function happy(operationId: string, title: string, body: TestBody, timeoutMs?: number): void {
+  test(`${operationId}: ${title}`, body, timeoutMs);
+}
+
+/** A contract test of an operation's failure path (an invalid call rejected, or a documented error). */
+export function failure(operationId: string, title: string, body: TestBody, timeoutMs?: number): void {
+  test(`${operationId}: ${title}`, body, timeoutMs);
+}
+
+export interface ContractCoverage {
+  /** every operationId in the spec */
+  operations: string[];
+  /** operations lacking a happy-path or failure-path test */
+  missing: { operationId: string; lacks: ("happy" | "failure")[] }[];
+  /** operationIds named by tests that the spec does not have */
+  unknown: string[];
+  /** e.g. `dixa: 48/48 operations have a happy and a failure path` */
+  summary: string;
+}
+
+const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+const CALL = /\b(happy|failure)\(\s*["'`]([A-Za-z0-9_]+)["'`]/g;
+
+/**
+ * Reads a spec's operationIds and the `happy(...)`/`failure(...)` calls in a folder of test files,
+ * and reports which operations lack either kind of contract test.
+ */
+export async function contractCoverage(options: {
+  spec: string;
+  testDir: string | URL;
+  label?: string;
+}): Promise<ContractCoverage> {
+  const document = parse(await readFile(options.spec, "utf8")) as {
+    paths?: Record<string, Record<string, { operationId?: string }>>;
+  };
+  const operations = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
+    HTTP_METHODS.filter((method) => item[method]).map(
+      (method) => item[method]?.operationId ?? `${method.toUpperCase()} ${path}`,
+    ),
+  );
+  const dir = options.testDir instanceof URL ? fileURLToPath(options.testDir) : options.testDir;
+  const covered = { happy: new Set<string>(), failure: new Set<string>() };
+  for (const file of await readdir(dir)) {
+    if (!/\.test\.[cm]?[jt]s$/.test(file)) continue;
+    for (const [, kind, operationId] of (await readFile(join(dir, file), "utf8")).matchAll(CALL)) {
+      covered[kind as "happy" | "failure"].add(operationId as string);
+    }
+  }
+  const missing = operations.flatMap((operationId) => {
+    const lacks = (["happy", "failure"] as const).filter((kind) => !covered[kind].has(operationId));
+    return lacks.length > 0 ? [{ operationId, lacks: [...lacks] }] : [];
+  });
+  const known = new Set(operations);
+  const unknown = [...new Set([...covered.happy, ...covered.failure])].filter((id) => !known.has(id)).sort();
+  const complete = operations.length - missing.length;
+  const summary = `${options.label ?? options.spec}: ${complete}/${operations.length} operations have a happy and a failure path`;
+  return { operations, missing, unknown, summary };
+}

@@ -1,0 +1,105 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { connect } from "node:net";
+import { dirname, join, resolve } from "node:path";
+import { freePort } from "./free-port.js";
+import { isVendoredApi, specPath, type VendoredApi } from "./spec-path.js";
+
+export interface StartMockOptions {
+  /** TCP port to listen on (default: a free port chosen by the OS) */
+  port?: number;
+  /** loopback address to bind (default "127.0.0.1") */
+  host?: string;
+  /** how long to wait for Prism to accept connections, in ms (default 30000) */
+  startTimeoutMs?: number;
+}
+
+export interface RunningMock {
+  /** base URL to pass to a client as `baseUrl`, e.g. `http://127.0.0.1:41234` */
+  readonly url: string;
+  readonly port: number;
+  /** absolute path of the spec Prism serves */
+  readonly spec: string;
+  /** stops Prism (SIGTERM, then SIGKILL after 2 s); safe to call twice */
+  stop(): Promise<void>;
+}
+
+/** Raised when Prism cannot be started; carries the tail of Prism's output. */
+export class MockStartError extends Error {
+  override name = "MockStartError";
+}
+
+const OUTPUT_TAIL_CHARS = 4000;
+const prismEntry = (() => {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve("@stoplight/prism-cli/package.json")), "dist", "index.js");
+})();
+
+/**
+ * Starts a Prism mock server of a vendored spec (`"alpharun"`, `"dixa"`) or of any OpenAPI file,
+ * on loopback, and resolves once it accepts connections.
+ */
+export async function startMock(api: VendoredApi | string, options: StartMockOptions = {}): Promise<RunningMock> {
+  const spec = isVendoredApi(api) ? specPath(api) : resolve(api);
+  const host = options.host ?? "127.0.0.1";
+  const port = options.port ?? (await freePort(host));
+  const child = spawn(process.execPath, [prismEntry, "mock", spec, "-p", String(port), "-h", host], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const keepTail = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-OUTPUT_TAIL_CHARS);
+  };
+  child.stdout?.on("data", keepTail);
+  child.stderr?.on("data", keepTail);
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
+
+  const stop = () => {
+    process.off("exit", killOnExit);
+    return terminate(child);
+  };
+  try {
+    await waitUntilListening(child, host, port, options.startTimeoutMs ?? 30_000);
+  } catch (error) {
+    await stop();
+    throw new MockStartError(`Prism did not start for ${spec} on ${host}:${port}: ${(error as Error).message}\n${output}`);
+  }
+  return { url: `http://${host}:${port}`, port, spec, stop };
+}
+
+async function waitUntilListening(child: ChildProcess, host: string, port: number, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`Prism exited early (${child.exitCode ?? child.signalCode})`);
+    }
+    // Note: Prism opens its port only after it has parsed the spec, so a connection means ready.
+    if (await canConnect(host, port)) return;
+    await new Promise((wake) => setTimeout(wake, 100));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms`);
+}
+
+function canConnect(host: string, port: number): Promise<boolean> {
+  return new Promise((answer) => {
+    const socket = connect({ host, port });
+    socket.once("connect", () => {
+      socket.destroy();
+      answer(true);
+    });
+    socket.once("error", () => answer(false));
+  });
+}
+
+function terminate(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const force = setTimeout(() => child.kill("SIGKILL"), 2000);
+    child.once("exit", () => {
+      clearTimeout(force);
+      done();
+    });
+    child.kill("SIGTERM");
+  });
+}
