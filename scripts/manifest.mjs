@@ -34,7 +34,9 @@ export async function manifestProblems(names, root = repoRoot) {
       if (!entry[field]) problems.push(`${name}: manifest entry lacks "${field}"`);
     }
     if (entry.sha256 !== sha256(text)) {
-      problems.push(`${name}: ${apis[name].spec} changed but its manifest sha256 did not (${entry.sha256?.slice(0, 12)}…)`);
+      problems.push(
+        `${name}: ${apis[name].spec} changed but its manifest sha256 did not (${entry.sha256?.slice(0, 12)}…)`,
+      );
     }
     const version = parse(text)?.info?.version;
     if (entry.specVersion !== version) {

@@ -20,7 +20,8 @@ for (const file of reports) {
   failed += report.numFailedTests ?? 0;
   // Note: a test file that fails to load has no failed test, yet is a failure all the same.
   failed += (report.testResults ?? []).filter(
-    (suite) => suite.status === "failed" && (suite.assertionResults ?? []).every((t) => t.status !== "failed"),
+    (suite) =>
+      suite.status === "failed" && (suite.assertionResults ?? []).every((t) => t.status !== "failed"),
   ).length;
 }
 // Note: a run that failed before any test (a build error, say) must not close as green.

@@ -5,4 +5,18 @@ export {
   createAlpharunClient,
   MissingCredentialError,
 } from "./client.js";
-export type { components, operations, paths, webhooks } from "./generated/schema.js";
+export type { components, operations, paths } from "./generated/schema.js";
+export type {
+  AlpharunError,
+  Contact,
+  ContactUpdateByIdentifierPayload,
+  CreateContactPayload,
+  CustomerInteraction,
+  CustomerInteractionUpdatedWebhook,
+  CustomField,
+  CustomFieldValue,
+  DataExtractionField,
+  InteractionContact,
+  Transcript,
+  UpdateCustomerInteractionPayload,
+} from "./schemas.js";

@@ -39,7 +39,10 @@ const prismEntry = (() => {
  * Starts a Prism mock server of a vendored spec (`"alpharun"`, `"dixa"`) or of any OpenAPI file,
  * on loopback, and resolves once it accepts connections.
  */
-export async function startMock(api: VendoredApi | string, options: StartMockOptions = {}): Promise<RunningMock> {
+export async function startMock(
+  api: VendoredApi | string,
+  options: StartMockOptions = {},
+): Promise<RunningMock> {
   const spec = isVendoredApi(api) ? specPath(api) : resolve(api);
   const host = options.host ?? "127.0.0.1";
   const port = options.port ?? (await freePort(host));
@@ -63,7 +66,9 @@ export async function startMock(api: VendoredApi | string, options: StartMockOpt
     await waitUntilListening(child, host, port, options.startTimeoutMs ?? 30_000);
   } catch (error) {
     await stop();
-    throw new MockStartError(`Prism did not start for ${spec} on ${host}:${port}: ${(error as Error).message}\n${output}`);
+    throw new MockStartError(
+      `Prism did not start for ${spec} on ${host}:${port}: ${(error as Error).message}\n${output}`,
+    );
   }
   return { url: `http://${host}:${port}`, port, spec, stop };
 }

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { type RunningMock, MockStartError, preferCode, readViolations, startMock } from "../src/index.js";
+import { MockStartError, preferCode, type RunningMock, readViolations, startMock } from "../src/index.js";
 
 const petsSpec = fileURLToPath(new URL("./fixtures/pets.yaml", import.meta.url));
 
@@ -46,9 +46,9 @@ describe("startMock", () => {
 });
 
 test("fails with the reason when the spec cannot be served", async () => {
-  await expect(startMock(fileURLToPath(new URL("./fixtures/missing.yaml", import.meta.url)))).rejects.toBeInstanceOf(
-    MockStartError,
-  );
+  await expect(
+    startMock(fileURLToPath(new URL("./fixtures/missing.yaml", import.meta.url))),
+  ).rejects.toBeInstanceOf(MockStartError);
 }, 60_000);
 
 test("readViolations returns nothing when Prism found no violation", () => {

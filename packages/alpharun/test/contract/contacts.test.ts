@@ -148,7 +148,10 @@ describe("updateContact", () => {
       body: {
         id: "alt:email:john.doe@example.com",
         first_name: "Johnny",
-        custom_fields: { set: [{ key: "preferred_contact_method", value: "phone" }], remove: ["legacy_segment"] },
+        custom_fields: {
+          set: [{ key: "preferred_contact_method", value: "phone" }],
+          remove: ["legacy_segment"],
+        },
       },
     });
     expect(response.status).toBe(200);
@@ -165,7 +168,11 @@ describe("updateContact", () => {
     expect(data).toBeUndefined();
     expect(error?.error).toBe(400);
     expect(readViolations(response)).toContainEqual(
-      expect.objectContaining({ location: ["request", "body"], code: "required", message: expect.stringContaining("'id'") }),
+      expect.objectContaining({
+        location: ["request", "body"],
+        code: "required",
+        message: expect.stringContaining("'id'"),
+      }),
     );
   });
 

@@ -3,7 +3,11 @@ import { contractCoverage } from "@cxkit/mocks/contract";
 import { expect, test } from "vitest";
 
 test("every alpharun operation has a happy-path and a failure-path contract test", async () => {
-  const coverage = await contractCoverage({ spec: specPath("alpharun"), testDir: new URL("./", import.meta.url), label: "alpharun" });
+  const coverage = await contractCoverage({
+    spec: specPath("alpharun"),
+    testDir: new URL("./", import.meta.url),
+    label: "alpharun",
+  });
   console.log(coverage.summary);
   expect(coverage.operations.length).toBeGreaterThan(0);
   expect(coverage.missing).toEqual([]);

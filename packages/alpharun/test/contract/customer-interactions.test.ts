@@ -34,7 +34,10 @@ describe("getCustomerInteraction", () => {
       type: "number",
       value: 4.5,
     });
-    expect(interaction?.contacts?.[0]?.custom_fields?.[0]).toMatchObject({ key: expect.any(String), type: "text" });
+    expect(interaction?.contacts?.[0]?.custom_fields?.[0]).toMatchObject({
+      key: expect.any(String),
+      type: "text",
+    });
   });
 
   failure("getCustomerInteraction", "surfaces a 404 as a typed error", async () => {
@@ -139,9 +142,12 @@ describe("updateCustomerInteraction", () => {
 
 describe("getCustomerInteractionTranscripts", () => {
   happy("getCustomerInteractionTranscripts", "returns the transcripts in chronological order", async () => {
-    const { data, error, response } = await client.GET("/customer-interactions/{CUSTOMER_INTERACTION_ID}/transcripts", {
-      params: { path: { CUSTOMER_INTERACTION_ID: INTERACTION_ID } },
-    });
+    const { data, error, response } = await client.GET(
+      "/customer-interactions/{CUSTOMER_INTERACTION_ID}/transcripts",
+      {
+        params: { path: { CUSTOMER_INTERACTION_ID: INTERACTION_ID } },
+      },
+    );
     expect(response.status).toBe(200);
     expect(error).toBeUndefined();
     const transcripts = data?.data?.customer_interaction?.transcripts ?? [];
@@ -159,10 +165,13 @@ describe("getCustomerInteractionTranscripts", () => {
   });
 
   failure("getCustomerInteractionTranscripts", "surfaces a 404 as a typed error", async () => {
-    const { data, error, response } = await client.GET("/customer-interactions/{CUSTOMER_INTERACTION_ID}/transcripts", {
-      params: { path: { CUSTOMER_INTERACTION_ID: INTERACTION_ID } },
-      headers: preferCode(404),
-    });
+    const { data, error, response } = await client.GET(
+      "/customer-interactions/{CUSTOMER_INTERACTION_ID}/transcripts",
+      {
+        params: { path: { CUSTOMER_INTERACTION_ID: INTERACTION_ID } },
+        headers: preferCode(404),
+      },
+    );
     expect(response.status).toBe(404);
     expect(data).toBeUndefined();
     expect(error?.message).toBe("Customer interaction not found");
@@ -184,7 +193,10 @@ describe("listContactCustomerInteractions", () => {
 
   happy("listContactCustomerInteractions", "accepts an ext_id identifier and a cursor", async () => {
     const { response } = await client.GET("/contacts/{CONTACT_ID}/customer-interactions", {
-      params: { path: { CONTACT_ID: "alt:ext_id:ext_contact_789" }, query: { limit: 1, cursor: "next-page" } },
+      params: {
+        path: { CONTACT_ID: "alt:ext_id:ext_contact_789" },
+        query: { limit: 1, cursor: "next-page" },
+      },
     });
     expect(response.status).toBe(200);
     expect(readViolations(response)).toEqual([]);

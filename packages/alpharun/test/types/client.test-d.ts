@@ -9,9 +9,14 @@ const CUSTOMER_INTERACTION_ID = "11111111-2222-3333-4444-555555555555";
 describe("paths", () => {
   test("only the spec's paths are callable", () => {
     // @ts-expect-error no such path: interactions live under /customer-interactions
-    void client.GET("/interactions/{CUSTOMER_INTERACTION_ID}", { params: { path: { CUSTOMER_INTERACTION_ID } } });
+    void client.GET("/interactions/{CUSTOMER_INTERACTION_ID}", {
+      params: { path: { CUSTOMER_INTERACTION_ID } },
+    });
     // @ts-expect-error GET /contacts/{CONTACT_ID} exists, PATCH on it is not in the spec
-    void client.PATCH("/contacts/{CONTACT_ID}", { params: { path: { CONTACT_ID: "x" } }, body: { first_name: "A" } });
+    void client.PATCH("/contacts/{CONTACT_ID}", {
+      params: { path: { CONTACT_ID: "x" } },
+      body: { first_name: "A" },
+    });
   });
 
   test("a required path parameter cannot be left out", () => {
@@ -27,11 +32,21 @@ describe("request bodies", () => {
     const path = { CUSTOMER_INTERACTION_ID };
     void client.PATCH("/customer-interactions/{CUSTOMER_INTERACTION_ID}", {
       params: { path },
-      body: { custom_fields: [{ key: "a", value: "x" }, { key: "b", value: 1 }, { key: "c", value: true }, { key: "d", value: null }] },
+      body: {
+        custom_fields: [
+          { key: "a", value: "x" },
+          { key: "b", value: 1 },
+          { key: "c", value: true },
+          { key: "d", value: null },
+        ],
+      },
     });
     expectTypeOf<Schemas["CustomFieldValue"]["value"]>().toEqualTypeOf<string | number | boolean | null>();
-    // @ts-expect-error an object is not a custom field value
-    void client.PATCH("/customer-interactions/{CUSTOMER_INTERACTION_ID}", { params: { path }, body: { custom_fields: [{ key: "a", value: { x: 1 } }] } });
+    void client.PATCH("/customer-interactions/{CUSTOMER_INTERACTION_ID}", {
+      params: { path },
+      // @ts-expect-error an object is not a custom field value
+      body: { custom_fields: [{ key: "a", value: { x: 1 } }] },
+    });
     // @ts-expect-error custom_fields is required
     void client.PATCH("/customer-interactions/{CUSTOMER_INTERACTION_ID}", { params: { path }, body: {} });
   });
@@ -45,7 +60,9 @@ describe("request bodies", () => {
   });
 
   test("updating a contact needs its identifier", () => {
-    void client.PATCH("/contacts", { body: { id: "alt:ext_id:crm-42", custom_fields: { remove: ["legacy"] } } });
+    void client.PATCH("/contacts", {
+      body: { id: "alt:ext_id:crm-42", custom_fields: { remove: ["legacy"] } },
+    });
     // @ts-expect-error id is required
     void client.PATCH("/contacts", { body: { first_name: "Ada" } });
   });
@@ -59,7 +76,9 @@ describe("responses", () => {
     const interaction = data?.data?.customer_interaction;
     expectTypeOf(interaction).toEqualTypeOf<Schemas["CustomerInteraction"] | undefined>();
     expectTypeOf<Schemas["CustomerInteraction"]>().toHaveProperty("data_extraction_fields");
-    expectTypeOf(interaction?.data_extraction_fields).toEqualTypeOf<Schemas["DataExtractionField"][] | undefined>();
+    expectTypeOf(interaction?.data_extraction_fields).toEqualTypeOf<
+      Schemas["DataExtractionField"][] | undefined
+    >();
     expectTypeOf<Schemas["CustomerInteraction"]["id"]>().toEqualTypeOf<string>();
     expectTypeOf(error).toEqualTypeOf<Schemas["Error"] | undefined>();
   });
@@ -73,14 +92,20 @@ describe("responses", () => {
   });
 
   test("getContact returns the contact unwrapped", async () => {
-    const { data } = await client.GET("/contacts/{CONTACT_ID}", { params: { path: { CONTACT_ID: "alt:ext_id:crm-42" } } });
+    const { data } = await client.GET("/contacts/{CONTACT_ID}", {
+      params: { path: { CONTACT_ID: "alt:ext_id:crm-42" } },
+    });
     expectTypeOf(data).toEqualTypeOf<Schemas["ContactResponse"] | undefined>();
     expectTypeOf<Schemas["ContactResponse"]>().toHaveProperty("email");
   });
 
   test("the webhook payload is typed", () => {
-    expectTypeOf<Schemas["CustomerInteractionUpdatedWebhook"]["event_type"]>().toEqualTypeOf<"customer_interaction.updated">();
-    expectTypeOf<Schemas["CustomerInteractionUpdatedWebhook"]["data"]["customer_interaction"]>().toEqualTypeOf<{
+    expectTypeOf<
+      Schemas["CustomerInteractionUpdatedWebhook"]["event_type"]
+    >().toEqualTypeOf<"customer_interaction.updated">();
+    expectTypeOf<
+      Schemas["CustomerInteractionUpdatedWebhook"]["data"]["customer_interaction"]
+    >().toEqualTypeOf<{
       id: string;
       public_api_url: string;
     }>();

@@ -3,7 +3,11 @@ import { contractCoverage } from "@cxkit/mocks/contract";
 import { expect, test } from "vitest";
 
 test("every dixa operation has a happy-path and a failure-path contract test", async () => {
-  const coverage = await contractCoverage({ spec: specPath("dixa"), testDir: new URL("./", import.meta.url), label: "dixa" });
+  const coverage = await contractCoverage({
+    spec: specPath("dixa"),
+    testDir: new URL("./", import.meta.url),
+    label: "dixa",
+  });
   console.log(coverage.summary);
   expect(coverage.operations.length).toBeGreaterThan(0);
   expect(coverage.missing).toEqual([]);

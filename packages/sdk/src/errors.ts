@@ -1,0 +1,57 @@
+/** Base class of every error `@cxkit/sdk` throws. Per-item problems are reported, not thrown. */
+export class CxError extends Error {
+  override name = "CxError";
+}
+
+/** The environment variable a missing credential is read from, per API. */
+export const CREDENTIAL_VARIABLES = {
+  alpharun: "ALPHARUN_API_TOKEN",
+  dixa: "DIXA_API_KEY",
+} as const;
+
+/**
+ * An API was used without a credential: neither passed to `createCx` nor set in the environment.
+ * Raised when that API is first used, not when `createCx` runs.
+ */
+export class MissingCredentialError extends CxError {
+  override name = "MissingCredentialError";
+  /** which API lacks a credential */
+  readonly api: keyof typeof CREDENTIAL_VARIABLES;
+  /** the environment variable that would provide it, e.g. `DIXA_API_KEY` */
+  readonly variable: string;
+
+  constructor(api: keyof typeof CREDENTIAL_VARIABLES) {
+    const variable = CREDENTIAL_VARIABLES[api];
+    const option = api === "alpharun" ? "alpharun.token" : "dixa.apiKey";
+    super(`${variable} is not set: set it in the environment or pass createCx({ ${option} })`);
+    this.api = api;
+    this.variable = variable;
+  }
+}
+
+/** Why a webhook payload was rejected. */
+export type WebhookPayloadProblem = "malformed" | "unsupported-event";
+
+/** A webhook payload that is not a well-formed `customer_interaction.updated` event; nothing was written. */
+export class WebhookPayloadError extends CxError {
+  override name = "WebhookPayloadError";
+  readonly problem: WebhookPayloadProblem;
+  /** the payload's `event_type`, when it had one */
+  readonly eventType: string | undefined;
+
+  constructor(problem: WebhookPayloadProblem, message: string, eventType?: string) {
+    super(message);
+    this.problem = problem;
+    this.eventType = eventType;
+  }
+}
+
+/** A checkpoint file that cannot be read or written. */
+export class CheckpointError extends CxError {
+  override name = "CheckpointError";
+}
+
+/** An option outside its documented range (e.g. `concurrency: 0`). */
+export class CxOptionsError extends CxError {
+  override name = "CxOptionsError";
+}
