@@ -1,14 +1,14 @@
 // prepack: ships the vendored specs inside the package, so consumers need nothing else.
-// postpack (--remove): deletes the copy again, so the monorepo never serves a stale spec.
-import { cp, rm } from "node:fs/promises";
+// Note: each copy is written to a temporary file and renamed into place, so packs running at the
+// same time (attw, the pack-and-install test, this package's own pack test) never read half a file.
+// The copy stays in the package folder (gitignored); inside the monorepo specPath() reads the
+// repository's specs instead, so it cannot go stale there.
+import { copyFile, mkdir, rename } from "node:fs/promises";
 
-const packed = new URL("../specs", import.meta.url);
-await rm(packed, { recursive: true, force: true });
-if (!process.argv.includes("--remove")) {
-  for (const api of ["alpharun", "dixa"]) {
-    await cp(
-      new URL(`../../../specs/${api}/openapi.yaml`, import.meta.url),
-      new URL(`${api}/openapi.yaml`, `${packed}/`),
-    );
-  }
+for (const api of ["alpharun", "dixa"]) {
+  const target = new URL(`../specs/${api}/openapi.yaml`, import.meta.url);
+  const partial = new URL(`${target.href}.${process.pid}.tmp`);
+  await mkdir(new URL(".", target), { recursive: true });
+  await copyFile(new URL(`../../../specs/${api}/openapi.yaml`, import.meta.url), partial);
+  await rename(partial, target);
 }

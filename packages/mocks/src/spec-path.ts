@@ -8,18 +8,25 @@ export type VendoredApi = "alpharun" | "dixa";
 export const vendoredApis: readonly VendoredApi[] = ["alpharun", "dixa"];
 
 const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const repoRoot = resolve(packageRoot, "..", "..");
+// Note: inside the cxkit monorepo the repository's specs win over a copy left by `pnpm pack`, so a
+// spec edit is served at once and never shadowed by a stale copy.
+const inMonorepo =
+  existsSync(join(repoRoot, "pnpm-workspace.yaml")) && existsSync(join(repoRoot, "specs", "manifest.json"));
 
 /**
- * Absolute path of a vendored spec: the copy packed into this package, or, inside the cxkit
- * monorepo, the repository's `specs/<api>/openapi.yaml` (so a spec edit needs no rebuild).
+ * Absolute path of a vendored spec: the copy packed into this package or, inside the cxkit
+ * monorepo, the repository's `specs/<api>/openapi.yaml`.
  */
 export function specPath(api: VendoredApi): string {
-  const relative = join("specs", api, "openapi.yaml");
-  const packed = join(packageRoot, relative);
-  if (existsSync(packed)) return packed;
-  const inRepo = resolve(packageRoot, "..", "..", relative);
-  if (existsSync(inRepo)) return inRepo;
-  throw new Error(`@cxkit/mocks: the ${api} spec is missing (looked in ${packed} and ${inRepo})`);
+  if (!isVendoredApi(api)) {
+    throw new TypeError(
+      `@cxkit/mocks: unknown API ${JSON.stringify(api)} (expected ${vendoredApis.join(" or ")})`,
+    );
+  }
+  const file = join(inMonorepo ? repoRoot : packageRoot, "specs", api, "openapi.yaml");
+  if (!existsSync(file)) throw new Error(`@cxkit/mocks: the ${api} spec is missing (looked for ${file})`);
+  return file;
 }
 
 export function isVendoredApi(value: string): value is VendoredApi {

@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { connect } from "node:net";
 import { dirname, join, resolve } from "node:path";
-import { freePort } from "./free-port.js";
+import { freePort, isPortFree } from "./free-port.js";
 import { isVendoredApi, specPath, type VendoredApi } from "./spec-path.js";
 
 export interface StartMockOptions {
@@ -36,15 +37,25 @@ const prismEntry = (() => {
 })();
 
 /**
- * Starts a Prism mock server of a vendored spec (`"alpharun"`, `"dixa"`) or of any OpenAPI file,
- * on loopback, and resolves once it accepts connections.
+ * Starts a Prism mock server of a vendored spec (`"alpharun"`, `"dixa"`) or of any OpenAPI file
+ * (a path, relative to the working directory), on loopback, and resolves once it accepts connections.
  */
 export async function startMock(
-  api: VendoredApi | string,
+  api: VendoredApi | (string & {}),
   options: StartMockOptions = {},
 ): Promise<RunningMock> {
   const spec = isVendoredApi(api) ? specPath(api) : resolve(api);
+  if (!existsSync(spec)) throw new MockStartError(`no OpenAPI file at ${spec}`);
   const host = options.host ?? "127.0.0.1";
+  if (options.port !== undefined) {
+    if (!Number.isInteger(options.port) || options.port < 1 || options.port > 65535) {
+      throw new RangeError(`startMock: port must be an integer from 1 to 65535, got ${options.port}`);
+    }
+    // Note: a port already taken would answer the readiness probe and pass for a running Prism.
+    if (!(await isPortFree(host, options.port))) {
+      throw new MockStartError(`${host}:${options.port} is already in use`);
+    }
+  }
   const port = options.port ?? (await freePort(host));
   const child = spawn(process.execPath, [prismEntry, "mock", spec, "-p", String(port), "-h", host], {
     stdio: ["ignore", "pipe", "pipe"],
@@ -71,6 +82,21 @@ export async function startMock(
     );
   }
   return { url: `http://${host}:${port}`, port, spec, stop };
+}
+
+/** Starts several mocks at once; if one fails, stops the others and rethrows its error. */
+export async function startMocks(
+  apis: readonly (VendoredApi | (string & {}))[],
+  options: StartMockOptions = {},
+): Promise<RunningMock[]> {
+  const started = await Promise.allSettled(apis.map((api) => startMock(api, options)));
+  const running = started.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
+  const failed = started.find((result) => result.status === "rejected");
+  if (failed) {
+    await Promise.all(running.map((mock) => mock.stop()));
+    throw failed.reason;
+  }
+  return running;
 }
 
 async function waitUntilListening(child: ChildProcess, host: string, port: number, timeoutMs: number) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, inject } from "vitest";
 import type { TestProject } from "vitest/node";
-import type { VendoredApi } from "./spec-path.js";
-import { type RunningMock, startMock } from "./start-mock.js";
+import { type VendoredApi, vendoredApis } from "./spec-path.js";
+import { type RunningMock, startMocks } from "./start-mock.js";
 
 declare module "vitest" {
   interface ProvidedContext {
@@ -10,28 +10,17 @@ declare module "vitest" {
   }
 }
 
-const allApis: VendoredApi[] = ["alpharun", "dixa"];
-
-async function startAll(apis: VendoredApi[]): Promise<RunningMock[]> {
-  const started = await Promise.allSettled(apis.map((api) => startMock(api)));
-  const running = started.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
-  const failure = started.find((result) => result.status === "rejected");
-  if (failure) {
-    await Promise.all(running.map((mock) => mock.stop()));
-    throw failure.reason;
-  }
-  return running;
-}
-
 /**
  * A vitest `globalSetup` that starts Prism for the given APIs (default both) once per run and
  * stops it afterwards. In `vitest.config.ts`: `globalSetup: ["./test/global-setup.ts"]`, with
  * that file holding `export default mockGlobalSetup("dixa");`. Read URLs with `mockUrl()`.
  */
-export function mockGlobalSetup(...apis: VendoredApi[]) {
+export function mockGlobalSetup(
+  ...apis: VendoredApi[]
+): (project: TestProject) => Promise<() => Promise<void>> {
   return async function setup(project: TestProject) {
-    const selected = apis.length > 0 ? apis : allApis;
-    const mocks = await startAll(selected);
+    const selected = apis.length > 0 ? [...new Set(apis)] : vendoredApis;
+    const mocks = await startMocks(selected);
     project.provide("cxkitMocks", Object.fromEntries(selected.map((api, i) => [api, mocks[i]?.url])));
     return async () => {
       await Promise.all(mocks.map((mock) => mock.stop()));
@@ -47,15 +36,18 @@ export function mockUrl(api: VendoredApi): string {
 }
 
 /**
- * Starts mocks for one test file: `const mocks = useMocks();` then `mocks.alpharun` and
- * `mocks.dixa` hold their base URLs inside tests. Stopped after the file's last test.
+ * Starts mocks for one test file and stops them after its last test: `const mocks = useMocks();`,
+ * then `mocks.alpharun` and `mocks.dixa` are base URLs inside tests (default both APIs; pass
+ * `useMocks("dixa")` for one). Reading a URL before `beforeAll` has run throws.
  */
-export function useMocks(...apis: VendoredApi[]): Readonly<Record<VendoredApi, string>> {
+export function useMocks(): Readonly<Record<VendoredApi, string>>;
+export function useMocks<Api extends VendoredApi>(...apis: [Api, ...Api[]]): Readonly<Record<Api, string>>;
+export function useMocks(...apis: VendoredApi[]): Readonly<Partial<Record<VendoredApi, string>>> {
+  const selected = apis.length > 0 ? [...new Set(apis)] : vendoredApis;
   const urls: Partial<Record<VendoredApi, string>> = {};
-  const selected = apis.length > 0 ? apis : allApis;
   let running: RunningMock[] = [];
   beforeAll(async () => {
-    running = await startAll(selected);
+    running = await startMocks(selected);
     selected.forEach((api, i) => {
       urls[api] = running[i]?.url;
     });
@@ -64,10 +56,15 @@ export function useMocks(...apis: VendoredApi[]): Readonly<Record<VendoredApi, s
     await Promise.all(running.map((mock) => mock.stop()));
   });
   return new Proxy(urls, {
-    get(target, api: string) {
-      const url = target[api as VendoredApi];
-      if (!url) throw new Error(`the ${api} mock is not running (read it inside a test, after beforeAll)`);
+    get(target, key, receiver) {
+      // Note: only the selected APIs' names throw; other keys (`then`, symbols used by inspect or
+      // pretty-format) behave as on a plain object.
+      if (typeof key !== "string" || !(selected as readonly string[]).includes(key))
+        return Reflect.get(target, key, receiver);
+      const url = target[key as VendoredApi];
+      if (!url)
+        throw new Error(`the ${key} mock is not running yet: read it inside a test or hook, after beforeAll`);
       return url;
     },
-  }) as Readonly<Record<VendoredApi, string>>;
+  });
 }
