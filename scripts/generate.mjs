@@ -22,6 +22,14 @@ export async function renderSchema(specPath, label) {
   return HEADER.replace("SPEC", label) + astToString(ast);
 }
 
+/** Writes rendered types to `output`, from a clean slate. */
+export async function writeSchema(output, source) {
+  // Note: a clean slate, so a type or file that the spec no longer produces cannot linger.
+  await rm(dirname(output), { recursive: true, force: true });
+  await mkdir(dirname(output), { recursive: true });
+  await writeFile(output, source);
+}
+
 async function main(argv) {
   const check = argv.includes("--check");
   const names = selectApis(argv.filter((arg) => !arg.startsWith("--")));
@@ -35,10 +43,7 @@ async function main(argv) {
       if (committed !== source) stale.push(api.generated);
       continue;
     }
-    // Note: a clean slate, so a type or file that the spec no longer produces cannot linger.
-    await rm(dirname(output), { recursive: true, force: true });
-    await mkdir(dirname(output), { recursive: true });
-    await writeFile(output, source);
+    await writeSchema(output, source);
     console.log(`generated ${api.generated} from ${api.spec}`);
   }
   if (stale.length > 0) {
