@@ -24,15 +24,15 @@ describe("POST /conversations/:conversationId/interviews/:interactionId", () => 
   test("syncs the interview's extracted fields and reports each one", async () => {
     const response = await service()(post(`/conversations/4242/interviews/${INTERVIEW}`));
     expect(response.status).toBe(200);
-    // Note: the Dixa mock's attribute definitions have no attribute with these keys, so the report
-    // says each field was skipped, and why.
+    // Note: the Dixa mock defines Conversation attributes with the interview's field keys, so both
+    // fields land on the conversation.
     expect(await response.json()).toEqual({
       interactionId: INTERVIEW,
       conversationId: expect.any(Number),
-      status: "skipped",
+      status: "applied",
       fields: [
-        { key: "customer_satisfaction_score", status: "skipped", reason: "unknown-attribute" },
-        { key: "issue_resolved", status: "skipped", reason: "unknown-attribute" },
+        { key: "customer_satisfaction_score", status: "applied" },
+        { key: "issue_resolved", status: "applied" },
       ],
     });
   });

@@ -1,3 +1,5 @@
+import type { BackfillReport } from "./backfill.js";
+
 /** Base class of every error `@cxkit/sdk` throws. Per-item problems are reported, not thrown. */
 export class CxError extends Error {
   override name = "CxError";
@@ -54,4 +56,24 @@ export class CheckpointError extends CxError {
 /** An option outside its documented range (e.g. `concurrency: 0`). */
 export class CxOptionsError extends CxError {
   override name = "CxOptionsError";
+}
+
+/**
+ * A backfill stopped early: its source failed (e.g. listing interactions) or a sync threw (e.g. a
+ * missing credential). `report` accounts for the interactions finished before; `cause` is the error.
+ * With a checkpoint, running again continues where it stopped.
+ */
+export class BackfillInterruptedError extends CxError {
+  override name = "BackfillInterruptedError";
+  readonly report: BackfillReport;
+
+  constructor(cause: unknown, report: BackfillReport) {
+    super(
+      `backfill stopped after ${report.total} interactions: ${cause instanceof Error ? cause.message : String(cause)}`,
+      {
+        cause,
+      },
+    );
+    this.report = report;
+  }
 }

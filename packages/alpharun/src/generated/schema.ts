@@ -604,6 +604,12 @@ export interface operations {
                      *               "name": "Priority",
                      *               "type": "text",
                      *               "value": "high"
+                     *             },
+                     *             {
+                     *               "key": "dixa_conversation_id",
+                     *               "name": "Dixa conversation id",
+                     *               "type": "text",
+                     *               "value": "100"
                      *             }
                      *           ]
                      *         }

@@ -3434,9 +3434,7 @@ export interface operations {
                      *           "_type": "ChatConversation"
                      *         }
                      *       ],
-                     *       "meta": {
-                     *         "next": "/beta/endusers/434ce9f5-14c8-4be1-a0a8-f755010deb9b/conversations?pageKey=cGFnZT0y"
-                     *       }
+                     *       "meta": {}
                      *     }
                      */
                     "application/json": components["schemas"]["ConversationListResponse"];
@@ -3774,6 +3772,53 @@ export interface operations {
                      *           "createdAt": "2023-01-01T08:23:54.246Z[GMT]",
                      *           "updatedAt": "2023-01-11T12:25:23.837Z[GMT]",
                      *           "isRequired": true,
+                     *           "isArchived": false,
+                     *           "isDeactivated": false
+                     *         },
+                     *         {
+                     *           "id": "5b0c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d",
+                     *           "entityType": "Conversation",
+                     *           "identifier": "customer_satisfaction_score",
+                     *           "label": "Customer satisfaction score",
+                     *           "inputDefinition": {
+                     *             "placeholder": "1-5",
+                     *             "_type": "Text"
+                     *           },
+                     *           "createdAt": "2023-02-01T09:00:00.000Z[GMT]",
+                     *           "updatedAt": "2023-02-01T09:00:00.000Z[GMT]",
+                     *           "isRequired": false,
+                     *           "isArchived": false,
+                     *           "isDeactivated": false
+                     *         },
+                     *         {
+                     *           "id": "7d8e9f0a-1b2c-4d3e-9f4a-5b6c7d8e9f0a",
+                     *           "entityType": "Conversation",
+                     *           "identifier": "issue_resolved",
+                     *           "label": "Issue resolved",
+                     *           "inputDefinition": {
+                     *             "options": [
+                     *               {
+                     *                 "id": "8e9f0a1b-2c3d-4e4f-8a5b-6c7d8e9f0a1b",
+                     *                 "label": "Yes",
+                     *                 "value": "yes",
+                     *                 "nestedOptions": [],
+                     *                 "isDeactivated": false,
+                     *                 "orderIndex": 0
+                     *               },
+                     *               {
+                     *                 "id": "9f0a1b2c-3d4e-4f5a-9b6c-7d8e9f0a1b2c",
+                     *                 "label": "No",
+                     *                 "value": "no",
+                     *                 "nestedOptions": [],
+                     *                 "isDeactivated": false,
+                     *                 "orderIndex": 1
+                     *               }
+                     *             ],
+                     *             "_type": "Select"
+                     *           },
+                     *           "createdAt": "2023-02-01T09:00:00.000Z[GMT]",
+                     *           "updatedAt": "2023-02-01T09:00:00.000Z[GMT]",
+                     *           "isRequired": false,
                      *           "isArchived": false,
                      *           "isDeactivated": false
                      *         }

@@ -1,0 +1,169 @@
+import { Checkpoint } from "./checkpoint.js";
+import { BackfillInterruptedError, CxError, CxOptionsError } from "./errors.js";
+import {
+  type FailureInfo,
+  firstFailure,
+  type OutcomeStatus,
+  type SkipCode,
+  type SyncReport,
+} from "./report.js";
+import { runPool } from "./run-pool.js";
+import { type SyncContext, type SyncOptions, syncInteraction } from "./sync-interaction.js";
+import type { CustomerInteraction } from "./vendor-types.js";
+
+export interface BackfillOptions extends SyncOptions {
+  /** interactions synced at once; Dixa's rate limiter paces the requests (default 4) */
+  concurrency?: number;
+  /**
+   * JSON Lines file recording each finished interaction; a later run with the same file skips those
+   * applied or skipped, and retries those that failed (default: none, nothing is remembered)
+   */
+  checkpoint?: string;
+  /** called after each interaction with the running counts (default: none) */
+  onProgress?: (progress: BackfillProgress) => void;
+  /** called with each interaction's report as it finishes; not called for ones resumed from the checkpoint (default: none) */
+  onItem?: (report: SyncReport) => void;
+  /** stops taking new interactions; those in flight finish and are recorded (default: none) */
+  signal?: AbortSignal;
+  /** how many failures the report lists in full; the rest are only counted (default 100) */
+  maxListedFailures?: number;
+}
+
+/** Running counts of a backfill. */
+export interface BackfillProgress {
+  /** interactions accounted for so far */
+  done: number;
+  applied: number;
+  skipped: number;
+  failed: number;
+  /** dry runs only: interactions with something to write */
+  planned: number;
+  /** of `done`, those whose outcome came from the checkpoint */
+  resumed: number;
+  /** interactions being synced right now */
+  inFlight: number;
+}
+
+/** Accounts for every interaction of a backfill exactly once. */
+export interface BackfillReport extends Omit<BackfillProgress, "inFlight" | "done"> {
+  /** `applied + skipped + failed + planned` */
+  total: number;
+  dryRun: boolean;
+  /** skipped interactions by reason */
+  skipReasons: Partial<Record<SkipCode, number>>;
+  /** the first `maxListedFailures` failures */
+  failures: { interactionId: string; error: FailureInfo }[];
+  /** failures beyond `maxListedFailures`, counted but not listed */
+  unlistedFailures: number;
+  /** true when the run stopped before the source was exhausted (`signal`, or a `BackfillInterruptedError`) */
+  aborted: boolean;
+  checkpoint?: string;
+  durationMs: number;
+}
+
+/** An interaction to backfill: its id, and the interaction itself when the source already fetched it. */
+export type BackfillItem = string | { id: string; interaction?: CustomerInteraction };
+
+/**
+ * Syncs a stream of interactions with bounded concurrency and memory that does not grow with the
+ * stream (counts, plus at most `maxListedFailures` failures; a checkpoint adds one small entry per id).
+ * Note: without a checkpoint, an id the source yields twice is synced and counted twice (the second
+ * time as skipped "unchanged").
+ */
+export async function backfill(
+  context: SyncContext,
+  items: AsyncIterable<BackfillItem> | Iterable<BackfillItem>,
+  options: BackfillOptions = {},
+): Promise<BackfillReport> {
+  const concurrency = options.concurrency ?? 4;
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new CxOptionsError(`concurrency must be a positive integer, got ${concurrency}`);
+  }
+  const maxListed = options.maxListedFailures ?? 100;
+  const dryRun = options.dryRun ?? false;
+  const started = Date.now();
+  const checkpoint = options.checkpoint
+    ? await Checkpoint.open(options.checkpoint, { readOnly: dryRun })
+    : undefined;
+  const progress: BackfillProgress = {
+    done: 0,
+    applied: 0,
+    skipped: 0,
+    failed: 0,
+    planned: 0,
+    resumed: 0,
+    inFlight: 0,
+  };
+  const skipReasons: Partial<Record<SkipCode, number>> = {};
+  const failures: BackfillReport["failures"] = [];
+  let unlistedFailures = 0;
+  // Note: with a checkpoint, ids seen this run, so a repeated id is accounted for once.
+  const seen = checkpoint ? new Set<string>() : undefined;
+
+  const count = (status: OutcomeStatus, reason?: SkipCode) => {
+    progress[status] += 1;
+    progress.done += 1;
+    if (status === "skipped" && reason) skipReasons[reason] = (skipReasons[reason] ?? 0) + 1;
+  };
+
+  const work = async (item: BackfillItem) => {
+    const id = typeof item === "string" ? item : item.id;
+    if (seen?.has(id)) return;
+    seen?.add(id);
+    const done = checkpoint?.done(id);
+    if (done) {
+      progress.resumed += 1;
+      count(done.status, done.status === "skipped" ? done.reason : undefined);
+      options.onProgress?.({ ...progress });
+      return;
+    }
+    progress.inFlight += 1;
+    let report: SyncReport;
+    try {
+      report = await syncInteraction(
+        context,
+        id,
+        options,
+        typeof item === "string" ? undefined : item.interaction,
+      );
+    } finally {
+      progress.inFlight -= 1;
+    }
+    checkpoint?.record(report);
+    count(report.status, report.reason?.code);
+    if (report.status === "failed") {
+      const error = firstFailure(report);
+      if (error && failures.length < maxListed) failures.push({ interactionId: id, error });
+      else unlistedFailures += 1;
+    }
+    options.onItem?.(report);
+    options.onProgress?.({ ...progress });
+  };
+
+  const finish = (completed: boolean): BackfillReport => {
+    const { done: _done, inFlight: _inFlight, ...counts } = progress;
+    return {
+      total: progress.done,
+      ...counts,
+      dryRun,
+      skipReasons,
+      failures,
+      unlistedFailures,
+      aborted: !completed,
+      ...(options.checkpoint ? { checkpoint: options.checkpoint } : {}),
+      durationMs: Date.now() - started,
+    };
+  };
+
+  let completed: boolean;
+  try {
+    completed = await runPool(items, concurrency, work, options.signal);
+  } catch (error) {
+    // Note: a misconfiguration (e.g. MissingCredentialError) is thrown as is; anything else carries the report.
+    if (error instanceof CxError) throw error;
+    throw new BackfillInterruptedError(error, finish(false));
+  } finally {
+    await checkpoint?.close();
+  }
+  return finish(completed);
+}

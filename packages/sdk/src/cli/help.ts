@@ -1,0 +1,42 @@
+/** The text of `cxkit --help`. */
+export const HELP = `cxkit: sync Alpharun's extracted fields onto Dixa conversations.
+
+Usage:
+  cxkit sync <interactionId> [--conversation <id>] [--dry-run] [options]
+  cxkit backfill --contact <id> [--checkpoint <file>] [--concurrency <n>] [--dry-run] [options]
+
+Commands:
+  sync       Sync one Alpharun customer interaction onto its Dixa conversation: its data
+             extraction fields become conversation custom attributes, and the Dixa
+             conversation id is written back onto the interaction.
+  backfill   Sync every interaction of an Alpharun contact's account, page by page.
+
+Options:
+  --conversation <id>    Dixa conversation to write to (default: the end user's most recent)
+  --dry-run              Show what would be written, write nothing
+  --map <key=attribute>  Map an Alpharun field key to a Dixa attribute identifier; repeatable
+                         (default: every field to the attribute with the same identifier)
+  --write-back-key <k>   Alpharun custom field for the Dixa conversation id (default dixa_conversation_id)
+  --no-write-back        Do not write the conversation id back to Alpharun
+  --contact <id>         (backfill) Alpharun contact id, or alt:ext_id:<ext_id>
+  --checkpoint <file>    (backfill) Record finished interactions; a re-run skips them (default: none)
+  --concurrency <n>      (backfill) Interactions synced at once (default 4)
+  --rate-limit <n>       Dixa requests per second (default 10, Dixa's limit per token)
+  --json                 Print the report as JSON on stdout, no progress or tables
+  -h, --help             Show this help
+
+Environment (credentials are read from the environment only):
+  ALPHARUN_API_TOKEN     Alpharun API key (required)
+  DIXA_API_KEY           Dixa API token (required)
+  ALPHARUN_BASE_URL      Alpharun API root (default https://api.alpharun.com/api/v1)
+  DIXA_BASE_URL          Dixa API root (default https://dev.dixa.io/beta)
+
+Exit status: 0 when nothing failed, 1 when an interaction or field failed, 2 on a usage or
+configuration error, 130 when interrupted.
+
+Examples:
+  cxkit sync 11111111-2222-3333-4444-555555555555 --dry-run
+  cxkit sync 11111111-2222-3333-4444-555555555555 --conversation 100
+  cxkit sync 11111111-2222-3333-4444-555555555555 --map customer_satisfaction_score=csat --json
+  cxkit backfill --contact alt:ext_id:ext_contact_789 --checkpoint backfill.jsonl --concurrency 8
+`;

@@ -1,0 +1,108 @@
+import { dixaRateLimit } from "@cxkit/runtime";
+import type { BackfillProgress } from "../backfill.js";
+import { type Cx, createCx } from "../create-cx.js";
+import { BackfillInterruptedError, CxError } from "../errors.js";
+import { formatBackfillReport, formatSyncReport } from "./format-report.js";
+import { HELP } from "./help.js";
+import { type Command, parseCommand, UsageError } from "./parse-command.js";
+import { ProgressBar } from "./progress-bar.js";
+
+/** What the CLI reads and writes; the real process's by default, something else in tests. */
+export interface CliIo {
+  env: Record<string, string | undefined>;
+  stdout: Pick<NodeJS.WriteStream, "write">;
+  stderr: Pick<NodeJS.WriteStream, "write"> & Partial<Pick<NodeJS.WriteStream, "isTTY" | "columns">>;
+  /** aborts a running backfill, e.g. on SIGINT (default: never) */
+  signal?: AbortSignal;
+}
+
+export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
+
+/** Runs `cxkit` with its arguments and returns the exit status. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let command: Command;
+  try {
+    command = parseCommand(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr.write(`cxkit: ${error.message}\nRun cxkit --help for usage.\n`);
+    return EXIT.usage;
+  }
+  if (command.name === "help") {
+    io.stdout.write(HELP);
+    return EXIT.ok;
+  }
+  const cx = createCx({
+    env: io.env,
+    alpharun: io.env.ALPHARUN_BASE_URL ? { baseUrl: io.env.ALPHARUN_BASE_URL } : {},
+    dixa: {
+      ...(io.env.DIXA_BASE_URL ? { baseUrl: io.env.DIXA_BASE_URL } : {}),
+      ...(command.rateLimit ? { rateLimit: { ...dixaRateLimit, requestsPerSecond: command.rateLimit } } : {}),
+    },
+    ...(command.mapping ? { mapping: command.mapping } : {}),
+    ...(command.writeBackKey !== undefined ? { writeBackKey: command.writeBackKey } : {}),
+  });
+  try {
+    return command.name === "sync" ? await runSync(cx, command, io) : await runBackfill(cx, command, io);
+  } catch (error) {
+    if (error instanceof BackfillInterruptedError) {
+      const cause = error.cause instanceof Error ? error.cause : error;
+      if (command.json) print(io, true, { error: describe(cause), report: error.report }, "");
+      else io.stdout.write(`${formatBackfillReport(error.report, subject(command))}\n`);
+      io.stderr.write(`cxkit: ${error.message}\n`);
+      return EXIT.failed;
+    }
+    if (error instanceof CxError) return fail(io, command.json, error, EXIT.usage);
+    throw error;
+  }
+}
+
+async function runSync(cx: Cx, command: Extract<Command, { name: "sync" }>, io: CliIo): Promise<number> {
+  const report = await cx.syncInteraction(command.interactionId, {
+    dryRun: command.dryRun,
+    ...(command.conversationId !== undefined ? { conversationId: command.conversationId } : {}),
+  });
+  print(io, command.json, report, formatSyncReport(report));
+  return report.status === "failed" ? EXIT.failed : EXIT.ok;
+}
+
+async function runBackfill(
+  cx: Cx,
+  command: Extract<Command, { name: "backfill" }>,
+  io: CliIo,
+): Promise<number> {
+  const bar = !command.json && io.stderr.isTTY ? new ProgressBar(io.stderr as NodeJS.WriteStream) : undefined;
+  try {
+    const report = await cx.backfillContact(command.contactId, {
+      dryRun: command.dryRun,
+      ...(command.checkpoint ? { checkpoint: command.checkpoint } : {}),
+      ...(command.concurrency ? { concurrency: command.concurrency } : {}),
+      ...(io.signal ? { signal: io.signal } : {}),
+      ...(bar ? { onProgress: (progress: BackfillProgress) => bar.update(progress) } : {}),
+    });
+    bar?.stop();
+    print(io, command.json, report, formatBackfillReport(report, subject(command)));
+    if (report.aborted) return EXIT.interrupted;
+    return report.failed > 0 ? EXIT.failed : EXIT.ok;
+  } finally {
+    bar?.stop();
+  }
+}
+
+function subject(command: Command): string {
+  return command.name === "backfill" ? `contact ${command.contactId}` : "";
+}
+
+function print(io: CliIo, json: boolean, report: object, human: string): void {
+  io.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : `${human}\n`);
+}
+
+function describe(error: Error): { name: string; message: string } {
+  return { name: error.name, message: error.message };
+}
+
+function fail(io: CliIo, json: boolean, error: Error, status: number): number {
+  if (json) print(io, true, { error: describe(error) }, "");
+  io.stderr.write(`cxkit: ${error.message}\n`);
+  return status;
+}

@@ -1,0 +1,136 @@
+import { type AlpharunClient, createAlpharunClient } from "@cxkit/alpharun";
+import { createDixaClient, type DixaClient } from "@cxkit/dixa";
+import type { Logger, RateLimiter, RateLimitOptions, RetryOptions } from "@cxkit/runtime";
+import { type BackfillOptions, type BackfillReport, backfill } from "./backfill.js";
+import { contactInteractions } from "./contact-interactions.js";
+import { MissingCredentialError } from "./errors.js";
+import type { SyncReport } from "./report.js";
+import { type SyncContext, type SyncOptions, syncInteraction } from "./sync-interaction.js";
+import { parseAlpharunWebhook } from "./webhook.js";
+
+export interface CxOptions {
+  alpharun?: {
+    /** Alpharun API key (default: the `ALPHARUN_API_TOKEN` environment variable) */
+    token?: string;
+    /** API root (default "https://api.alpharun.com/api/v1") */
+    baseUrl?: string;
+    /** extra headers on every Alpharun request (default none) */
+    headers?: Record<string, string>;
+  };
+  dixa?: {
+    /** Dixa API token (default: the `DIXA_API_KEY` environment variable) */
+    apiKey?: string;
+    /** API root (default "https://dev.dixa.io/beta") */
+    baseUrl?: string;
+    /** extra headers on every Dixa request (default none) */
+    headers?: Record<string, string>;
+    /** client-side request budget, a `RateLimiter` shared with other clients, or `false` (default 10/s, burst 4: Dixa's limit per token) */
+    rateLimit?: RateLimitOptions | RateLimiter | false;
+  };
+  /** retries of both clients: 429, 408, 409 and 5xx, after `Retry-After` when sent, or `false` (default 2 retries) */
+  retry?: RetryOptions | false;
+  /** per-attempt timeout of both clients in ms, or `false` (default 60000) */
+  timeout?: number | false;
+  /** sees every attempt of both clients, secrets redacted (default none) */
+  logger?: Logger;
+  /** Alpharun field key → Dixa attribute identifier for every sync (default: same identifier as the key) */
+  mapping?: SyncOptions["mapping"];
+  /** Alpharun custom field that receives the Dixa conversation id, or `false` (default "dixa_conversation_id") */
+  writeBackKey?: SyncOptions["writeBackKey"];
+  /** how long Dixa custom attribute definitions are cached, in ms (default 300000) */
+  attributeCacheTtlMs?: number;
+  /** where credentials are read from when not passed (default `process.env`) */
+  env?: Record<string, string | undefined>;
+  /** `fetch` used by both clients (default the global `fetch`) */
+  fetch?: typeof globalThis.fetch;
+}
+
+/** One object for both APIs and the workflows that cross them. */
+export interface Cx {
+  /** the Alpharun client, built on first use; throws `MissingCredentialError` without a token */
+  readonly alpharun: AlpharunClient;
+  /** the Dixa client, built on first use; throws `MissingCredentialError` without a key */
+  readonly dixa: DixaClient;
+  /** Syncs one interaction's extracted fields onto its Dixa conversation (see `SyncOptions`). */
+  syncInteraction(interactionId: string, options?: SyncOptions): Promise<SyncReport>;
+  /**
+   * Runs the sync for a `customer_interaction.updated` webhook body (parsed or raw). Any other event
+   * or a malformed body throws `WebhookPayloadError` before anything is requested. Note: the
+   * interaction is fetched by id from the configured Alpharun base URL; the payload's
+   * `public_api_url` is never followed, so a forged payload cannot send the token elsewhere.
+   */
+  handleAlpharunWebhook(payload: unknown, options?: Omit<SyncOptions, "conversationId">): Promise<SyncReport>;
+  /** Syncs a stream of interaction ids (see `BackfillOptions`). */
+  backfill(ids: AsyncIterable<string> | Iterable<string>, options?: BackfillOptions): Promise<BackfillReport>;
+  /** Syncs every interaction of an Alpharun contact's account, page by page. */
+  backfillContact(contactId: string, options?: BackfillOptions): Promise<BackfillReport>;
+}
+
+/** Builds the facade. Clients are created once, on first use, so a missing credential only fails its API. */
+export function createCx(options: CxOptions = {}): Cx {
+  const env = options.env ?? process.env;
+  // Note: the same runtime options for both clients; each client also redacts its own credential.
+  const shared = {
+    ...(options.retry !== undefined ? { retry: options.retry } : {}),
+    ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  };
+  let alpharun: AlpharunClient | undefined;
+  let dixa: DixaClient | undefined;
+
+  const context: SyncContext = {
+    get alpharun() {
+      alpharun ??= createAlpharunClient({
+        ...shared,
+        token: credential(options.alpharun?.token, env.ALPHARUN_API_TOKEN, "alpharun"),
+        ...(options.alpharun?.baseUrl ? { baseUrl: options.alpharun.baseUrl } : {}),
+        ...(options.alpharun?.headers ? { headers: options.alpharun.headers } : {}),
+      });
+      return alpharun;
+    },
+    get dixa() {
+      dixa ??= createDixaClient({
+        ...shared,
+        apiKey: credential(options.dixa?.apiKey, env.DIXA_API_KEY, "dixa"),
+        ...(options.dixa?.baseUrl ? { baseUrl: options.dixa.baseUrl } : {}),
+        ...(options.dixa?.headers ? { headers: options.dixa.headers } : {}),
+        ...(options.dixa?.rateLimit !== undefined ? { rateLimit: options.dixa.rateLimit } : {}),
+      });
+      return dixa;
+    },
+    attributeCacheTtlMs: options.attributeCacheTtlMs ?? 300_000,
+  };
+  const defaults: SyncOptions = {
+    ...(options.mapping ? { mapping: options.mapping } : {}),
+    ...(options.writeBackKey !== undefined ? { writeBackKey: options.writeBackKey } : {}),
+  };
+
+  return {
+    get alpharun() {
+      return context.alpharun;
+    },
+    get dixa() {
+      return context.dixa;
+    },
+    syncInteraction: (interactionId, sync) =>
+      syncInteraction(context, interactionId, { ...defaults, ...sync }),
+    handleAlpharunWebhook: async (payload, sync) => {
+      const event = parseAlpharunWebhook(payload);
+      return syncInteraction(context, event.data.customer_interaction.id, { ...defaults, ...sync });
+    },
+    backfill: (ids, run) => backfill(context, ids, { ...defaults, ...run }),
+    backfillContact: (contactId, run) =>
+      backfill(context, contactInteractions(context, contactId), { ...defaults, ...run }),
+  };
+}
+
+function credential(
+  given: string | undefined,
+  fromEnv: string | undefined,
+  api: "alpharun" | "dixa",
+): string {
+  const value = given ?? fromEnv;
+  if (value === undefined || value.trim() === "") throw new MissingCredentialError(api);
+  return value;
+}

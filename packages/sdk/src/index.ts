@@ -1,0 +1,29 @@
+export type { MappedValue } from "./attribute-value.js";
+export type { BackfillItem, BackfillOptions, BackfillProgress, BackfillReport } from "./backfill.js";
+export type { CheckpointRecord } from "./checkpoint.js";
+export { type Cx, type CxOptions, createCx } from "./create-cx.js";
+export {
+  BackfillInterruptedError,
+  CheckpointError,
+  CREDENTIAL_VARIABLES,
+  CxError,
+  CxOptionsError,
+  MissingCredentialError,
+  WebhookPayloadError,
+  type WebhookPayloadProblem,
+} from "./errors.js";
+export { defineFieldMapping, type FieldMapping, type FieldRule } from "./field-mapping.js";
+export type {
+  EndUserMatch,
+  FailureInfo,
+  FailureStage,
+  FieldReport,
+  OutcomeStatus,
+  SkipCode,
+  SkipReason,
+  SyncReport,
+  WriteBackReport,
+} from "./report.js";
+export { DEFAULT_WRITE_BACK_KEY, type SyncOptions } from "./sync-interaction.js";
+export type { AlpharunValue, CustomerInteractionUpdatedWebhook, DixaAttributeValue } from "./vendor-types.js";
+export { CUSTOMER_INTERACTION_UPDATED, parseAlpharunWebhook } from "./webhook.js";

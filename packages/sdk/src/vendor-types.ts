@@ -1,0 +1,15 @@
+// The vendor schema types the SDK reads, from the client packages' named aliases.
+import type { CustomAttributesPatch } from "@cxkit/dixa";
+
+export type {
+  CustomerInteraction,
+  CustomerInteractionUpdatedWebhook,
+  DataExtractionField,
+  InteractionContact,
+} from "@cxkit/alpharun";
+export type { Conversation, CustomAttributeDefinition, EndUser, SelectOption } from "@cxkit/dixa";
+
+/** A value Alpharun extracted or stores in a custom field. */
+export type AlpharunValue = string | number | boolean | null;
+/** A value Dixa accepts for a custom attribute: Text → string, Select → option value path, null clears. */
+export type DixaAttributeValue = CustomAttributesPatch[string];

@@ -1,0 +1,49 @@
+import { WebhookPayloadError } from "./errors.js";
+import type { CustomerInteractionUpdatedWebhook } from "./vendor-types.js";
+
+/** The only Alpharun webhook event the SDK syncs. */
+export const CUSTOMER_INTERACTION_UPDATED = "customer_interaction.updated";
+
+/**
+ * Checks a webhook body (parsed JSON, or the raw text) and returns it typed; throws
+ * `WebhookPayloadError` for any other event or a malformed payload.
+ * @see https://dev.alpharun.com/api-reference/webhook/customer-interaction-webhooks
+ */
+export function parseAlpharunWebhook(payload: unknown): CustomerInteractionUpdatedWebhook {
+  const body = typeof payload === "string" ? parseJson(payload) : payload;
+  if (!isObject(body)) throw malformed("the payload is not a JSON object");
+  const eventType = body.event_type;
+  if (typeof eventType !== "string") throw malformed("the payload has no string `event_type`");
+  if (eventType !== CUSTOMER_INTERACTION_UPDATED) {
+    throw new WebhookPayloadError(
+      "unsupported-event",
+      `unsupported webhook event "${eventType}": only "${CUSTOMER_INTERACTION_UPDATED}" is synced`,
+      eventType,
+    );
+  }
+  const interaction = isObject(body.data) ? body.data.customer_interaction : undefined;
+  if (!isObject(interaction)) throw malformed("`data.customer_interaction` is missing", eventType);
+  const { id, public_api_url: url } = interaction;
+  if (typeof id !== "string" || id.trim() === "") {
+    throw malformed("`data.customer_interaction.id` is not a non-empty string", eventType);
+  }
+  if (typeof url !== "string")
+    throw malformed("`data.customer_interaction.public_api_url` is not a string", eventType);
+  return { event_type: eventType, data: { customer_interaction: { id, public_api_url: url } } };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw malformed("the payload is not valid JSON");
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function malformed(detail: string, eventType?: string): WebhookPayloadError {
+  return new WebhookPayloadError("malformed", `malformed Alpharun webhook payload: ${detail}`, eventType);
+}
