@@ -81,9 +81,12 @@ describe("updateCustomerInteraction", () => {
     expect(response.status).toBe(200);
     expect(error).toBeUndefined();
     expect(data?.data?.customer_interaction?.id).toEqual(expect.any(String));
-    expect(data?.data?.customer_interaction?.custom_fields).toEqual([
-      { key: "priority", name: "Priority", type: "text", value: "high" },
-    ]);
+    expect(data?.data?.customer_interaction?.custom_fields).toContainEqual({
+      key: "priority",
+      name: "Priority",
+      type: "text",
+      value: "high",
+    });
   });
 
   happy("updateCustomerInteraction", "accepts number, boolean and null values", async () => {

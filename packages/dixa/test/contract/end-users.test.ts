@@ -209,7 +209,8 @@ describe("listEndUserConversations", () => {
       channel: "WidgetChat",
       state: "Closed",
     });
-    expect(data?.meta?.next).toContain("pageKey=");
+    // Note: the example is a last page (no `meta.next`), so paginating clients stop after it.
+    expect(data?.meta?.next).toBeUndefined();
   });
 
   failure("listEndUserConversations", "rejects a pageLimit that is not an integer", async () => {
