@@ -8,7 +8,7 @@ const workspaceDirs = ["packages", "examples"].flatMap((group) => {
   const dir = join(repoRoot, group);
   return existsSync(dir) ? readdirSync(dir).map((name) => join(dir, name)) : [];
 });
-const reports = [...workspaceDirs, join(repoRoot, "scripts"), join(repoRoot, "e2e")]
+const reports = [...workspaceDirs, join(repoRoot, "scripts"), join(repoRoot, "e2e"), join(repoRoot, "bench")]
   .map((dir) => join(dir, "test-report.json"))
   .filter((file) => existsSync(file));
 

@@ -17,7 +17,10 @@ export interface AlpharunClientOptions {
   token: string;
   /** API root (default "https://api.alpharun.com/api/v1") */
   baseUrl?: string;
-  /** `fetch` implementation (default: the global `fetch`) */
+  /**
+   * `fetch` implementation, e.g. `createUndiciFetch()` from `@cxkit/runtime/undici`, the faster
+   * transport for Node (default: the global `fetch`)
+   */
   fetch?: typeof globalThis.fetch;
   /** extra headers sent on every request (default none) */
   headers?: Record<string, string>;
@@ -74,6 +77,7 @@ export function createAlpharunClient(options: AlpharunClientOptions): AlpharunCl
   const client = createClient<paths>({
     baseUrl: options.baseUrl ?? ALPHARUN_BASE_URL,
     fetch: runtime.fetch,
+    Request: runtime.Request,
     headers: { ...options.headers, Authorization: `Bearer ${options.token}` },
   });
   client.use(runtime.middleware);

@@ -18,7 +18,10 @@ export interface DixaClientOptions {
   apiKey: string;
   /** API root (default "https://dev.dixa.io/beta") */
   baseUrl?: string;
-  /** `fetch` implementation (default: the global `fetch`) */
+  /**
+   * `fetch` implementation, e.g. `createUndiciFetch()` from `@cxkit/runtime/undici`, the faster
+   * transport for Node (default: the global `fetch`)
+   */
   fetch?: typeof globalThis.fetch;
   /** extra headers sent on every request (default none) */
   headers?: Record<string, string>;
@@ -81,6 +84,7 @@ export function createDixaClient(options: DixaClientOptions): DixaClient {
   const client = createClient<paths>({
     baseUrl: options.baseUrl ?? DIXA_BASE_URL,
     fetch: runtime.fetch,
+    Request: runtime.Request,
     headers: { ...options.headers, Authorization: options.apiKey },
   });
   client.use(runtime.middleware);

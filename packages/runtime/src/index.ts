@@ -19,6 +19,7 @@ export {
   TimeoutError,
   UnprocessableEntityError,
 } from "./errors.js";
+export { LiteRequest } from "./lite-request.js";
 export type { AttemptLog, AttemptOutcome, Logger } from "./logger.js";
 export {
   alpharunPagination,

@@ -1,6 +1,7 @@
 import { recordCall } from "./call-info.js";
 import { type Clock, systemClock } from "./clock.js";
 import { AbortError, type ApiError, type ApiErrorDetails, ConnectionError, TimeoutError } from "./errors.js";
+import { CXKIT_TRANSPORT, LiteRequest, NEVER_ABORTED, type TransportInit } from "./lite-request.js";
 import { type AttemptOutcome, emitAttemptLog, type Logger } from "./logger.js";
 import { RateLimiter, type RateLimitOptions } from "./rate-limit.js";
 import { createRedactor } from "./redact.js";
@@ -44,19 +45,31 @@ export interface RuntimeFetchOptions {
   random?: () => number;
 }
 
+/** Shortest per-attempt timeout left to a transport that enforces timeouts itself, ms. */
+const DELEGATED_TIMEOUT_MIN = 10_000;
+
 /** An attempt that got no response. */
-interface Failure {
-  outcome: Exclude<AttemptOutcome, "response">;
-  error: unknown;
+class Failure {
+  constructor(
+    readonly outcome: Exclude<AttemptOutcome, "response">,
+    readonly error: unknown,
+  ) {}
 }
 
 /**
  * The client's `fetch`: rate limit, per-attempt timeout, retries with backoff and attempt logging.
  * openapi-fetch calls it once per call, beneath its middleware chain, so every attempt made here is
  * a real request. Everything that does not depend on the call is worked out here, once per client.
+ *
+ * A `LiteRequest` (what the runtime's `Request` class builds) goes out without a second `Request`:
+ * as `fetch(url, init)` to the global `fetch`, as it is to a transport that takes it
+ * (`createUndiciFetch`), and as a WHATWG `Request` built per attempt to any other `fetch` you pass.
  */
 export function createRuntimeFetch(options: RuntimeFetchOptions = {}): FetchLike {
-  const send = options.fetch ?? globalThis.fetch;
+  const custom = options.fetch;
+  const send: FetchLike = custom ?? globalThis.fetch;
+  const native = custom === undefined ? globalThis.fetch : undefined;
+  const transport = (custom as { [CXKIT_TRANSPORT]?: boolean } | undefined)?.[CXKIT_TRANSPORT] === true;
   const policy = resolveRetry(options.retry);
   const defaultTimeout = options.timeout ?? 60_000;
   const clock = options.clock ?? systemClock;
@@ -71,22 +84,56 @@ export function createRuntimeFetch(options: RuntimeFetchOptions = {}): FetchLike
   const redactor = createRedactor(options.secrets ?? []);
   const requestIdHeaders = options.requestIdHeaders ?? REQUEST_ID_HEADERS;
 
+  /** One attempt, handed to `fetch` in the form it takes. */
+  function dispatch(
+    request: Request,
+    init: RequestInit | undefined,
+    signal: AbortSignal | undefined,
+    body: ArrayBuffer | undefined,
+  ): Promise<Response> {
+    if (!LiteRequest.is(request)) return send(request, attemptInit(init, signal, body));
+    // Note: `init` is openapi-fetch's `requestInitExt` (e.g. a `dispatcher`), usually undefined.
+    const fetchInit =
+      init === undefined ? request.fetchInit(signal) : { ...init, ...request.fetchInit(signal) };
+    if (body !== undefined) fetchInit.body = body;
+    if (native) return native(request.url, fetchInit);
+    return send(new Request(request.url, fetchInit), attemptInit(init, signal, body));
+  }
+
+  /** One attempt through a transport that speaks the runtime's protocol: the request as it is. */
+  function transmit(
+    request: LiteRequest,
+    body: ArrayBuffer | undefined,
+    signal: AbortSignal | undefined,
+    timeout: number | undefined,
+  ): Promise<Response> {
+    const init: TransportInit = {};
+    if (signal !== undefined) init.signal = signal;
+    if (timeout !== undefined) init.timeout = timeout;
+    if (body !== undefined) init.body = body;
+    return send(request, init);
+  }
+
   async function sendOnce(
     request: Request,
     init: RequestInit | undefined,
     body: ArrayBuffer | undefined,
     timeout: number | false,
   ): Promise<Response | Failure> {
-    const deadline = timeout === false ? undefined : new AttemptTimeout(timeout, request.signal);
+    const lite = transport && LiteRequest.is(request);
+    // Note: a transport enforces a long timeout itself (undici's headersTimeout, to within a second),
+    // which saves an AbortController, a timer and the abort wiring on every attempt.
+    const delegated = lite && timeout !== false && timeout >= DELEGATED_TIMEOUT_MIN;
+    const caller = request.signal === NEVER_ABORTED ? undefined : request.signal;
+    const deadline = timeout === false || delegated ? undefined : new AttemptTimeout(timeout, caller);
     try {
-      return await send(request, attemptInit(init, deadline?.signal, body));
+      return await (lite
+        ? transmit(request, body, deadline?.signal ?? caller, delegated ? timeout : undefined)
+        : dispatch(request, init, deadline?.signal, body));
     } catch (error) {
-      const outcome = request.signal.aborted
-        ? "aborted"
-        : deadline?.timedOut
-          ? "timeout"
-          : "connection-error";
-      return { outcome, error };
+      const timedOut = deadline?.timedOut || (delegated && isTimeoutError(error));
+      const outcome = request.signal.aborted ? "aborted" : timedOut ? "timeout" : "connection-error";
+      return new Failure(outcome, error);
     } finally {
       deadline?.clear();
     }
@@ -130,9 +177,9 @@ export function createRuntimeFetch(options: RuntimeFetchOptions = {}): FetchLike
     const retry = overrides.retry === undefined ? policy : overrideRetry(policy, overrides.retry);
     const timeout = overrides.timeout ?? defaultTimeout;
     const maxAttempts = isRetryable(retry, request.method, request.url) ? retry.retries + 1 : 1;
-    // Note: a body is a one-shot stream. When it may be sent more than once it is read here, once,
-    // and every attempt sends the same bytes.
-    const body = maxAttempts > 1 && request.body !== null ? await request.arrayBuffer() : undefined;
+    // Note: a stream body can be read only once. When it may be sent more than once it is read here,
+    // once, and every attempt sends the same bytes; a LiteRequest's serialized body is sent as it is.
+    const body = maxAttempts > 1 && mustBuffer(request) ? await request.arrayBuffer() : undefined;
     const callId = logger ? generateRequestId() : undefined;
 
     for (let attempt = 1; ; attempt++) {
@@ -142,7 +189,7 @@ export function createRuntimeFetch(options: RuntimeFetchOptions = {}): FetchLike
       const result = await sendOnce(request, init, body, timeout);
       const durationMs = clock.now() - started;
 
-      if (result instanceof Response) {
+      if (!(result instanceof Failure)) {
         const retryIn =
           attempt < maxAttempts ? responseRetryDelay(retry, attempt, result, random) : undefined;
         if (logger) {
@@ -189,6 +236,14 @@ export function createRuntimeFetch(options: RuntimeFetchOptions = {}): FetchLike
       await wait(clock.sleep(retryIn, request.signal), request, attempt, requestId);
     }
   };
+}
+
+function isTimeoutError(error: unknown): boolean {
+  return error instanceof DOMException && error.name === "TimeoutError";
+}
+
+function mustBuffer(request: Request): boolean {
+  return LiteRequest.is(request) ? !request.replayable : request.body !== null;
 }
 
 function attemptInit(

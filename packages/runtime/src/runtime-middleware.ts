@@ -101,7 +101,7 @@ export function createRuntimeMiddleware(options: RuntimeMiddlewareOptions = {}):
 /**
  * Parses a 2xx JSON body once; a malformed or empty one becomes `InvalidResponseError`.
  * Note: the parsed value is then handed to openapi-fetch through the response's own `json()`/`text()`,
- * so the body is read once and, when `Content-Length` is set, parsed once.
+ * so the body is read once and parsed once.
  */
 async function checkJson(call: Call, shared: Shared): Promise<void> {
   const { request, response, path } = call;
@@ -132,6 +132,13 @@ async function checkJson(call: Call, shared: Shared): Promise<void> {
     json: { value: () => Promise.resolve(parsed) },
     text: { value: () => Promise.resolve(raw) },
   });
+  // Note: openapi-fetch parses a body without Content-Length (chunked) a second time, from `text()`;
+  // with the length of the body read it takes `json()`, the value parsed above.
+  if (!response.headers.has("content-length")) {
+    const headers = new Headers(response.headers);
+    headers.set("content-length", String(new TextEncoder().encode(raw).byteLength));
+    Object.defineProperty(response, "headers", { value: headers });
+  }
 }
 
 /** A non-2xx body: parsed JSON, else the text, else undefined when empty. */

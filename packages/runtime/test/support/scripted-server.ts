@@ -11,6 +11,8 @@ export type Step =
       headers?: Record<string, string>;
       /** wait this long before answering */
       delayMs?: number;
+      /** send the body chunked, without Content-Length */
+      chunked?: boolean;
     }
   /** reset the connection (RST) after reading the request */
   | "reset"
@@ -105,5 +107,8 @@ function answer(res: ServerResponse, step: Exclude<Step, "reset" | "hang">): voi
   const headers: Record<string, string> = {};
   if (body !== "") headers["content-type"] = isText ? "text/plain" : "application/json";
   res.writeHead(step.status, { ...headers, ...step.headers });
-  res.end(body);
+  if (step.chunked) {
+    res.write(body);
+    res.end();
+  } else res.end(body);
 }

@@ -1,6 +1,8 @@
 // A small API in openapi-typescript's shape, with one client wired the way the client packages wire it.
 import createClient, { type Client } from "openapi-fetch";
-import { createRuntime, type RuntimeOptions } from "../../src/index.js";
+import { inject } from "vitest";
+import { createRuntime, type FetchLike, type RuntimeOptions } from "../../src/index.js";
+import { createUndiciFetch } from "../../src/undici.js";
 
 export interface Item {
   id: string;
@@ -96,10 +98,18 @@ export const TOKEN = "sk_test_7hX2-SECRET-9fQ4wZ";
 /** Idempotent upserts of the test API; the anonymize PATCH is deliberately not listed. */
 export const IDEMPOTENT_OPERATIONS = ["PATCH /items/{id}"];
 
-/** A client of the test API on `baseUrl`, with bearer auth and the runtime wired in. */
+/**
+ * The transport the suite runs on: the vitest project `fetch` uses the global `fetch`, the project
+ * `undici` runs the same tests on `createUndiciFetch()` (see vitest.config.ts).
+ */
+export const TRANSPORT = inject("transport");
+const transport: FetchLike | undefined = TRANSPORT === "undici" ? createUndiciFetch() : undefined;
+
+/** A client of the test API on `baseUrl`, with bearer auth and the runtime wired in as the clients do. */
 export function createTestClient(baseUrl: string, options: RuntimeOptions = {}): Client<paths> {
   const runtime = createRuntime({
     secrets: [TOKEN],
+    fetch: transport,
     ...options,
     retry:
       options.retry === false ? false : { idempotentOperations: IDEMPOTENT_OPERATIONS, ...options.retry },
@@ -108,6 +118,7 @@ export function createTestClient(baseUrl: string, options: RuntimeOptions = {}):
     baseUrl: `${baseUrl}/api/v1`,
     headers: { Authorization: `Bearer ${TOKEN}` },
     fetch: runtime.fetch,
+    Request: runtime.Request,
   });
   client.use(runtime.middleware);
   return client;

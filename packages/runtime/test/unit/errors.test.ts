@@ -1,5 +1,5 @@
 // Typed errors: the class per status, what each carries, throwOnError, unwrap(), and awkward responses.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import {
   ApiError,
   AuthenticationError,
@@ -164,6 +164,22 @@ describe("throwOnError and unwrap", () => {
 });
 
 describe("awkward responses", () => {
+  test("a chunked JSON body is parsed once, and its length is on the response", async () => {
+    const api = client();
+    const item = { id: "42", name: "Zoë 🚀" };
+    server.script({ status: 200, body: item, chunked: true });
+    const raw = JSON.stringify(item);
+    const parse = vi.spyOn(JSON, "parse");
+    try {
+      const { data, response } = await api.GET("/items/{id}", { params });
+      expect(data).toEqual(item);
+      expect(parse.mock.calls.filter(([text]) => text === raw)).toHaveLength(1);
+      expect(response.headers.get("content-length")).toBe(String(Buffer.byteLength(raw)));
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
   test("an HTML 502 from a proxy is a typed error carrying the page as text", async () => {
     const api = client({ throwOnError: true, retry: false });
     const page = "<html><body>502 Bad Gateway</body></html>";

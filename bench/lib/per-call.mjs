@@ -1,0 +1,153 @@
+// Per-call overhead: sequential GETs and PATCHes to a loopback keep-alive server (its own process),
+// through each client, interleaved round by round. Prints one JSON object on stdout.
+// Run as a child process: `node lib/per-call.mjs <calls> <rounds> <warmup>`.
+import { fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { heyApiModule } from "./alternative.mjs";
+
+const [calls = 5000, rounds = 5, warmup = 500] = process.argv.slice(2).map(Number);
+const TOKEN = "bench-token";
+const ID = "2f9c4c1e-7a51-4a4e-9a8e-3c1f0b6d2a10";
+const PATCH_BODY = { custom_fields: [{ key: "dixa_conversation_id", value: "100" }] };
+
+const serverProcess = fork(fileURLToPath(new URL("./loopback-server.mjs", import.meta.url)), {
+  stdio: "inherit",
+  execArgv: [],
+});
+const base = await new Promise((resolve, reject) => {
+  serverProcess.once("message", (message) => resolve(message.url));
+  serverProcess.once("exit", (code) => reject(new Error(`loopback server exited (${code})`)));
+});
+const baseUrl = `${base}/api/v1`;
+const url = `${baseUrl}/customer-interactions/${ID}`;
+
+// Note: global fetch is called before anything imports the npm `undici`, so Node's fetch keeps its
+// own connection pool (importing undici first would silently replace it: TOOLCHAIN.md).
+await (await fetch(url, { headers: { Authorization: `Bearer ${TOKEN}` } })).json();
+
+const { default: createClient } = await import("openapi-fetch");
+const { createAlpharunClient } = await import("@cxkit/alpharun");
+const { createUndiciFetch } = await import("@cxkit/runtime/undici");
+const heyApi = await import(heyApiModule);
+const undici = await import("undici");
+
+const auth = { Authorization: `Bearer ${TOKEN}` };
+const jsonHeaders = { ...auth, "Content-Type": "application/json" };
+const params = { path: { CUSTOMER_INTERACTION_ID: ID } };
+const plain = createClient({ baseUrl, headers: auth });
+const cxFetch = createAlpharunClient({ token: TOKEN, baseUrl });
+const cxNoTimeout = createAlpharunClient({ token: TOKEN, baseUrl, timeout: false });
+const undiciFetch = createUndiciFetch();
+const cxUndici = createAlpharunClient({ token: TOKEN, baseUrl, fetch: undiciFetch });
+heyApi.client.setConfig({ baseUrl, auth: TOKEN });
+const agent = new undici.Agent();
+
+async function withTimeout(send) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 60_000);
+  try {
+    return await (await send(controller.signal)).json();
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Each client: one GET and one PATCH, each resolving to the parsed body. */
+export const clients = {
+  fetch: {
+    get: async () => (await fetch(url, { headers: auth })).json(),
+    patch: async () =>
+      (await fetch(url, { method: "PATCH", headers: jsonHeaders, body: JSON.stringify(PATCH_BODY) })).json(),
+  },
+  // What enforcing a timeout costs raw fetch: an AbortController and a timer per call, as the runtime does.
+  "fetch+timeout": {
+    get: () => withTimeout((signal) => fetch(url, { headers: auth, signal })),
+    patch: () =>
+      withTimeout((signal) =>
+        fetch(url, { method: "PATCH", headers: jsonHeaders, body: JSON.stringify(PATCH_BODY), signal }),
+      ),
+  },
+  "openapi-fetch": {
+    get: async () => (await plain.GET("/customer-interactions/{CUSTOMER_INTERACTION_ID}", { params })).data,
+    patch: async () =>
+      (await plain.PATCH("/customer-interactions/{CUSTOMER_INTERACTION_ID}", { params, body: PATCH_BODY }))
+        .data,
+  },
+  "cxkit-fetch": {
+    get: async () => (await cxFetch.GET("/customer-interactions/{CUSTOMER_INTERACTION_ID}", { params })).data,
+    patch: async () =>
+      (await cxFetch.PATCH("/customer-interactions/{CUSTOMER_INTERACTION_ID}", { params, body: PATCH_BODY }))
+        .data,
+  },
+  "cxkit-fetch-no-timeout": {
+    get: async () =>
+      (await cxNoTimeout.GET("/customer-interactions/{CUSTOMER_INTERACTION_ID}", { params })).data,
+    patch: async () =>
+      (
+        await cxNoTimeout.PATCH("/customer-interactions/{CUSTOMER_INTERACTION_ID}", {
+          params,
+          body: PATCH_BODY,
+        })
+      ).data,
+  },
+  "cxkit-undici": {
+    get: async () =>
+      (await cxUndici.GET("/customer-interactions/{CUSTOMER_INTERACTION_ID}", { params })).data,
+    patch: async () =>
+      (await cxUndici.PATCH("/customer-interactions/{CUSTOMER_INTERACTION_ID}", { params, body: PATCH_BODY }))
+        .data,
+  },
+  "hey-api": {
+    get: async () => (await heyApi.getCustomerInteraction({ path: params.path })).data,
+    patch: async () => (await heyApi.updateCustomerInteraction({ path: params.path, body: PATCH_BODY })).data,
+  },
+  "undici.request": {
+    get: async () => (await undici.request(url, { dispatcher: agent, headers: auth })).body.json(),
+    patch: async () =>
+      (
+        await undici.request(url, {
+          dispatcher: agent,
+          method: "PATCH",
+          headers: jsonHeaders,
+          body: JSON.stringify(PATCH_BODY),
+        })
+      ).body.json(),
+  },
+};
+
+// Every client must really fetch and parse the interaction before it is timed.
+for (const [name, client] of Object.entries(clients)) {
+  for (const method of ["get", "patch"]) {
+    const data = await client[method]();
+    if (data?.data?.customer_interaction?.id !== "abc123")
+      throw new Error(`${name} ${method}: unexpected body`);
+  }
+}
+
+/** µs per call over `n` sequential calls (the mean, so the garbage a client makes is paid for here). */
+async function batch(fn, n) {
+  const started = performance.now();
+  for (let i = 0; i < n; i++) await fn();
+  return ((performance.now() - started) * 1000) / n;
+}
+
+const names = Object.keys(clients);
+const results = { calls, rounds, warmup, get: {}, patch: {} };
+for (const method of ["get", "patch"]) {
+  for (const name of names) {
+    await batch(clients[name][method], warmup);
+    results[method][name] = [];
+  }
+  for (let round = 0; round < rounds; round++) {
+    // Note: the order rotates each round, so no client always runs right after the same one.
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(i + round) % names.length];
+      results[method][name].push(await batch(clients[name][method], calls));
+    }
+  }
+}
+
+await undiciFetch.close();
+await agent.close();
+serverProcess.disconnect();
+process.stdout.write(`${JSON.stringify(results)}\n`);

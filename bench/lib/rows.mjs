@@ -1,0 +1,216 @@
+// Turns the measurements into rows (label, value, target, met) and renders them as a Markdown table.
+import { median } from "./stats.mjs";
+
+const KB = 1024;
+const MB = 1024 * 1024;
+
+const CLIENTS = {
+  fetch: "raw `fetch`",
+  "fetch+timeout": "raw `fetch` + `AbortController` and timer (a timeout)",
+  "openapi-fetch": "plain openapi-fetch",
+  "cxkit-fetch": "`@cxkit/alpharun`, full runtime, global `fetch` (default)",
+  "cxkit-fetch-no-timeout": "`@cxkit/alpharun`, global `fetch`, `timeout: false`",
+  "cxkit-undici": "`@cxkit/alpharun`, full runtime, `createUndiciFetch()`",
+  "hey-api": "hey-api generated client",
+  "undici.request": "`undici.request` (floor)",
+};
+const PER_CALL_TARGETS = { "cxkit-fetch": 1.1, "cxkit-undici": 0.6 };
+
+function row(section, id, label, value, unit, display, target) {
+  const met =
+    target === undefined ? undefined : target.op === "<=" ? value <= target.value : value >= target.value;
+  return { section, id, label, value, unit, display, ...(target ? { target, met } : {}) };
+}
+
+export function collectRows({
+  quick,
+  config,
+  perCall,
+  bundles,
+  build,
+  alternativeGenerateMs,
+  typeCheck,
+  throughput,
+  memory,
+}) {
+  const rows = [];
+  const total = config.calls * config.rounds;
+  for (const method of ["get", "patch"]) {
+    const base = perCall[method].fetch;
+    for (const [client, label] of Object.entries(CLIENTS)) {
+      const micros = perCall[method][client];
+      const ratio = median(micros.map((value, round) => value / base[round]));
+      const target = PER_CALL_TARGETS[client];
+      rows.push({
+        ...row(
+          `per call: ${total.toLocaleString("en")} sequential ${method === "get" ? "GETs" : "PATCHes"}`,
+          `${method}.${client}`,
+          label,
+          ratio,
+          "x raw fetch",
+          `${ratio.toFixed(2)}x (${median(micros).toFixed(0)} µs)`,
+          target === undefined ? undefined : { op: "<=", value: target, display: `<= ${target.toFixed(2)}x` },
+        ),
+        // Note: the figures of every round, so a reader can see the spread behind the median.
+        roundsMicros: micros.map((value) => Math.round(value)),
+        roundRatios: micros.map((value, round) => Number((value / base[round]).toFixed(3))),
+      });
+    }
+  }
+
+  const bundleLabels = {
+    "@cxkit/alpharun": ["`createAlpharunClient` + one call", 8],
+    "@cxkit/sdk": ["`createCx` + one `syncInteraction`", 16],
+    "hey-api": ["hey-api client + one call", undefined],
+    "openapi-fetch": ["plain openapi-fetch + one call", undefined],
+  };
+  for (const [name, [label, targetKb]] of Object.entries(bundleLabels)) {
+    const { gzipped, minified } = bundles[name];
+    rows.push(
+      row(
+        "bundle: esbuild, minified ESM, gzip -9",
+        `bundle.${name}`,
+        label,
+        gzipped / KB,
+        "KB",
+        `${(gzipped / KB).toFixed(1)} KB (${(minified / KB).toFixed(1)} KB min)`,
+        targetKb === undefined ? undefined : { op: "<=", value: targetKb, display: `<= ${targetKb} KB` },
+      ),
+    );
+  }
+
+  const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+  const section = "generation and build";
+  rows.push(
+    row(
+      section,
+      "build.generate",
+      quick
+        ? "generate both specs (`generate.mjs --check`)"
+        : "`pnpm generate --force` (both specs, uncached)",
+      build.generateMs / 1000,
+      "s",
+      seconds(build.generateMs),
+      {
+        op: "<=",
+        value: 3,
+        display: "<= 3 s",
+      },
+    ),
+    row(
+      section,
+      "build.generate-alternative",
+      "hey-api generation (both specs)",
+      alternativeGenerateMs / 1000,
+      "s",
+      seconds(alternativeGenerateMs),
+    ),
+    row(
+      section,
+      "build.cold",
+      "cold `turbo run build --force`",
+      build.coldBuildMs / 1000,
+      "s",
+      seconds(build.coldBuildMs),
+    ),
+    row(
+      section,
+      "build.noop",
+      "no-op `turbo run build` (median of 3)",
+      build.noopBuildMs / 1000,
+      "s",
+      seconds(build.noopBuildMs),
+      {
+        op: "<=",
+        value: 1,
+        display: "<= 1 s",
+      },
+    ),
+  );
+
+  for (const [name, label] of [
+    ["cxkit", "`@cxkit/dixa`"],
+    ["alternative", "hey-api client"],
+  ]) {
+    const { ms, maxRssBytes } = typeCheck[name];
+    rows.push(
+      row(
+        `type-check: \`tsc --noEmit\`, ${typeCheck.operations} Dixa operations`,
+        `typecheck.${name}`,
+        label,
+        ms / 1000,
+        "s",
+        `${seconds(ms)}, ${(maxRssBytes / MB).toFixed(0)} MB peak RSS`,
+      ),
+    );
+  }
+
+  const fraction = throughput.dixaRate / 500;
+  const [small, large] = memory;
+  const growth = large.maxRssBytes / small.maxRssBytes;
+  const items = (n) => n.toLocaleString("en");
+  rows.push(
+    row(
+      "backfill",
+      "backfill.rate",
+      `${items(throughput.report.total)} interactions, 5 ms latency, Dixa limit 500 req/s: rate / limit`,
+      fraction,
+      "of limit",
+      `${fraction.toFixed(2)} (${throughput.dixaRate.toFixed(0)} req/s, ${throughput.report.applied} applied)`,
+      { op: ">=", value: 0.9, display: ">= 0.90" },
+    ),
+    row(
+      "backfill",
+      "backfill.rss-small",
+      `peak RSS, ${items(small.report.total)} interactions`,
+      small.maxRssBytes / MB,
+      "MB",
+      `${(small.maxRssBytes / MB).toFixed(0)} MB`,
+    ),
+    row(
+      "backfill",
+      "backfill.rss-large",
+      `peak RSS, ${items(large.report.total)} interactions`,
+      large.maxRssBytes / MB,
+      "MB",
+      `${(large.maxRssBytes / MB).toFixed(0)} MB`,
+    ),
+    row(
+      "backfill",
+      "backfill.live-heap-growth",
+      `heap left after a full GC, ${items(large.report.total)} / ${items(small.report.total)}`,
+      large.liveHeapBytes / small.liveHeapBytes,
+      "x",
+      `${(large.liveHeapBytes / small.liveHeapBytes).toFixed(2)}x (${(small.liveHeapBytes / MB).toFixed(1)} vs ${(large.liveHeapBytes / MB).toFixed(1)} MB)`,
+    ),
+    row(
+      "backfill",
+      "backfill.rss-growth",
+      `peak RSS ${items(large.report.total)} / ${items(small.report.total)}`,
+      growth,
+      "x",
+      `${growth.toFixed(2)}x`,
+      {
+        op: "<=",
+        value: 1.2,
+        display: "<= 1.20x",
+      },
+    ),
+  );
+  return rows;
+}
+
+export function renderTable({ date, machine, rows, quick, alternative }) {
+  const lines = [
+    `cxkit benchmarks${quick ? " (QUICK: few iterations, numbers not meaningful)" : ""}`,
+    `${date.slice(0, 10)}, ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.platform}, Node ${machine.node}; alternative: ${alternative}`,
+    "",
+    "| section | measure | result | target | met |",
+    "|---|---|---|---|---|",
+  ];
+  for (const r of rows) {
+    const met = r.met === undefined ? "" : r.met ? "yes" : "**no**";
+    lines.push(`| ${r.section} | ${r.label} | ${r.display} | ${r.target?.display ?? ""} | ${met} |`);
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,75 @@
+// CI smoke: `pnpm bench` with few iterations runs end to end and prints every row with a number.
+// It asserts no timing: the numbers of a quick run on a busy CI machine mean nothing.
+import { execFile } from "node:child_process";
+import { mkdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { expect, test } from "vitest";
+
+const benchDir = fileURLToPath(new URL("..", import.meta.url));
+const output = fileURLToPath(new URL("../.tmp/smoke-results.json", import.meta.url));
+
+interface Row {
+  id: string;
+  value: number;
+  display: string;
+  target?: { op: "<=" | ">="; value: number };
+  met?: boolean;
+}
+
+const EXPECTED_ROWS = [
+  ...["get", "patch"].flatMap((method) =>
+    [
+      "fetch",
+      "fetch+timeout",
+      "openapi-fetch",
+      "cxkit-fetch",
+      "cxkit-fetch-no-timeout",
+      "cxkit-undici",
+      "hey-api",
+      "undici.request",
+    ].map((client) => `${method}.${client}`),
+  ),
+  "bundle.@cxkit/alpharun",
+  "bundle.@cxkit/sdk",
+  "bundle.hey-api",
+  "bundle.openapi-fetch",
+  "build.generate",
+  "build.generate-alternative",
+  "build.cold",
+  "build.noop",
+  "typecheck.cxkit",
+  "typecheck.alternative",
+  "backfill.rate",
+  "backfill.rss-small",
+  "backfill.rss-large",
+  "backfill.live-heap-growth",
+  "backfill.rss-growth",
+];
+
+test("a quick bench run prints and records every row with a number and its target", async () => {
+  mkdirSync(fileURLToPath(new URL("../.tmp", import.meta.url)), { recursive: true });
+  const { stdout } = await promisify(execFile)(process.execPath, ["run.mjs"], {
+    cwd: benchDir,
+    env: { ...process.env, CXKIT_BENCH_QUICK: "1", CXKIT_BENCH_OUT: output },
+    maxBuffer: 1 << 22,
+  });
+  const results = JSON.parse(readFileSync(output, "utf8")) as {
+    quick: boolean;
+    machine: { node: string; cores: number };
+    date: string;
+    rows: Row[];
+  };
+  expect(results.quick).toBe(true);
+  expect(results.machine.node).toBe(process.version);
+  expect(Number.isNaN(Date.parse(results.date))).toBe(false);
+  expect(results.rows.map((row) => row.id)).toEqual(EXPECTED_ROWS);
+  for (const row of results.rows) {
+    expect(Number.isFinite(row.value), row.id).toBe(true);
+    expect(row.value, row.id).toBeGreaterThan(0);
+    if (row.target) expect(typeof row.met, row.id).toBe("boolean");
+    // Every row is in the printed table too.
+    expect(stdout).toContain(row.display);
+  }
+  expect(results.rows.filter((row) => row.target)).toHaveLength(10);
+}, 120_000);
