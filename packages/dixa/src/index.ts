@@ -1,9 +1,10 @@
+// Note: one error class for both clients (and any other), so one `instanceof` check catches it.
+export { MissingCredentialError } from "@cxkit/runtime";
 export {
   createDixaClient,
   DIXA_BASE_URL,
   type DixaClient,
   type DixaClientOptions,
-  MissingCredentialError,
 } from "./client.js";
 export type { components, operations, paths } from "./generated/schema.js";
 export type {

@@ -25,6 +25,14 @@ export interface ApiErrorDetails<B = unknown> {
   response?: Response | undefined;
 }
 
+/**
+ * A client was constructed without a usable credential: missing, empty, or with characters an HTTP
+ * header cannot carry. The message names the option; it never contains the credential.
+ */
+export class MissingCredentialError extends TypeError {
+  override name = "MissingCredentialError";
+}
+
 /** Base class of every error the runtime throws. */
 export class ApiError<B = unknown> extends Error {
   override name = "ApiError";

@@ -1,4 +1,9 @@
 export { type Clock, systemClock } from "./clock.js";
+export {
+  type ApiClientOptions,
+  createApiClient,
+  type VendorProfile,
+} from "./create-api-client.js";
 export { createRuntime, type Runtime, type RuntimeOptions } from "./create-runtime.js";
 export {
   AbortError,
@@ -12,6 +17,7 @@ export {
   type ErrorContext,
   InternalServerError,
   InvalidResponseError,
+  MissingCredentialError,
   NotFoundError,
   PaginationError,
   PermissionDeniedError,

@@ -1,0 +1,91 @@
+import createClient, { type Client } from "openapi-fetch";
+import { createRuntime } from "./create-runtime.js";
+import { MissingCredentialError } from "./errors.js";
+import type { Logger } from "./logger.js";
+import type { RateLimiter, RateLimitOptions } from "./rate-limit.js";
+import { assertHeaderSafe } from "./redact.js";
+import type { RetryOptions } from "./retry.js";
+
+/** The runtime options every vendor client takes (its credential and its defaults are its own). */
+export interface ApiClientOptions {
+  /** API root (default: the spec's server) */
+  baseUrl?: string;
+  /**
+   * `fetch` implementation, e.g. `createUndiciFetch()` from `@cxkit/runtime/undici`, the faster
+   * transport for Node (default: the global `fetch`)
+   */
+  fetch?: typeof globalThis.fetch;
+  /** extra headers sent on every request (default none) */
+  headers?: Record<string, string>;
+  /** retries of 408/409/429/5xx/connection errors on idempotent calls, or `false` (default 2, 0.5 s doubling to 8 s) */
+  retry?: RetryOptions | false;
+  /** per-attempt timeout in ms, or `false` (default 60000) */
+  timeout?: number | false;
+  /** client-side rate limit over all calls, a `RateLimiter` shared with other clients, or `false` (default: the vendor's documented limit, if any) */
+  rateLimit?: RateLimitOptions | RateLimiter | false;
+  /** throw `ApiError` subclasses instead of returning `{ error }` (default false) */
+  throwOnError?: boolean;
+  /** sees every attempt, credential redacted (default none) */
+  logger?: Logger;
+}
+
+/** What differs between vendors: where the API lives, how it authenticates, what is safe to retry. */
+export interface VendorProfile {
+  /** the factory's name, for error messages, e.g. `createDixaClient` */
+  factory: string;
+  /** the credential's option name and what it is, e.g. `["apiKey", "a Dixa API token"]` */
+  credential: readonly [option: string, description: string];
+  /** the spec's server */
+  baseUrl: string;
+  /** the `Authorization` header value for a credential */
+  authorization: (credential: string) => string;
+  /** PATCH (or POST) operations that are safe to repeat, as `"METHOD /path/template"` */
+  idempotentOperations: readonly string[];
+  /** the vendor's documented rate limit, or `false` */
+  rateLimit: RateLimitOptions | false;
+}
+
+/**
+ * Builds an openapi-fetch client for one vendor with `@cxkit/runtime` wired in: retries beneath the
+ * middleware chain, per-attempt timeouts, typed errors, rate limiting, and the credential redacted
+ * from every error and log line. The credential is checked here, so a bad one fails at construction.
+ */
+export function createApiClient<Paths extends {}>(
+  vendor: VendorProfile,
+  credential: unknown,
+  options: ApiClientOptions,
+): Client<Paths> {
+  const [option, description] = vendor.credential;
+  if (typeof credential !== "string" || credential.trim() === "") {
+    throw new MissingCredentialError(`${vendor.factory}: \`${option}\` is required (${description})`);
+  }
+  try {
+    assertHeaderSafe(credential, `${vendor.factory}: \`${option}\``);
+  } catch (error) {
+    throw new MissingCredentialError((error as Error).message);
+  }
+  const { retry } = options;
+  const runtime = createRuntime({
+    fetch: options.fetch,
+    retry:
+      retry === false
+        ? false
+        : {
+            ...retry,
+            idempotentOperations: [...vendor.idempotentOperations, ...(retry?.idempotentOperations ?? [])],
+          },
+    timeout: options.timeout,
+    rateLimit: options.rateLimit ?? vendor.rateLimit,
+    throwOnError: options.throwOnError,
+    logger: options.logger,
+    secrets: [credential],
+  });
+  const client = createClient<Paths>({
+    baseUrl: options.baseUrl ?? vendor.baseUrl,
+    fetch: runtime.fetch,
+    Request: runtime.Request,
+    headers: { ...options.headers, Authorization: vendor.authorization(credential) },
+  });
+  client.use(runtime.middleware);
+  return client;
+}
