@@ -11,7 +11,7 @@ export interface AlpharunClientOptions extends ApiClientOptions {
   /** API root (default "https://api.alpharun.com/api/v1") */
   baseUrl?: string;
   /** client-side rate limit, or a `RateLimiter` shared with other clients (default none: Alpharun documents no limit) */
-  rateLimit?: ApiClientOptions["rateLimit"];
+  rateLimit?: NonNullable<ApiClientOptions["rateLimit"]>;
 }
 
 export type AlpharunClient = Client<paths>;

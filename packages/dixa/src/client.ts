@@ -11,7 +11,7 @@ export interface DixaClientOptions extends ApiClientOptions {
   /** API root (default "https://dev.dixa.io/beta") */
   baseUrl?: string;
   /** client-side rate limit over all calls, a `RateLimiter` shared with other clients, or `false` (default 10/s, burst 4) */
-  rateLimit?: ApiClientOptions["rateLimit"];
+  rateLimit?: NonNullable<ApiClientOptions["rateLimit"]>;
 }
 
 export type DixaClient = Client<paths>;
