@@ -18,7 +18,7 @@ export type AlpharunClient = Client<paths>;
 
 const alpharun: VendorProfile = {
   factory: "createAlpharunClient",
-  credential: ["token", "an Alpharun API key"],
+  credential: "token",
   baseUrl: ALPHARUN_BASE_URL,
   authorization: (token) => `Bearer ${token}`,
   /**

@@ -18,7 +18,7 @@ export type DixaClient = Client<paths>;
 
 const dixa: VendorProfile = {
   factory: "createDixaClient",
-  credential: ["apiKey", "a Dixa API token"],
+  credential: "apiKey",
   baseUrl: DIXA_BASE_URL,
   // Note: Dixa takes the raw key, with no `Bearer` prefix. @see https://docs.dixa.io/docs/api-standards-rules/
   authorization: (apiKey) => apiKey,

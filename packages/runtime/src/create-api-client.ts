@@ -33,8 +33,8 @@ export interface ApiClientOptions {
 export interface VendorProfile {
   /** the factory's name, for error messages, e.g. `createDixaClient` */
   factory: string;
-  /** the credential's option name and what it is, e.g. `["apiKey", "a Dixa API token"]` */
-  credential: readonly [option: string, description: string];
+  /** the credential's option name, e.g. `apiKey` */
+  credential: string;
   /** the spec's server */
   baseUrl: string;
   /** the `Authorization` header value for a credential */
@@ -55,15 +55,11 @@ export function createApiClient<Paths extends {}>(
   credential: unknown,
   options: ApiClientOptions,
 ): Client<Paths> {
-  const [option, description] = vendor.credential;
+  const label = `${vendor.factory}: \`${vendor.credential}\``;
   if (typeof credential !== "string" || credential.trim() === "") {
-    throw new MissingCredentialError(`${vendor.factory}: \`${option}\` is required (${description})`);
+    throw new MissingCredentialError(`${label} is required`);
   }
-  try {
-    assertHeaderSafe(credential, `${vendor.factory}: \`${option}\``);
-  } catch (error) {
-    throw new MissingCredentialError((error as Error).message);
-  }
+  assertHeaderSafe(credential, label);
   const { retry } = options;
   const runtime = createRuntime({
     fetch: options.fetch,

@@ -136,10 +136,22 @@ export interface ErrorContext {
   redactor: Redactor;
 }
 
+/** The class of each status that has its own; other 5xx are `InternalServerError`, the rest `ApiError`. */
+const ERROR_BY_STATUS: Record<number, new (details: ApiErrorDetails) => ApiError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+};
+
 /** The one factory from a non-2xx response: picks the class by status and redacts the body. */
 export function createApiError(response: Response, body: unknown, context: ErrorContext): ApiError {
   const { status } = response;
-  const details: ApiErrorDetails = {
+  const ErrorClass = ERROR_BY_STATUS[status] ?? (status >= 500 ? InternalServerError : ApiError);
+  return new ErrorClass({
     status,
     body: context.redactor.value(body),
     method: context.method,
@@ -147,26 +159,9 @@ export function createApiError(response: Response, body: unknown, context: Error
     requestId: context.requestId,
     attempts: context.attempts,
     summary: `failed with ${status}${response.statusText ? ` ${response.statusText}` : ""}`,
+    retryAfter: status === 429 ? parseRetryAfter(response.headers, Date.now()) : undefined,
     response,
-  };
-  switch (status) {
-    case 400:
-      return new BadRequestError(details);
-    case 401:
-      return new AuthenticationError(details);
-    case 403:
-      return new PermissionDeniedError(details);
-    case 404:
-      return new NotFoundError(details);
-    case 409:
-      return new ConflictError(details);
-    case 422:
-      return new UnprocessableEntityError(details);
-    case 429:
-      return new RateLimitError({ ...details, retryAfter: parseRetryAfter(response.headers, Date.now()) });
-    default:
-      return status >= 500 ? new InternalServerError(details) : new ApiError(details);
-  }
+  });
 }
 
 /** The same error with another path (the template, once the middleware knows it). */

@@ -1,3 +1,4 @@
+import { MissingCredentialError } from "./errors.js";
 /** What a secret is replaced with in messages, bodies, headers and logs. */
 export const REDACTED = "[REDACTED]";
 
@@ -77,12 +78,12 @@ export function createRedactor(secrets: readonly string[]): Redactor {
 }
 
 /**
- * Throws when a secret cannot be sent as a header value, without echoing it: the platform's own
+ * Throws `MissingCredentialError` when a secret cannot be sent as a header value, without echoing it: the platform's own
  * message (`Headers.set: "<value>" is an invalid header value`) would print the secret.
  */
 export function assertHeaderSafe(secret: string, label: string): void {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we reject
   if (/[\u0000-\u001f\u007f]|[^\u0000-\u00ff]/.test(secret)) {
-    throw new TypeError(`${label} contains characters that cannot be sent in an HTTP header`);
+    throw new MissingCredentialError(`${label} contains characters that cannot be sent in an HTTP header`);
   }
 }
