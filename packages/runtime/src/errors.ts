@@ -58,8 +58,8 @@ export class ApiError<B = unknown> extends Error {
     this.path = details.path;
     this.requestId = details.requestId;
     this.attempts = details.attempts;
-    Object.defineProperty(this, "response", { value: details.response, enumerable: false });
-    Object.defineProperty(this, "details", { value: details, enumerable: false });
+    // Note: not enumerable, so logging or serialising an error shows neither the Response nor a copy.
+    Object.defineProperties(this, { response: { value: details.response }, details: { value: details } });
   }
 
   toJSON(): Record<string, unknown> {

@@ -84,6 +84,6 @@ export function createRedactor(secrets: readonly string[]): Redactor {
 export function assertHeaderSafe(secret: string, label: string): void {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we reject
   if (/[\u0000-\u001f\u007f]|[^\u0000-\u00ff]/.test(secret)) {
-    throw new MissingCredentialError(`${label} contains characters that cannot be sent in an HTTP header`);
+    throw new MissingCredentialError(`${label} has characters an HTTP header cannot carry`);
   }
 }

@@ -58,7 +58,7 @@ describe("createRedactor", () => {
 describe("assertHeaderSafe", () => {
   test("rejects a secret with a line break without echoing it", () => {
     expect(() => assertHeaderSafe(`${SECRET}\n`, "token")).toThrow(
-      "token contains characters that cannot be sent in an HTTP header",
+      "token has characters an HTTP header cannot carry",
     );
     try {
       assertHeaderSafe(`${SECRET}\r\nX: y`, "token");
