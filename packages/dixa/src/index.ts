@@ -1,5 +1,5 @@
 // Note: one error class for both clients (and any other), so one `instanceof` check catches it.
-export { MissingCredentialError } from "@cxkit/runtime";
+export { InvalidRequestError, MissingCredentialError } from "@cxkit/runtime";
 export {
   createDixaClient,
   DIXA_BASE_URL,
