@@ -167,7 +167,8 @@ export interface paths {
         head?: never;
         /**
          * Anonymize conversation
-         * @description Request the GDPR anonymization of a conversation.
+         * @description Request the GDPR anonymization of a conversation. Dixa accepts the request (202) and anonymizes
+         *     later; `processedAt` stays absent until it has.
          */
         patch: operations["anonymizeConversation"];
         trace?: never;
@@ -187,7 +188,8 @@ export interface paths {
         head?: never;
         /**
          * Anonymize message
-         * @description Request the anonymization of a single message in a conversation.
+         * @description Request the anonymization of a single message in a conversation. Dixa accepts the request (202)
+         *     and anonymizes later; `processedAt` stays absent until it has.
          */
         patch: operations["anonymizeMessage"];
         trace?: never;
@@ -209,7 +211,9 @@ export interface paths {
          * Patch conversation custom attributes
          * @description Patch the custom attributes of a conversation. The body maps a custom attribute definition's
          *     `id` (a UUID, not its `identifier`) to the new value: a string for a Text attribute, an array of
-         *     strings for a Select attribute, or null to clear it (the docs' `Map[UUID, Option[AttributeValue]]`).
+         *     strings for a Select attribute, or null to clear it (see `CustomAttributePatchValue` for how sure
+         *     that last one is). A key that is not a UUID is rejected by the mock, and `@cxkit/dixa` refuses
+         *     to send it.
          */
         patch: operations["patchConversationCustomAttributes"];
         trace?: never;
@@ -482,9 +486,10 @@ export interface paths {
          * Create conversation rating offer
          * @description Create a rating offer for a conversation.
          *
-         *     Note: one docs page marks `agentId` as required, another says that when it is omitted Dixa picks
-         *     the agent most likely to be the target. This spec follows the latter and leaves it optional.
-         *     Giving an agent who is not part of the conversation may skew metrics in Intelligence.
+         *     Note: the operation's own beta page (ratings/postconversationsconversationidratingsoffer) marks
+         *     `agentId` as required, which this spec follows; an older beta page says Dixa picks the agent
+         *     when it is omitted. Giving an agent who is not part of the conversation may skew metrics in
+         *     Intelligence.
          */
         post: operations["createRatingOffer"];
         delete?: never;
@@ -602,7 +607,9 @@ export interface paths {
         /**
          * Patch end user custom attributes
          * @description Patch the custom attributes of an end user. Same format as the conversation operation: custom
-         *     attribute definition `id` (UUID) to a string (Text), an array of strings (Select) or null (clear).
+         *     attribute definition `id` (UUID) to a string (Text), an array of strings (Select) or null (clear;
+         *     see `CustomAttributePatchValue`). A key that is not a UUID is rejected by the mock, and
+         *     `@cxkit/dixa` refuses to send it.
          */
         patch: operations["patchEndUserCustomAttributes"];
         trace?: never;
@@ -642,7 +649,8 @@ export interface paths {
         head?: never;
         /**
          * Anonymize end user
-         * @description Request the GDPR anonymization of an end user.
+         * @description Request the GDPR anonymization of an end user. Dixa accepts the request (202) and anonymizes
+         *     later; `processedAt` stays absent until it has.
          */
         patch: operations["anonymizeEndUser"];
         trace?: never;
@@ -703,10 +711,8 @@ export interface paths {
         put?: never;
         /**
          * Create tag
-         * @description Create a tag. If a tag with the same name exists, that tag is returned unchanged.
-         *
-         *     Note: the docs excerpt does not show the success status; this spec uses 201, like Dixa's other
-         *     create operations.
+         * @description Create a tag. If a tag with the same name exists, that tag is returned unchanged (its color is
+         *     not updated). Dixa answers 200 in both cases, not 201.
          */
         post: operations["createTag"];
         delete?: never;
@@ -751,11 +757,11 @@ export interface paths {
         put?: never;
         /**
          * Create webhook subscription
-         * @description Create a webhook subscription that posts the chosen events to `url`.
+         * @description Create a webhook subscription that posts the chosen events to `url`. `name`, `url` and
+         *     `authorization` are required; send `{"_type": "NoAuth"}` when the receiving server needs none.
          *
-         *     Note: the request fields follow the community client dixa-api-client and Pipedream's Dixa
-         *     component (no vendor page was captured); the success status is not documented and this spec
-         *     uses 201, like Dixa's other create operations.
+         *     Note: the fields, the required ones and the 201 follow Dixa's v1 document. The event names are
+         *     the union of Dixa's v1 document (20 events), its beta pages and dixa-api-client.
          */
         post: operations["createWebhookSubscription"];
         delete?: never;
@@ -781,8 +787,6 @@ export interface paths {
         /**
          * Delete webhook subscription
          * @description Delete a webhook subscription.
-         *
-         *     Note: the docs excerpt does not show the success status; this spec uses 204 No Content.
          */
         delete: operations["deleteWebhookSubscription"];
         options?: never;
@@ -825,27 +829,66 @@ export interface components {
         ConversationDirection: "Inbound" | "Internal" | "Outbound";
         /** @enum {string} */
         ConversationState: "AwaitingPending" | "Closed" | "Open" | "Pending";
-        /** @description The parent of a linked (child) conversation. */
-        ConversationLink: {
+        /**
+         * @description How a linked (child) conversation relates to its parent, told apart by `_type`: an email
+         *     forward, a follow-up or a side conversation (Dixa's v1 document and the beta "Get conversation"
+         *     page both give these three variants; their examples carry `_type`, e.g. `SideConversation`).
+         */
+        ConversationLink: components["schemas"]["EmailForwardLink"] | components["schemas"]["FollowUpLink"] | components["schemas"]["SideConversationLink"];
+        /** @description The conversation was forwarded by email from its parent. */
+        EmailForwardLink: {
             /**
              * Format: int64
              * @description The parent conversation's id.
              */
             parentId: number;
-            linkType?: components["schemas"]["ConversationLinkType"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "EmailForward";
         };
-        /** @enum {string} */
+        /** @description The conversation follows up on its parent. */
+        FollowUpLink: {
+            /**
+             * Format: int64
+             * @description The parent conversation's id.
+             */
+            parentId: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "FollowUp";
+        };
+        /** @description The conversation is a side conversation of its parent. */
+        SideConversationLink: {
+            /**
+             * Format: int64
+             * @description The parent conversation's id.
+             */
+            parentId: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "SideConversation";
+        };
+        /**
+         * @description The kind of link to create; the docs show `SideConversation`.
+         * @enum {string}
+         */
         ConversationLinkType: "SideConversation";
         /** @description The agent a conversation is assigned to. */
         ConversationAssignment: {
             /** Format: uuid */
-            agentId?: string;
-            assignedAt?: string;
+            agentId: string;
+            assignedAt: string;
         };
         /** @description The queue a conversation is in. */
         ConversationQueue: {
             /** Format: uuid */
-            id?: string;
+            id: string;
             queuedAt?: string;
         };
         /**
@@ -914,7 +957,10 @@ export interface components {
         CreateChatConversation: {
             /** Format: uuid */
             requesterId: string;
-            /** @description The chat widget the conversation belongs to. */
+            /**
+             * Format: uuid
+             * @description The chat widget the conversation belongs to.
+             */
             widgetId: string;
             message: components["schemas"]["MessageInput"];
             language?: string;
@@ -927,7 +973,7 @@ export interface components {
         };
         /** @description The end user's browser, for Chat conversations. */
         BrowserInfo: {
-            name?: string;
+            name: string;
             version?: string;
             originatingUrl?: string;
             ipAddress?: string;
@@ -1038,7 +1084,7 @@ export interface components {
              * @description Replaced by `_type`.
              * @enum {string}
              */
-            entityType?: "ConversationAnonymizationType" | "MessageAnonymizationType" | "UnknownAnonymizationType" | "UserAnonymizationType";
+            entityType: "ConversationAnonymizationType" | "MessageAnonymizationType" | "UnknownAnonymizationType" | "UserAnonymizationType";
         };
         AnonymizationRequestStatusResponse: {
             data: components["schemas"]["AnonymizationRequestStatus"];
@@ -1063,11 +1109,23 @@ export interface components {
          * @description Custom attribute definition id (UUID) to the new value: a string for a Text attribute, an array of
          *     strings for a Select attribute (for nested options, the path of option values, e.g.
          *     `["payment", "card"]`), or null to clear the attribute.
+         *
+         *     Keys are definition ids, not identifiers: Dixa's schema is `Map[UUID, Option[AttributeValue]]`.
+         *     `propertyNames` (JSON Schema, honoured by the Prism mock) rejects any other key; openapi-typescript
+         *     ignores it and types keys as plain strings, so `@cxkit/dixa` checks them before sending.
          */
         CustomAttributesPatch: {
             [key: string]: components["schemas"]["CustomAttributePatchValue"];
         };
-        /** @description A string (Text), an array of strings (Select), or null to clear the value. */
+        /**
+         * @description A string (Text attribute), an array of strings (Select attribute), or null to clear the value.
+         *
+         *     Note: Dixa's published schema (`Map_UUID_Option_AttributeValue` in its v1 document, and the beta
+         *     page) lists only a string or an array of strings. Its name, `Map[UUID, Option[AttributeValue]]`,
+         *     suggests that null is accepted as a clear, but that is not documented, so this spec keeps
+         *     `nullable` on the string branch and cxkit sends clears (null) in a separate PATCH after the
+         *     values, so a rejected clear cannot cost the values.
+         */
         CustomAttributePatchValue: (string | null) | string[];
         /** @description The definition of a conversation or contact custom attribute. */
         CustomAttributeDefinition: {
@@ -1083,7 +1141,7 @@ export interface components {
             label: string;
             inputDefinition: components["schemas"]["CustomAttributeInputDefinition"];
             description?: string;
-            createdAt?: string;
+            createdAt: string;
             updatedAt?: string;
             isRequired: boolean;
             isArchived: boolean;
@@ -1113,33 +1171,48 @@ export interface components {
             label: string;
             value: string;
             nestedOptions?: components["schemas"]["SelectOption"][];
-            isDeactivated?: boolean;
+            isDeactivated: boolean;
             /** Format: int32 */
             orderIndex?: number;
         };
         /**
-         * @description One entry of a conversation's activity log. The beta docs name the schema without expanding it;
-         *     the fields typed here follow Dixa's (deprecated) Integrations API activity log, in the Dixa API's
-         *     camelCase. Other fields may appear.
+         * @description One entry of a conversation's activity log, as Dixa's v1 document defines it. What happened is
+         *     `_type`; `activityType` is its deprecated predecessor (`<_type>ActivityType`, e.g.
+         *     `ConversationClosedActivityType`). Dixa's document types `conversationId` as int32; this spec
+         *     keeps int64, like every other conversation id.
          */
         ActivityLogEntry: {
+            /** Format: uuid */
             id: string;
-            activityTimestamp?: string;
-            /** @description What happened, e.g. `ConversationCreatedByEndUser`, `ConversationClosed`. */
-            activityType: string;
             /** Format: int64 */
-            conversationId?: number;
+            conversationId: number;
+            /** @description When it happened (ISO-8601, possibly with a zone suffix such as `[GMT]`). */
+            activityTimestamp: string;
+            /**
+             * @deprecated
+             * @description Replaced by `_type`.
+             */
+            activityType: string;
+            /**
+             * @description What happened.
+             * @enum {string}
+             */
+            _type: "ConversationAssigned" | "ConversationAutoreplySent" | "ConversationClaimed" | "ConversationClosed" | "ConversationCreatedByAgent" | "ConversationCreatedByCustomer" | "ConversationEndUserReplaced" | "ConversationLanguageUpdated" | "ConversationOfferAccepted" | "ConversationOfferRejected" | "ConversationOfferTimeout" | "ConversationOffered" | "ConversationPending" | "ConversationRated" | "ConversationRatingCancelled" | "ConversationRatingOffered" | "ConversationRatingScheduled" | "ConversationRatingUnscheduled" | "ConversationReopened" | "ConversationReserved" | "ConversationUnassigned" | "FollowupAdded" | "FollowupExpired" | "FollowupRemoved" | "MessageAddedByAgent" | "MessageAddedByCustomer" | "NoteAdded" | "TagAdded" | "TagRemoved" | "TransferFailed" | "TransferInitiated" | "TransferSuccessful";
             author?: components["schemas"]["ActivityLogAuthor"];
-            /** @description Activity-specific details. */
+            /**
+             * @description Activity-specific details; their shape depends on `_type` (e.g. `agentId` for
+             *     `ConversationAssigned`, `tag` for `TagAdded`) and is not typed here.
+             */
             attributes?: {
                 [key: string]: unknown;
             };
         };
         /** @description Who performed the activity. */
         ActivityLogAuthor: {
-            id?: string;
+            id: string;
             name?: string;
             email?: string;
+            phoneNumber?: string;
         };
         InternalNote: {
             /** Format: uuid */
@@ -1242,7 +1315,9 @@ export interface components {
             attachments?: components["schemas"]["File"][];
             externalId?: string;
             integrationEmail?: string;
+            /** @description Copy recipients. Dixa's v1 document types them as UUIDs (user ids), not addresses. */
             cc?: string[];
+            /** @description Blind copy recipients, typed like `cc`. */
             bcc?: string[];
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -1250,7 +1325,10 @@ export interface components {
              */
             _type: "Outbound";
         };
-        /** @description The message as added to the conversation. */
+        /**
+         * @description The message as added to the conversation. Dixa's v1 document requires only `content`,
+         *     `direction` and `authorId`; `messageId` and `createdAt` may be missing from a real response.
+         */
         AddedMessage: {
             content: components["schemas"]["MessageContent"];
             direction: components["schemas"]["ConversationDirection"];
@@ -1258,8 +1336,8 @@ export interface components {
             authorId: string;
             externalId?: string;
             /** Format: uuid */
-            messageId: string;
-            createdAt: string;
+            messageId?: string;
+            createdAt?: string;
         };
         /**
          * @description A message of a conversation. Its channel-specific details are in `attributes`, told apart by
@@ -1272,7 +1350,7 @@ export interface components {
             authorId: string;
             externalId?: string;
             createdAt: string;
-            attributes?: components["schemas"]["MessageAttributes"];
+            attributes: components["schemas"]["MessageAttributes"];
         };
         /** @description Channel-specific message details; only `_type` is typed. */
         MessageAttributes: {
@@ -1316,22 +1394,22 @@ export interface components {
             /** Format: int32 */
             ratingScore?: number;
             ratingComment?: string;
-            conversationChannel?: components["schemas"]["ConversationChannel"];
+            conversationChannel: components["schemas"]["ConversationChannel"];
             /** Format: uuid */
-            userId?: string;
+            userId: string;
             /** Format: uuid */
             agentId?: string;
             language?: string;
             /** @description When the rating changed status, by status. */
-            timestamps?: {
+            timestamps: {
                 [key: string]: string;
             };
         };
         CreateRatingOfferRequest: {
             /** @description The end user being offered the rating. */
             userId: string;
-            /** @description The agent being rated; picked automatically when omitted. */
-            agentId?: string;
+            /** @description The agent being rated. */
+            agentId: string;
             ratingType: components["schemas"]["RatingType"];
             /** Format: date-time */
             offeredAt?: string;
@@ -1557,8 +1635,9 @@ export interface components {
             /** @description Where the webhook requests are sent. */
             url: string;
             events?: components["schemas"]["WebhookEvent"][];
+            /** @description Whether the subscription sends events (Dixa's default is true). */
             enabled?: boolean;
-            authorization?: components["schemas"]["WebhookAuthorization"];
+            authorization: components["schemas"]["WebhookAuthorization"];
         };
         PatchWebhookSubscriptionRequest: {
             name?: string;
@@ -1609,6 +1688,23 @@ export interface components {
                 /**
                  * @example {
                  *       "message": "An entity in this request could not be found"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description Conflict. Dixa's v1 document lists this status for the anonymize operations without
+         *     describing it.
+         */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Conflict"
                  *     }
                  */
                 "application/json": components["schemas"]["ErrorResponse"];
@@ -2021,7 +2117,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description The conversation's anonymization request status. */
-            200: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2044,6 +2140,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -2068,7 +2165,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description The message's anonymization request status. */
-            200: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2091,6 +2188,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -2185,7 +2283,8 @@ export interface operations {
                      *         {
                      *           "id": "7d0c2b1e-3f4a-4b5c-8d6e-9f0a1b2c3d4e",
                      *           "activityTimestamp": "2021-12-01T12:46:36.581Z[GMT]",
-                     *           "activityType": "ConversationCreatedByEndUser",
+                     *           "activityType": "ConversationCreatedByCustomerActivityType",
+                     *           "_type": "ConversationCreatedByCustomer",
                      *           "conversationId": 100,
                      *           "author": {
                      *             "id": "9c2a2cce-699f-4a72-89d9-fda5bc8dec8b",
@@ -2251,7 +2350,8 @@ export interface operations {
                      *         {
                      *           "id": "7d0c2b1e-3f4a-4b5c-8d6e-9f0a1b2c3d4e",
                      *           "activityTimestamp": "2024-03-01T08:00:00.000Z[GMT]",
-                     *           "activityType": "ConversationClosed",
+                     *           "activityType": "ConversationClosedActivityType",
+                     *           "_type": "ConversationClosed",
                      *           "conversationId": 100,
                      *           "author": {
                      *             "id": "5a556159-9c21-4f3e-a44f-d323deb80d16",
@@ -2348,7 +2448,7 @@ export interface operations {
                      *           "state": "Open",
                      *           "link": {
                      *             "parentId": 100,
-                     *             "linkType": "SideConversation"
+                     *             "_type": "SideConversation"
                      *           },
                      *           "_type": "EmailConversation"
                      *         }
@@ -3468,7 +3568,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description The end user's anonymization request status. */
-            200: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3491,6 +3591,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -3683,7 +3784,7 @@ export interface operations {
         };
         responses: {
             /** @description The created (or existing) tag. */
-            201: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

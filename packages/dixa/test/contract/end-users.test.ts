@@ -227,11 +227,11 @@ describe("listEndUserConversations", () => {
 });
 
 describe("anonymizeEndUser", () => {
-  happy("anonymizeEndUser", "returns the end user's anonymization request status", async () => {
+  happy("anonymizeEndUser", "accepts the request with 202 and returns its status", async () => {
     const { data, error, response } = await dixa.PATCH("/endusers/{userId}/anonymize", {
       params: { ...endUser, query: { force: false } },
     });
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(202);
     expect(error).toBeUndefined();
     expect(data?.data).toMatchObject({
       _type: "User",
