@@ -31,6 +31,10 @@ const dixa: VendorProfile = {
     "PATCH /conversations/{conversationId}/custom-attributes",
     "PATCH /endusers/{userId}/custom-attributes",
     "PATCH /endusers/{userId}",
+    "PATCH /endusers",
+    "PATCH /agents/{agentId}",
+    "PATCH /tags/{tagId}/activate",
+    "PATCH /tags/{tagId}/deactivate",
   ],
   rateLimit: dixaRateLimit,
 };

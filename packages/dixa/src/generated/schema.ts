@@ -27,6 +27,35 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/conversations/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import conversation
+         * @description Import a conversation that happened elsewhere (a chatbot, another help desk) into Dixa, with its
+         *     message history. Inbound messages are authored by the requester unless the channel's attributes
+         *     say otherwise; outbound messages by `agentId`. Dixa answers 201 with the new conversation's id
+         *     and any `partialErrors` that did not stop the import.
+         *
+         *     Note: the fields follow the v1 reference page of this operation (Dixa's v1 document predates
+         *     it). The page's message example is cut short, so a message's `_type` is not enumerated here,
+         *     and the object stays open for the channel-specific fields the page mentions. Dixa's MCP server
+         *     wraps conversations in `{"conversations": [...]}`; the documented body is one conversation,
+         *     which this spec follows.
+         */
+        post: operations["importConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/conversations/{conversationId}": {
         parameters: {
             query?: never;
@@ -256,6 +285,30 @@ export interface paths {
          *     `/conversations/activitylog`, which this spec follows.
          */
         get: operations["listOrganizationActivityLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/conversations/flows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List flows
+         * @description List the organization's conversation flows of one channel (PstnPhone unless `channel` says
+         *     otherwise). Not paginated.
+         *
+         *     Note: Dixa's MCP server and dixa-api-client call `/conversations/{conversationId}/flows`; Dixa's
+         *     v1 document and the beta pages use `/conversations/flows?channel=`, which this spec follows.
+         */
+        get: operations["listConversationFlows"];
         put?: never;
         post?: never;
         delete?: never;
@@ -555,12 +608,45 @@ export interface paths {
          *     end user for them.
          */
         get: operations["listEndUsers"];
-        put?: never;
+        /**
+         * Update end users
+         * @description Update several end users at once (a full update of each: `id` and `displayName` are required).
+         *     Each end user succeeds or fails on its own; the outcomes come back in request order.
+         *
+         *     Note: Dixa's MCP server sends bulk updates to `/endusers/bulk`; Dixa's v1 document and the beta
+         *     page use `PUT /endusers`, which this spec follows.
+         */
+        put: operations["updateEndUsers"];
         /**
          * Create end user
          * @description Create an end user (contact).
          */
         post: operations["createEndUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Patch end users
+         * @description Change some fields of several end users at once; each item names the end user by `id`, and
+         *     fields left out are unchanged. Each end user succeeds or fails on its own.
+         */
+        patch: operations["patchEndUsers"];
+        trace?: never;
+    };
+    "/endusers/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create end users
+         * @description Create several end users at once. Each end user succeeds or fails on its own.
+         */
+        post: operations["createEndUsers"];
         delete?: never;
         options?: never;
         head?: never;
@@ -579,7 +665,11 @@ export interface paths {
          * @description Get an end user, including their custom attributes.
          */
         get: operations["getEndUser"];
-        put?: never;
+        /**
+         * Update end user
+         * @description Update an end user (a full update; `displayName` is required).
+         */
+        put: operations["updateEndUser"];
         post?: never;
         delete?: never;
         options?: never;
@@ -668,6 +758,41 @@ export interface paths {
          *     phone (mutually exclusive).
          */
         get: operations["listAgents"];
+        /**
+         * Update agents
+         * @description Update several agents or admins at once (a full update of each: `id` and `displayName` are
+         *     required). Each agent succeeds or fails on its own.
+         *
+         *     Note: unlike the end-user bulk operations, Dixa's v1 document sends a bare array (no `data`
+         *     wrapper) and marks the body optional; this spec follows it.
+         */
+        put: operations["updateAgents"];
+        /**
+         * Create agent
+         * @description Create an agent; `displayName` and `email` are required.
+         */
+        post: operations["createAgent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agents/presence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List presence
+         * @description The presence of every agent and admin of the organization.
+         *
+         *     Note: unlike Dixa's other list operations, the answer is a bare array, with no `data` envelope
+         *     (Dixa's v1 document and the beta page agree).
+         */
+        get: operations["listAgentsPresence"];
         put?: never;
         post?: never;
         delete?: never;
@@ -688,7 +813,84 @@ export interface paths {
          * @description Get an agent or admin by id.
          */
         get: operations["getAgent"];
+        /**
+         * Update agent
+         * @description Update an agent or admin (a full update; `displayName` is required; the email cannot change).
+         */
+        put: operations["updateAgent"];
+        post?: never;
+        /**
+         * Delete agent
+         * @description Downgrade an agent or admin to an end user. The user is not deleted: they stay in Dixa as an end
+         *     user.
+         */
+        delete: operations["deleteAgent"];
+        options?: never;
+        head?: never;
+        /**
+         * Patch agent
+         * @description Change some fields of an agent or admin; fields left out are unchanged.
+         */
+        patch: operations["patchAgent"];
+        trace?: never;
+    };
+    "/agents/{agentId}/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List teams of an agent
+         * @description The teams the agent or admin is a member of.
+         */
+        get: operations["listAgentTeams"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agents/{agentId}/presence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get presence
+         * @description The presence of one agent or admin.
+         */
+        get: operations["getAgentPresence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agents/{agentId}/presence/working-channel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set working channel
+         * @description Start or stop an agent working on one channel group.
+         *
+         *     Note: only Dixa's MCP server documents this operation (it is in neither Dixa's v1 document nor
+         *     the pages captured): the body, the four channel values and the 204 follow it. The error
+         *     statuses are Dixa's usual ones.
+         */
+        put: operations["setAgentWorkingChannel"];
         post?: never;
         delete?: never;
         options?: never;
@@ -719,6 +921,67 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/tags/{tagId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get tag
+         * @description Get a tag by id.
+         */
+        get: operations["getTag"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tags/{tagId}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Activate tag
+         * @description Activate a tag, so conversations can be tagged with it again.
+         */
+        patch: operations["activateTag"];
+        trace?: never;
+    };
+    "/tags/{tagId}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Deactivate tag
+         * @description Deactivate a tag. Conversations keep it, but it cannot be added to more until it is activated
+         *     again.
+         */
+        patch: operations["deactivateTag"];
         trace?: never;
     };
     "/custom-attributes": {
@@ -796,6 +1059,48 @@ export interface paths {
          * @description Update some fields of a webhook subscription; fields left out are unchanged.
          */
         patch: operations["patchWebhookSubscription"];
+        trace?: never;
+    };
+    "/webhooks/{webhookSubscriptionId}/delivery-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get webhook delivery status
+         * @description The latest delivery status of each event the subscription sends.
+         */
+        get: operations["getWebhookDeliveryStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{webhookSubscriptionId}/delivery-status/logs/{event}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook delivery logs
+         * @description The latest deliveries of one event of a subscription, with the payload each one sent.
+         *
+         *     Note: Dixa's v1 document types `event` as any string; this spec takes the webhook event names.
+         */
+        get: operations["listWebhookDeliveryLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }
@@ -929,6 +1234,83 @@ export interface components {
         ConversationListResponse: {
             data: components["schemas"]["Conversation"][];
             meta?: components["schemas"]["PaginationLinks"];
+        };
+        /**
+         * @description A conversation to import. Left open (other properties allowed): the v1 page says `attributes`
+         *     and the message objects carry channel-specific fields it does not list.
+         */
+        ImportConversationRequest: {
+            /**
+             * @description The channel: the v1 page names `email` and `widgetchat`; Dixa's Generic API messaging guide
+             *     uses `genericapimessaging`.
+             */
+            genericChannelName: string;
+            /**
+             * Format: uuid
+             * @description The end user who requested the conversation.
+             */
+            requesterId: string;
+            /** @enum {string} */
+            requesterConnectionStatus?: "Connected" | "Disconnected";
+            /** @enum {string} */
+            direction: "Inbound" | "Outbound";
+            /** @description The message history, oldest first. */
+            messages?: components["schemas"]["ImportMessage"][];
+            /** @description When the conversation started (ISO-8601). */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The author of outbound messages (e.g. a chatbot's bot user).
+             */
+            agentId?: string;
+            assignment?: components["schemas"]["ImportAssignment"];
+            externalId?: string;
+            closing?: components["schemas"]["ImportClosing"];
+            /** @description Channel-specific attributes (see the v1 page's channel examples). */
+            attributes?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description One message of an imported conversation. */
+        ImportMessage: {
+            content: components["schemas"]["MessageContent"];
+            attachments?: components["schemas"]["File"][];
+            /** @description When the message was written (ISO-8601). */
+            createdAt: string;
+            /** @description Inbound or outbound variant (the documentation's example is cut short, so the values are not listed). */
+            _type?: string;
+        };
+        /** @description The agent the imported conversation is assigned to. */
+        ImportAssignment: {
+            /** Format: uuid */
+            agentId: string;
+            assignedAt: string;
+        };
+        /** @description Closes the imported conversation. */
+        ImportClosing: {
+            closedAt: string;
+            /** @description Who closed it (a user id). */
+            closedBy: string;
+        };
+        ImportedConversation: {
+            /**
+             * Format: int64
+             * @description The id of the imported conversation.
+             */
+            id: number;
+            /** @description What could not be imported, without stopping the import. */
+            partialErrors?: {
+                message: string;
+            }[];
+        };
+        /** @description A conversation flow of the organization. */
+        ConversationFlow: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            channel: components["schemas"]["ConversationChannel"];
+            /** @description The phone number or address the flow serves. */
+            contactEndpointId: string;
         };
         CreatedConversation: {
             /**
@@ -1242,6 +1624,8 @@ export interface components {
             data: components["schemas"]["CreateInternalNoteInput"][];
         };
         BulkActionError: {
+            /** @description The id of the item that failed, when Dixa names it. */
+            id?: string;
             message: string;
             /** @enum {string} */
             _type?: "EmptyPatchSet" | "ErrorResponse" | "Infrastructure" | "Integrity" | "NotFound" | "Validation";
@@ -1555,6 +1939,71 @@ export interface components {
             avatarUrl?: string;
             externalId?: string;
         };
+        /** @description The end user's details (a full update); `displayName` is required. */
+        UpdateEndUserRequest: {
+            displayName: string;
+            email?: string;
+            phoneNumber?: string;
+            additionalEmails?: string[];
+            additionalPhoneNumbers?: string[];
+            firstName?: string;
+            lastName?: string;
+            middleNames?: string[];
+            avatarUrl?: string;
+            externalId?: string;
+        };
+        /** @description One end user of a bulk update, named by `id`. */
+        BulkUpdateEndUserItem: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            email?: string;
+            phoneNumber?: string;
+            additionalEmails?: string[];
+            additionalPhoneNumbers?: string[];
+            firstName?: string;
+            lastName?: string;
+            middleNames?: string[];
+            avatarUrl?: string;
+            externalId?: string;
+        };
+        BulkUpdateEndUsersRequest: {
+            data: components["schemas"]["BulkUpdateEndUserItem"][];
+        };
+        /** @description One end user of a bulk patch, named by `id`, with the fields to change. */
+        BulkPatchEndUserItem: {
+            /** Format: uuid */
+            id: string;
+            displayName?: string;
+            email?: string;
+            phoneNumber?: string;
+            additionalEmails?: string[];
+            additionalPhoneNumbers?: string[];
+            firstName?: string;
+            lastName?: string;
+            middleNames?: string[];
+            avatarUrl?: string;
+            externalId?: string;
+        };
+        BulkPatchEndUsersRequest: {
+            data: components["schemas"]["BulkPatchEndUserItem"][];
+        };
+        CreateEndUsersRequest: {
+            data: components["schemas"]["CreateEndUserRequest"][];
+        };
+        EndUserBulkActionSuccess: {
+            data: components["schemas"]["EndUser"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "BulkActionSuccess";
+        };
+        /** @description The outcome for one end user of a bulk request. */
+        EndUserBulkActionOutcome: components["schemas"]["EndUserBulkActionSuccess"] | components["schemas"]["BulkActionFailure"];
+        EndUserBulkActionResponse: {
+            data: components["schemas"]["EndUserBulkActionOutcome"][];
+        };
         /** @description An agent or admin. */
         Agent: {
             /** Format: uuid */
@@ -1570,6 +2019,95 @@ export interface components {
             lastName?: string;
             middleNames?: string[];
             roles?: string[];
+        };
+        AgentResponse: {
+            data: components["schemas"]["Agent"];
+        };
+        /** @description The agent to create. */
+        CreateAgentRequest: {
+            displayName: string;
+            email: string;
+            phoneNumber?: string;
+            additionalEmails?: string[];
+            additionalPhoneNumbers?: string[];
+            firstName?: string;
+            lastName?: string;
+            middleNames?: string[];
+            avatarUrl?: string;
+        };
+        /** @description The agent's details (a full update); the email cannot be changed. */
+        UpdateAgentRequest: {
+            displayName: string;
+            phoneNumber?: string;
+            additionalEmails?: string[];
+            additionalPhoneNumbers?: string[];
+            firstName?: string;
+            lastName?: string;
+            middleNames?: string[];
+            avatarUrl?: string;
+        };
+        /** @description The agent fields to change. */
+        PatchAgentRequest: {
+            displayName?: string;
+            phoneNumber?: string;
+            additionalEmails?: string[];
+            additionalPhoneNumbers?: string[];
+            firstName?: string;
+            lastName?: string;
+            middleNames?: string[];
+            avatarUrl?: string;
+        };
+        /** @description One agent of a bulk update, named by `id` (a full update). */
+        BulkUpdateAgentItem: {
+            /** @description The agent's id. */
+            id: string;
+            displayName: string;
+            phoneNumber?: string;
+            additionalEmails?: string[];
+            additionalPhoneNumbers?: string[];
+            firstName?: string;
+            lastName?: string;
+            middleNames?: string[];
+            avatarUrl?: string;
+        };
+        AgentBulkActionSuccess: {
+            data: components["schemas"]["Agent"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "BulkActionSuccess";
+        };
+        /** @description The outcome for one agent of a bulk request. */
+        AgentBulkActionOutcome: components["schemas"]["AgentBulkActionSuccess"] | components["schemas"]["BulkActionFailure"];
+        AgentBulkActionResponse: {
+            data: components["schemas"]["AgentBulkActionOutcome"][];
+        };
+        /** @description A team the agent is a member of. */
+        AgentTeam: {
+            /** Format: uuid */
+            id: string;
+        };
+        /** @description Whether an agent or admin is online and working, and on which channels. */
+        UserPresence: {
+            userId: string;
+            /** @description When the presence was read. */
+            requestTime: string;
+            lastSeen?: string;
+            /** @enum {string} */
+            presenceStatus?: "Away" | "Working";
+            /** @enum {string} */
+            connectionStatus: "Offline" | "Online";
+            activeChannels?: components["schemas"]["ConversationChannel"][];
+        };
+        WorkingChannelRequest: {
+            /**
+             * @description The channel group, as Dixa's MCP server names them.
+             * @enum {string}
+             */
+            channel: "Email" | "InteractiveChat" | "Messaging" | "Speak";
+            /** @description Whether the agent works on this channel group. */
+            working: boolean;
         };
         /**
          * @description An event a webhook subscription can receive.
@@ -1645,6 +2183,49 @@ export interface components {
             events?: components["schemas"]["WebhookEvent"][];
             enabled?: boolean;
             authorization?: components["schemas"]["WebhookAuthorization"];
+        };
+        /** @description The latest delivery of one event of a webhook subscription. */
+        EventDeliveryStatus: {
+            event: components["schemas"]["WebhookEvent"];
+            deliveryStatus: components["schemas"]["DeliveryStatus"];
+        };
+        /** @description The latest delivery's outcome, or that there was none recently; told apart by `_type`. */
+        DeliveryStatus: components["schemas"]["DeliveryDetailStatus"] | components["schemas"]["NoRecentDeliveryStatus"];
+        /** @description How one delivery went. */
+        DeliveryDetail: {
+            deliveryTimestamp: string;
+            success: boolean;
+            /**
+             * Format: int32
+             * @description The HTTP status the receiving server answered.
+             */
+            responseCode: number;
+            responseText: string;
+        };
+        DeliveryDetailStatus: {
+            deliveryTimestamp: string;
+            success: boolean;
+            /** Format: int32 */
+            responseCode: number;
+            responseText: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "DeliveryDetail";
+        };
+        NoRecentDeliveryStatus: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "NoRecentDelivery";
+        };
+        /** @description One delivery of an event and the payload it sent. */
+        EventDeliveryLog: {
+            deliveryDetail: components["schemas"]["DeliveryDetail"];
+            /** @description The JSON body that was sent, as text. */
+            payload: string;
         };
     };
     responses: {
@@ -1836,6 +2417,64 @@ export interface operations {
                      */
                     "application/json": {
                         data: components["schemas"]["CreatedConversation"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    importConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "genericChannelName": "genericapimessaging",
+                 *       "requesterId": "9c2a2cce-699f-4a72-89d9-fda5bc8dec8b",
+                 *       "requesterConnectionStatus": "Connected",
+                 *       "direction": "Inbound",
+                 *       "agentId": "5a556159-9c21-4f3e-a44f-d323deb80d16",
+                 *       "createdAt": "2021-12-01T13:00:00.000Z",
+                 *       "messages": [
+                 *         {
+                 *           "content": {
+                 *             "value": "My order hasn't shipped",
+                 *             "_type": "Text"
+                 *           },
+                 *           "attachments": [],
+                 *           "createdAt": "2021-12-01T13:00:00.003Z"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ImportConversationRequest"];
+            };
+        };
+        responses: {
+            /** @description The id of the imported conversation, and what could not be imported. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": 102,
+                     *         "partialErrors": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["ImportedConversation"];
                     };
                 };
             };
@@ -2374,6 +3013,49 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listConversationFlows: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only the flows of this channel (default PstnPhone).
+                 * @example PstnPhone
+                 */
+                channel?: "WhatsApp" | "Voicemail" | "WidgetChat" | "FacebookMessenger" | "Email" | "ContactForm" | "Callback" | "PstnPhone" | "Messenger";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The conversation flows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "d546e9a8-82c2-409f-b688-e9199ea69f83",
+                     *           "name": "Default call flow",
+                     *           "channel": "PstnPhone",
+                     *           "contactEndpointId": "+559912443333"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["ConversationFlow"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -3249,6 +3931,72 @@ export interface operations {
             500: components["responses"]["InternalServerError"];
         };
     };
+    updateEndUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "data": [
+                 *         {
+                 *           "id": "434ce9f5-14c8-4be1-a0a8-f755010deb9b",
+                 *           "displayName": "Alice Brown",
+                 *           "email": "alice@brown.com",
+                 *           "phoneNumber": "+551155256325",
+                 *           "firstName": "Alice",
+                 *           "lastName": "Brown",
+                 *           "externalId": "#12345678"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["BulkUpdateEndUsersRequest"];
+            };
+        };
+        responses: {
+            /** @description One outcome per end user, in request order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "data": {
+                     *             "id": "434ce9f5-14c8-4be1-a0a8-f755010deb9b",
+                     *             "createdAt": "2020-12-16T09:41:43Z",
+                     *             "displayName": "Alice Brown",
+                     *             "email": "alice@brown.com",
+                     *             "phoneNumber": "+551155256325"
+                     *           },
+                     *           "_type": "BulkActionSuccess"
+                     *         },
+                     *         {
+                     *           "error": {
+                     *             "id": "8fe8f4c3-7bc6-4767-924a-d9afa7ac7009",
+                     *             "message": "Updating EndUser [id:8fe8f4c3-7bc6-4767-924a-d9afa7ac7009] failed with [errors:PhoneNumberExists]",
+                     *             "_type": "Validation"
+                     *           },
+                     *           "_type": "BulkActionFailure"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EndUserBulkActionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
     createEndUser: {
         parameters: {
             query?: never;
@@ -3318,6 +4066,137 @@ export interface operations {
             500: components["responses"]["InternalServerError"];
         };
     };
+    patchEndUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "data": [
+                 *         {
+                 *           "id": "434ce9f5-14c8-4be1-a0a8-f755010deb9b",
+                 *           "phoneNumber": "+551155256325"
+                 *         },
+                 *         {
+                 *           "id": "8fe8f4c3-7bc6-4767-924a-d9afa7ac7009",
+                 *           "externalId": "#87654321"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["BulkPatchEndUsersRequest"];
+            };
+        };
+        responses: {
+            /** @description One outcome per end user, in request order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "data": {
+                     *             "id": "434ce9f5-14c8-4be1-a0a8-f755010deb9b",
+                     *             "createdAt": "2020-12-16T09:41:43Z",
+                     *             "displayName": "Alice Brown",
+                     *             "email": "alice@brown.com",
+                     *             "phoneNumber": "+551155256325"
+                     *           },
+                     *           "_type": "BulkActionSuccess"
+                     *         },
+                     *         {
+                     *           "error": {
+                     *             "id": "8fe8f4c3-7bc6-4767-924a-d9afa7ac7009",
+                     *             "message": "Updating EndUser [id:8fe8f4c3-7bc6-4767-924a-d9afa7ac7009] failed with [errors:PhoneNumberExists]",
+                     *             "_type": "Validation"
+                     *           },
+                     *           "_type": "BulkActionFailure"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EndUserBulkActionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createEndUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "data": [
+                 *         {
+                 *           "displayName": "Alice Brown",
+                 *           "email": "alice@brown.com",
+                 *           "externalId": "#12345678"
+                 *         },
+                 *         {
+                 *           "displayName": "Bob Green",
+                 *           "phoneNumber": "+4512345678"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateEndUsersRequest"];
+            };
+        };
+        responses: {
+            /** @description One outcome per end user, in request order. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "data": {
+                     *             "id": "434ce9f5-14c8-4be1-a0a8-f755010deb9b",
+                     *             "createdAt": "2020-12-16T09:41:43Z",
+                     *             "displayName": "Alice Brown",
+                     *             "email": "alice@brown.com",
+                     *             "externalId": "#12345678"
+                     *           },
+                     *           "_type": "BulkActionSuccess"
+                     *         },
+                     *         {
+                     *           "error": {
+                     *             "id": "1b6d1e11-0626-414e-906a-b80a384cfef0",
+                     *             "message": "Create EndUser failed with [errors=PhoneNumberExists]",
+                     *             "_type": "Validation"
+                     *           },
+                     *           "_type": "BulkActionFailure"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EndUserBulkActionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
     getEndUser: {
         parameters: {
             query?: never;
@@ -3360,6 +4239,70 @@ export interface operations {
                      *             ]
                      *           }
                      *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EndUserResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateEndUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the end user.
+                 * @example 434ce9f5-14c8-4be1-a0a8-f755010deb9b
+                 */
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "displayName": "Alice Brown",
+                 *       "email": "alice@brown.com",
+                 *       "phoneNumber": "+551155256325",
+                 *       "firstName": "Alice",
+                 *       "lastName": "Brown",
+                 *       "middleNames": [
+                 *         "J."
+                 *       ],
+                 *       "externalId": "#12345678"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateEndUserRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated end user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": "434ce9f5-14c8-4be1-a0a8-f755010deb9b",
+                     *         "createdAt": "2020-12-16T09:41:43Z",
+                     *         "displayName": "Alice Brown",
+                     *         "email": "alice@brown.com",
+                     *         "phoneNumber": "+551155256325",
+                     *         "firstName": "Alice",
+                     *         "lastName": "Brown",
+                     *         "middleNames": [
+                     *           "J."
+                     *         ],
+                     *         "externalId": "#12345678"
                      *       }
                      *     }
                      */
@@ -3670,6 +4613,165 @@ export interface operations {
             500: components["responses"]["InternalServerError"];
         };
     };
+    updateAgents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": "5a556159-9c21-4f3e-a44f-d323deb80d16",
+                 *         "displayName": "Bob Agent",
+                 *         "phoneNumber": "+4512345678",
+                 *         "firstName": "Bob",
+                 *         "lastName": "Agent"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["BulkUpdateAgentItem"][];
+            };
+        };
+        responses: {
+            /** @description One outcome per agent, in request order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "data": {
+                     *             "id": "5a556159-9c21-4f3e-a44f-d323deb80d16",
+                     *             "createdAt": "2020-12-16T09:41:43Z",
+                     *             "displayName": "Bob Agent",
+                     *             "email": "bob@example.com",
+                     *             "roles": [
+                     *               "Agent"
+                     *             ]
+                     *           },
+                     *           "_type": "BulkActionSuccess"
+                     *         },
+                     *         {
+                     *           "error": {
+                     *             "id": "434ce9f5-14c8-4be1-a0a8-f755010deb9c",
+                     *             "message": "Agent not found",
+                     *             "_type": "NotFound"
+                     *           },
+                     *           "_type": "BulkActionFailure"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AgentBulkActionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "displayName": "Bob Agent",
+                 *       "email": "bob@example.com",
+                 *       "phoneNumber": "+4512345678",
+                 *       "firstName": "Bob",
+                 *       "lastName": "Agent"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateAgentRequest"];
+            };
+        };
+        responses: {
+            /** @description The created agent. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": "5a556159-9c21-4f3e-a44f-d323deb80d16",
+                     *         "createdAt": "2020-12-16T09:41:43Z",
+                     *         "displayName": "Bob Agent",
+                     *         "email": "bob@example.com",
+                     *         "phoneNumber": "+4512345678",
+                     *         "firstName": "Bob",
+                     *         "lastName": "Agent",
+                     *         "roles": [
+                     *           "Agent"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AgentResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listAgentsPresence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One presence per agent or admin. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "userId": "5a556159-9c21-4f3e-a44f-d323deb80d16",
+                     *         "requestTime": "2021-12-01T12:46:35.935",
+                     *         "lastSeen": "2021-12-01T12:46:35.935",
+                     *         "presenceStatus": "Working",
+                     *         "connectionStatus": "Online",
+                     *         "activeChannels": [
+                     *           "Email",
+                     *           "FacebookMessenger"
+                     *         ]
+                     *       },
+                     *       {
+                     *         "userId": "8026cb51-184b-424f-8686-c6bc7bcf88eb",
+                     *         "requestTime": "2021-12-01T12:46:35.935",
+                     *         "connectionStatus": "Offline"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["UserPresence"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
     getAgent: {
         parameters: {
             query?: never;
@@ -3710,6 +4812,279 @@ export interface operations {
                         data: components["schemas"]["Agent"];
                     };
                 };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the agent or admin.
+                 * @example 5a556159-9c21-4f3e-a44f-d323deb80d16
+                 */
+                agentId: components["parameters"]["AgentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "displayName": "Bob Agent",
+                 *       "phoneNumber": "+4512345678",
+                 *       "firstName": "Bob",
+                 *       "lastName": "Agent",
+                 *       "middleNames": [
+                 *         "Julian"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateAgentRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated agent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": "5a556159-9c21-4f3e-a44f-d323deb80d16",
+                     *         "createdAt": "2020-12-16T09:41:43Z",
+                     *         "displayName": "Bob Agent",
+                     *         "email": "bob@example.com",
+                     *         "phoneNumber": "+4512345678",
+                     *         "firstName": "Bob",
+                     *         "lastName": "Agent",
+                     *         "roles": [
+                     *           "Agent"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AgentResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the agent or admin.
+                 * @example 5a556159-9c21-4f3e-a44f-d323deb80d16
+                 */
+                agentId: components["parameters"]["AgentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agent or admin is now an end user. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    patchAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the agent or admin.
+                 * @example 5a556159-9c21-4f3e-a44f-d323deb80d16
+                 */
+                agentId: components["parameters"]["AgentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "displayName": "Bob A.",
+                 *       "avatarUrl": "https://files.dixa.io/public/image_id"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PatchAgentRequest"];
+            };
+        };
+        responses: {
+            /** @description The patched agent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": "5a556159-9c21-4f3e-a44f-d323deb80d16",
+                     *         "createdAt": "2020-12-16T09:41:43Z",
+                     *         "displayName": "Bob Agent",
+                     *         "email": "bob@example.com",
+                     *         "phoneNumber": "+4512345678",
+                     *         "firstName": "Bob",
+                     *         "lastName": "Agent",
+                     *         "roles": [
+                     *           "Agent"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AgentResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listAgentTeams: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the agent or admin.
+                 * @example 5a556159-9c21-4f3e-a44f-d323deb80d16
+                 */
+                agentId: components["parameters"]["AgentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agent's teams. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "e8ecd53b-2f6c-4471-a3a0-34d94caff8c8"
+                     *         },
+                     *         {
+                     *           "id": "005e7108-c85c-41d1-a945-4a8dc58c4399"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["AgentTeam"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getAgentPresence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the agent or admin.
+                 * @example 5a556159-9c21-4f3e-a44f-d323deb80d16
+                 */
+                agentId: components["parameters"]["AgentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agent's presence. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "userId": "5a556159-9c21-4f3e-a44f-d323deb80d16",
+                     *         "requestTime": "2021-12-01T12:46:35.935",
+                     *         "lastSeen": "2021-12-01T12:46:35.935",
+                     *         "presenceStatus": "Working",
+                     *         "connectionStatus": "Online",
+                     *         "activeChannels": [
+                     *           "Email",
+                     *           "FacebookMessenger"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["UserPresence"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    setAgentWorkingChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the agent or admin.
+                 * @example 5a556159-9c21-4f3e-a44f-d323deb80d16
+                 */
+                agentId: components["parameters"]["AgentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "channel": "Email",
+                 *       "working": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["WorkingChannelRequest"];
+            };
+        };
+        responses: {
+            /** @description The working channel was set. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -3802,6 +5177,104 @@ export interface operations {
                         data: components["schemas"]["Tag"];
                     };
                 };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the tag.
+                 * @example 177e7564-6434-4177-a25a-8530089196ad
+                 */
+                tagId: components["parameters"]["TagId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tag. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": "177e7564-6434-4177-a25a-8530089196ad",
+                     *         "name": "refund",
+                     *         "state": "Active",
+                     *         "color": "#FF0000"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["Tag"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    activateTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the tag.
+                 * @example 177e7564-6434-4177-a25a-8530089196ad
+                 */
+                tagId: components["parameters"]["TagId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tag is active. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deactivateTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the tag.
+                 * @example 177e7564-6434-4177-a25a-8530089196ad
+                 */
+                tagId: components["parameters"]["TagId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tag is inactive. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -4185,6 +5658,112 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookSubscriptionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getWebhookDeliveryStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the webhook subscription.
+                 * @example cb452b81-6748-40ab-af85-6559b371bc5d
+                 */
+                webhookSubscriptionId: components["parameters"]["WebhookSubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One status per subscribed event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "event": "ConversationCreated",
+                     *           "deliveryStatus": {
+                     *             "deliveryTimestamp": "2023-09-15T12:00:00.000Z",
+                     *             "success": true,
+                     *             "responseCode": 200,
+                     *             "responseText": "OK",
+                     *             "_type": "DeliveryDetail"
+                     *           }
+                     *         },
+                     *         {
+                     *           "event": "ConversationClosed",
+                     *           "deliveryStatus": {
+                     *             "_type": "NoRecentDelivery"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["EventDeliveryStatus"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listWebhookDeliveryLogs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the webhook subscription.
+                 * @example cb452b81-6748-40ab-af85-6559b371bc5d
+                 */
+                webhookSubscriptionId: components["parameters"]["WebhookSubscriptionId"];
+                /**
+                 * @description The event whose deliveries to list.
+                 * @example ConversationNoteAdded
+                 */
+                event: components["schemas"]["WebhookEvent"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The latest deliveries of the event, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "deliveryDetail": {
+                     *             "deliveryTimestamp": "2023-09-15T12:00:00.000Z",
+                     *             "success": true,
+                     *             "responseCode": 200,
+                     *             "responseText": "OK"
+                     *           },
+                     *           "payload": "{\"event_id\": \"8967e0c6-fe64-4105-bf71-14ae0c256004\", \"event_fqn\": \"CONVERSATION_NOTE_ADDED\", \"event_version\": \"1\", \"event_timestamp\": \"2023-09-15T12:00:00.000Z\", \"data\": {\"conversation\": {\"csid\": 1234}, \"text\": \"Some note\"}}"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["EventDeliveryLog"][];
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
