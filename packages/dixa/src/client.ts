@@ -1,5 +1,6 @@
 import { type ApiClientOptions, createApiClient, dixaRateLimit, type VendorProfile } from "@cxkit/runtime";
 import type { Client } from "openapi-fetch";
+import { checkCustomAttributeKeys } from "./custom-attribute-keys.js";
 import type { paths } from "./generated/schema.js";
 
 /** The spec's server: Dixa's beta API. */
@@ -30,6 +31,10 @@ const dixa: VendorProfile = {
     "PATCH /conversations/{conversationId}/custom-attributes",
     "PATCH /endusers/{userId}/custom-attributes",
     "PATCH /endusers/{userId}",
+    "PATCH /endusers",
+    "PATCH /agents/{agentId}",
+    "PATCH /tags/{tagId}/activate",
+    "PATCH /tags/{tagId}/deactivate",
   ],
   rateLimit: dixaRateLimit,
 };
@@ -37,8 +42,9 @@ const dixa: VendorProfile = {
 /**
  * Creates a typed Dixa client with `@cxkit/runtime` wired in: retries, timeouts, typed errors, the key
  * redacted everywhere, and Dixa's documented rate limit (10 requests/s, burst 4) across all its calls.
- * A missing or empty `apiKey` throws `MissingCredentialError`.
+ * A missing or empty `apiKey` throws `MissingCredentialError`; a custom-attribute PATCH keyed by
+ * anything but attribute ids (UUIDs) rejects with `InvalidRequestError`, and nothing is sent.
  */
 export function createDixaClient(options: DixaClientOptions): DixaClient {
-  return createApiClient<paths>(dixa, options?.apiKey, options ?? {});
+  return checkCustomAttributeKeys(createApiClient<paths>(dixa, options?.apiKey, options ?? {}));
 }

@@ -1,5 +1,5 @@
 // Note: one error class for both clients (and any other), so one `instanceof` check catches it.
-export { MissingCredentialError } from "@cxkit/runtime";
+export { InvalidRequestError, MissingCredentialError } from "@cxkit/runtime";
 export {
   createDixaClient,
   DIXA_BASE_URL,
@@ -10,7 +10,10 @@ export type { components, operations, paths } from "./generated/schema.js";
 export type {
   ActivityLogEntry,
   Agent,
+  AnonymizationRequestStatus,
   Conversation,
+  ConversationFlow,
+  ConversationLink,
   ConversationSearchRequest,
   CreateConversationRequest,
   CustomAttribute,
@@ -18,11 +21,14 @@ export type {
   CustomAttributesPatch,
   DixaError,
   EndUser,
+  ImportConversationRequest,
   InternalNote,
   Message,
   PaginationLinks,
   SelectOption,
   Tag,
+  UserPresence,
+  WebhookDeliveryStatus,
   WebhookEvent,
   WebhookSubscription,
 } from "./schemas.js";

@@ -33,6 +33,21 @@ export class MissingCredentialError extends TypeError {
   override name = "MissingCredentialError";
 }
 
+/**
+ * A call refused before sending, because its input breaks a rule of the vendor's API that the
+ * generated types cannot express (e.g. a Dixa custom-attribute key that is not a UUID). No request was
+ * made. The message names the operation and what was wrong.
+ */
+export class InvalidRequestError extends TypeError {
+  override name = "InvalidRequestError";
+  /** the operation, e.g. `PATCH /conversations/{conversationId}/custom-attributes` */
+  readonly operation: string;
+  constructor(operation: string, problem: string) {
+    super(`${operation}: ${problem}; nothing was sent`);
+    this.operation = operation;
+  }
+}
+
 /** Base class of every error the runtime throws. */
 export class ApiError<B = unknown> extends Error {
   override name = "ApiError";

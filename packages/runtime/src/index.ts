@@ -16,6 +16,7 @@ export {
   createApiError,
   type ErrorContext,
   InternalServerError,
+  InvalidRequestError,
   InvalidResponseError,
   MissingCredentialError,
   NotFoundError,

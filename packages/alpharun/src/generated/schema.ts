@@ -242,9 +242,10 @@ export interface components {
             /** @description The customer interaction's custom fields. `null` when the customer interaction has no custom field values set. */
             custom_fields?: components["schemas"]["CustomField"][] | null;
         };
+        /** @description Every 2xx of this API (except the contact operations, which answer the contact unwrapped) wraps its payload in `data`; the vendor's own schemas leave `data` and the payload key optional, but every page and example sends both, so they are required here. */
         GetCustomerInteractionResponse: {
-            data?: {
-                customer_interaction?: components["schemas"]["CustomerInteraction"];
+            data: {
+                customer_interaction: components["schemas"]["CustomerInteraction"];
             };
         };
         UpdateCustomerInteractionPayload: {
@@ -257,9 +258,10 @@ export interface components {
             /** @description The customer interaction's custom fields after the update. `null` when the customer interaction has no custom field values set. */
             custom_fields?: components["schemas"]["CustomField"][] | null;
         };
+        /** @description Every 2xx of this API (except the contact operations, which answer the contact unwrapped) wraps its payload in `data`; the vendor's own schemas leave `data` and the payload key optional, but every page and example sends both, so they are required here. */
         UpdateCustomerInteractionResponse: {
-            data?: {
-                customer_interaction?: components["schemas"]["UpdatedCustomerInteraction"];
+            data: {
+                customer_interaction: components["schemas"]["UpdatedCustomerInteraction"];
             };
         };
         /** @description One recorded call of the interaction, transcribed. */
@@ -274,9 +276,10 @@ export interface components {
             /** @description The transcript; each line is one speaker's utterance, separated by `\n`. */
             transcript?: string;
         };
+        /** @description Every 2xx of this API (except the contact operations, which answer the contact unwrapped) wraps its payload in `data`; the vendor's own schemas leave `data` and the payload key optional, but every page and example sends both, so they are required here. */
         CustomerInteractionTranscriptsResponse: {
-            data?: {
-                customer_interaction?: {
+            data: {
+                customer_interaction: {
                     /** @description ID of the customer interaction */
                     id: string;
                     /** @description Transcripts, ordered chronologically */
@@ -284,9 +287,10 @@ export interface components {
                 };
             };
         };
+        /** @description Every 2xx of this API (except the contact operations, which answer the contact unwrapped) wraps its payload in `data`; the vendor's own schemas leave `data` and the payload key optional, but every page and example sends both, so they are required here. */
         ListCustomerInteractionsResponse: {
-            data?: {
-                customer_interactions?: components["schemas"]["CustomerInteraction"][];
+            data: {
+                customer_interactions: components["schemas"]["CustomerInteraction"][];
             };
             /** @description Cursor to pass as the `cursor` query parameter to fetch the next page. `null` when there are no more results. */
             next_cursor?: string | null;
@@ -331,9 +335,10 @@ export interface components {
         };
         /** @description The contact returned (unwrapped, without a `data` envelope) by fetch, create and update. */
         ContactResponse: components["schemas"]["Contact"];
+        /** @description Every 2xx of this API (except the contact operations, which answer the contact unwrapped) wraps its payload in `data`; the vendor's own schemas leave `data` and the payload key optional, but every page and example sends both, so they are required here. */
         ListContactsResponse: {
-            data?: {
-                contacts?: components["schemas"]["Contact"][];
+            data: {
+                contacts: components["schemas"]["Contact"][];
             };
             /** @description Cursor to pass as the `cursor` query parameter to fetch the next page. `null` when there are no more results. */
             next_cursor?: string | null;

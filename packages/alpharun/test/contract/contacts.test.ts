@@ -27,7 +27,7 @@ describe("listContacts", () => {
     expect(response.status).toBe(200);
     expect(error).toBeUndefined();
     expect(data).toHaveProperty("next_cursor", null);
-    const [first] = data?.data?.contacts ?? [];
+    const [first] = data?.data.contacts ?? [];
     expect(first).toMatchObject(contactShape);
     expect(first?.custom_fields?.[0]).toEqual({
       key: "preferred_contact_method",

@@ -21,7 +21,7 @@ describe("getCustomerInteraction", () => {
     });
     expect(response.status).toBe(200);
     expect(error).toBeUndefined();
-    const interaction = data?.data?.customer_interaction;
+    const interaction = data?.data.customer_interaction;
     expect(interaction).toMatchObject({
       id: expect.any(String),
       teammate: { id: expect.any(String), email: expect.any(String) },
@@ -80,8 +80,8 @@ describe("updateCustomerInteraction", () => {
     });
     expect(response.status).toBe(200);
     expect(error).toBeUndefined();
-    expect(data?.data?.customer_interaction?.id).toEqual(expect.any(String));
-    expect(data?.data?.customer_interaction?.custom_fields).toContainEqual({
+    expect(data?.data.customer_interaction.id).toEqual(expect.any(String));
+    expect(data?.data.customer_interaction.custom_fields).toContainEqual({
       key: "priority",
       name: "Priority",
       type: "text",
@@ -153,7 +153,7 @@ describe("getCustomerInteractionTranscripts", () => {
     );
     expect(response.status).toBe(200);
     expect(error).toBeUndefined();
-    const transcripts = data?.data?.customer_interaction?.transcripts ?? [];
+    const transcripts = data?.data.customer_interaction.transcripts ?? [];
     expect(transcripts.length).toBeGreaterThan(1);
     for (const transcript of transcripts) {
       expect(transcript).toEqual({
@@ -190,7 +190,7 @@ describe("listContactCustomerInteractions", () => {
     expect(error).toBeUndefined();
     expect(data).toHaveProperty("next_cursor", null);
     expect(data?.data).not.toHaveProperty("next_cursor");
-    const [first] = data?.data?.customer_interactions ?? [];
+    const [first] = data?.data.customer_interactions ?? [];
     expect(first).toMatchObject({ id: expect.any(String), data_extraction_fields: expect.any(Array) });
   });
 

@@ -73,7 +73,7 @@ describe("responses", () => {
     const { data, error } = await client.GET("/customer-interactions/{CUSTOMER_INTERACTION_ID}", {
       params: { path: { CUSTOMER_INTERACTION_ID } },
     });
-    const interaction = data?.data?.customer_interaction;
+    const interaction = data?.data.customer_interaction;
     expectTypeOf(interaction).toEqualTypeOf<Schemas["CustomerInteraction"] | undefined>();
     expectTypeOf<Schemas["CustomerInteraction"]>().toHaveProperty("data_extraction_fields");
     expectTypeOf(interaction?.data_extraction_fields).toEqualTypeOf<
@@ -86,9 +86,47 @@ describe("responses", () => {
   test("list responses carry next_cursor beside data", async () => {
     const { data } = await client.GET("/contacts", { params: { query: { limit: 10 } } });
     expectTypeOf(data?.next_cursor).toEqualTypeOf<string | null | undefined>();
-    expectTypeOf(data?.data?.contacts).toEqualTypeOf<Schemas["Contact"][] | undefined>();
+    expectTypeOf(data?.data.contacts).toEqualTypeOf<Schemas["Contact"][] | undefined>();
     // @ts-expect-error limit is a number
     void client.GET("/contacts", { params: { query: { limit: "10" } } });
+  });
+
+  test("every wrapped 2xx requires data and its payload, so no optional chain is needed past data", async () => {
+    const path = { CUSTOMER_INTERACTION_ID };
+    const fetched = await client.GET("/customer-interactions/{CUSTOMER_INTERACTION_ID}", {
+      params: { path },
+    });
+    if (fetched.data) {
+      expectTypeOf(fetched.data.data.customer_interaction).toEqualTypeOf<Schemas["CustomerInteraction"]>();
+    }
+    const updated = await client.PATCH("/customer-interactions/{CUSTOMER_INTERACTION_ID}", {
+      params: { path },
+      body: { custom_fields: [{ key: "priority", value: "high" }] },
+    });
+    if (updated.data) {
+      expectTypeOf(updated.data.data.customer_interaction).toEqualTypeOf<
+        Schemas["UpdatedCustomerInteraction"]
+      >();
+    }
+    type Envelopes = [
+      Schemas["GetCustomerInteractionResponse"],
+      Schemas["UpdateCustomerInteractionResponse"],
+      Schemas["CustomerInteractionTranscriptsResponse"],
+      Schemas["ListCustomerInteractionsResponse"],
+      Schemas["ListContactsResponse"],
+    ];
+    type DataIsOptional<T> = T extends unknown
+      ? undefined extends T[keyof T & "data"]
+        ? true
+        : never
+      : never;
+    expectTypeOf<DataIsOptional<Envelopes[number]>>().toEqualTypeOf<never>();
+    expectTypeOf<
+      Schemas["CustomerInteractionTranscriptsResponse"]["data"]["customer_interaction"]["transcripts"]
+    >().toEqualTypeOf<Schemas["Transcript"][]>();
+    expectTypeOf<
+      Schemas["ListCustomerInteractionsResponse"]["data"]["customer_interactions"]
+    >().toEqualTypeOf<Schemas["CustomerInteraction"][]>();
   });
 
   test("getContact returns the contact unwrapped", async () => {

@@ -27,6 +27,35 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/conversations/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import conversation
+         * @description Import a conversation that happened elsewhere (a chatbot, another help desk) into Dixa, with its
+         *     message history. Inbound messages are authored by the requester unless the channel's attributes
+         *     say otherwise; outbound messages by `agentId`. Dixa answers 201 with the new conversation's id
+         *     and any `partialErrors` that did not stop the import.
+         *
+         *     Note: the fields follow the v1 reference page of this operation (Dixa's v1 document predates
+         *     it). The page's message example is cut short, so a message's `_type` is not enumerated here,
+         *     and the object stays open for the channel-specific fields the page mentions. Dixa's MCP server
+         *     wraps conversations in `{"conversations": [...]}`; the documented body is one conversation,
+         *     which this spec follows.
+         */
+        post: operations["importConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/conversations/{conversationId}": {
         parameters: {
             query?: never;
@@ -167,7 +196,8 @@ export interface paths {
         head?: never;
         /**
          * Anonymize conversation
-         * @description Request the GDPR anonymization of a conversation.
+         * @description Request the GDPR anonymization of a conversation. Dixa accepts the request (202) and anonymizes
+         *     later; `processedAt` stays absent until it has.
          */
         patch: operations["anonymizeConversation"];
         trace?: never;
@@ -187,7 +217,8 @@ export interface paths {
         head?: never;
         /**
          * Anonymize message
-         * @description Request the anonymization of a single message in a conversation.
+         * @description Request the anonymization of a single message in a conversation. Dixa accepts the request (202)
+         *     and anonymizes later; `processedAt` stays absent until it has.
          */
         patch: operations["anonymizeMessage"];
         trace?: never;
@@ -209,7 +240,9 @@ export interface paths {
          * Patch conversation custom attributes
          * @description Patch the custom attributes of a conversation. The body maps a custom attribute definition's
          *     `id` (a UUID, not its `identifier`) to the new value: a string for a Text attribute, an array of
-         *     strings for a Select attribute, or null to clear it (the docs' `Map[UUID, Option[AttributeValue]]`).
+         *     strings for a Select attribute, or null to clear it (see `CustomAttributePatchValue` for how sure
+         *     that last one is). A key that is not a UUID is rejected by the mock, and `@cxkit/dixa` refuses
+         *     to send it.
          */
         patch: operations["patchConversationCustomAttributes"];
         trace?: never;
@@ -252,6 +285,30 @@ export interface paths {
          *     `/conversations/activitylog`, which this spec follows.
          */
         get: operations["listOrganizationActivityLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/conversations/flows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List flows
+         * @description List the organization's conversation flows of one channel (PstnPhone unless `channel` says
+         *     otherwise). Not paginated.
+         *
+         *     Note: Dixa's MCP server and dixa-api-client call `/conversations/{conversationId}/flows`; Dixa's
+         *     v1 document and the beta pages use `/conversations/flows?channel=`, which this spec follows.
+         */
+        get: operations["listConversationFlows"];
         put?: never;
         post?: never;
         delete?: never;
@@ -482,9 +539,10 @@ export interface paths {
          * Create conversation rating offer
          * @description Create a rating offer for a conversation.
          *
-         *     Note: one docs page marks `agentId` as required, another says that when it is omitted Dixa picks
-         *     the agent most likely to be the target. This spec follows the latter and leaves it optional.
-         *     Giving an agent who is not part of the conversation may skew metrics in Intelligence.
+         *     Note: the operation's own beta page (ratings/postconversationsconversationidratingsoffer) marks
+         *     `agentId` as required, which this spec follows; an older beta page says Dixa picks the agent
+         *     when it is omitted. Giving an agent who is not part of the conversation may skew metrics in
+         *     Intelligence.
          */
         post: operations["createRatingOffer"];
         delete?: never;
@@ -550,12 +608,45 @@ export interface paths {
          *     end user for them.
          */
         get: operations["listEndUsers"];
-        put?: never;
+        /**
+         * Update end users
+         * @description Update several end users at once (a full update of each: `id` and `displayName` are required).
+         *     Each end user succeeds or fails on its own; the outcomes come back in request order.
+         *
+         *     Note: Dixa's MCP server sends bulk updates to `/endusers/bulk`; Dixa's v1 document and the beta
+         *     page use `PUT /endusers`, which this spec follows.
+         */
+        put: operations["updateEndUsers"];
         /**
          * Create end user
          * @description Create an end user (contact).
          */
         post: operations["createEndUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Patch end users
+         * @description Change some fields of several end users at once; each item names the end user by `id`, and
+         *     fields left out are unchanged. Each end user succeeds or fails on its own.
+         */
+        patch: operations["patchEndUsers"];
+        trace?: never;
+    };
+    "/endusers/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create end users
+         * @description Create several end users at once. Each end user succeeds or fails on its own.
+         */
+        post: operations["createEndUsers"];
         delete?: never;
         options?: never;
         head?: never;
@@ -574,7 +665,11 @@ export interface paths {
          * @description Get an end user, including their custom attributes.
          */
         get: operations["getEndUser"];
-        put?: never;
+        /**
+         * Update end user
+         * @description Update an end user (a full update; `displayName` is required).
+         */
+        put: operations["updateEndUser"];
         post?: never;
         delete?: never;
         options?: never;
@@ -602,7 +697,9 @@ export interface paths {
         /**
          * Patch end user custom attributes
          * @description Patch the custom attributes of an end user. Same format as the conversation operation: custom
-         *     attribute definition `id` (UUID) to a string (Text), an array of strings (Select) or null (clear).
+         *     attribute definition `id` (UUID) to a string (Text), an array of strings (Select) or null (clear;
+         *     see `CustomAttributePatchValue`). A key that is not a UUID is rejected by the mock, and
+         *     `@cxkit/dixa` refuses to send it.
          */
         patch: operations["patchEndUserCustomAttributes"];
         trace?: never;
@@ -642,7 +739,8 @@ export interface paths {
         head?: never;
         /**
          * Anonymize end user
-         * @description Request the GDPR anonymization of an end user.
+         * @description Request the GDPR anonymization of an end user. Dixa accepts the request (202) and anonymizes
+         *     later; `processedAt` stays absent until it has.
          */
         patch: operations["anonymizeEndUser"];
         trace?: never;
@@ -660,6 +758,41 @@ export interface paths {
          *     phone (mutually exclusive).
          */
         get: operations["listAgents"];
+        /**
+         * Update agents
+         * @description Update several agents or admins at once (a full update of each: `id` and `displayName` are
+         *     required). Each agent succeeds or fails on its own.
+         *
+         *     Note: unlike the end-user bulk operations, Dixa's v1 document sends a bare array (no `data`
+         *     wrapper) and marks the body optional; this spec follows it.
+         */
+        put: operations["updateAgents"];
+        /**
+         * Create agent
+         * @description Create an agent; `displayName` and `email` are required.
+         */
+        post: operations["createAgent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agents/presence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List presence
+         * @description The presence of every agent and admin of the organization.
+         *
+         *     Note: unlike Dixa's other list operations, the answer is a bare array, with no `data` envelope
+         *     (Dixa's v1 document and the beta page agree).
+         */
+        get: operations["listAgentsPresence"];
         put?: never;
         post?: never;
         delete?: never;
@@ -680,7 +813,84 @@ export interface paths {
          * @description Get an agent or admin by id.
          */
         get: operations["getAgent"];
+        /**
+         * Update agent
+         * @description Update an agent or admin (a full update; `displayName` is required; the email cannot change).
+         */
+        put: operations["updateAgent"];
+        post?: never;
+        /**
+         * Delete agent
+         * @description Downgrade an agent or admin to an end user. The user is not deleted: they stay in Dixa as an end
+         *     user.
+         */
+        delete: operations["deleteAgent"];
+        options?: never;
+        head?: never;
+        /**
+         * Patch agent
+         * @description Change some fields of an agent or admin; fields left out are unchanged.
+         */
+        patch: operations["patchAgent"];
+        trace?: never;
+    };
+    "/agents/{agentId}/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List teams of an agent
+         * @description The teams the agent or admin is a member of.
+         */
+        get: operations["listAgentTeams"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agents/{agentId}/presence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get presence
+         * @description The presence of one agent or admin.
+         */
+        get: operations["getAgentPresence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agents/{agentId}/presence/working-channel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set working channel
+         * @description Start or stop an agent working on one channel group.
+         *
+         *     Note: only Dixa's MCP server documents this operation (it is in neither Dixa's v1 document nor
+         *     the pages captured): the body, the four channel values and the 204 follow it. The error
+         *     statuses are Dixa's usual ones.
+         */
+        put: operations["setAgentWorkingChannel"];
         post?: never;
         delete?: never;
         options?: never;
@@ -703,16 +913,75 @@ export interface paths {
         put?: never;
         /**
          * Create tag
-         * @description Create a tag. If a tag with the same name exists, that tag is returned unchanged.
-         *
-         *     Note: the docs excerpt does not show the success status; this spec uses 201, like Dixa's other
-         *     create operations.
+         * @description Create a tag. If a tag with the same name exists, that tag is returned unchanged (its color is
+         *     not updated). Dixa answers 200 in both cases, not 201.
          */
         post: operations["createTag"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/tags/{tagId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get tag
+         * @description Get a tag by id.
+         */
+        get: operations["getTag"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tags/{tagId}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Activate tag
+         * @description Activate a tag, so conversations can be tagged with it again.
+         */
+        patch: operations["activateTag"];
+        trace?: never;
+    };
+    "/tags/{tagId}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Deactivate tag
+         * @description Deactivate a tag. Conversations keep it, but it cannot be added to more until it is activated
+         *     again.
+         */
+        patch: operations["deactivateTag"];
         trace?: never;
     };
     "/custom-attributes": {
@@ -751,11 +1020,11 @@ export interface paths {
         put?: never;
         /**
          * Create webhook subscription
-         * @description Create a webhook subscription that posts the chosen events to `url`.
+         * @description Create a webhook subscription that posts the chosen events to `url`. `name`, `url` and
+         *     `authorization` are required; send `{"_type": "NoAuth"}` when the receiving server needs none.
          *
-         *     Note: the request fields follow the community client dixa-api-client and Pipedream's Dixa
-         *     component (no vendor page was captured); the success status is not documented and this spec
-         *     uses 201, like Dixa's other create operations.
+         *     Note: the fields, the required ones and the 201 follow Dixa's v1 document. The event names are
+         *     the union of Dixa's v1 document (20 events), its beta pages and dixa-api-client.
          */
         post: operations["createWebhookSubscription"];
         delete?: never;
@@ -781,8 +1050,6 @@ export interface paths {
         /**
          * Delete webhook subscription
          * @description Delete a webhook subscription.
-         *
-         *     Note: the docs excerpt does not show the success status; this spec uses 204 No Content.
          */
         delete: operations["deleteWebhookSubscription"];
         options?: never;
@@ -792,6 +1059,48 @@ export interface paths {
          * @description Update some fields of a webhook subscription; fields left out are unchanged.
          */
         patch: operations["patchWebhookSubscription"];
+        trace?: never;
+    };
+    "/webhooks/{webhookSubscriptionId}/delivery-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get webhook delivery status
+         * @description The latest delivery status of each event the subscription sends.
+         */
+        get: operations["getWebhookDeliveryStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{webhookSubscriptionId}/delivery-status/logs/{event}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook delivery logs
+         * @description The latest deliveries of one event of a subscription, with the payload each one sent.
+         *
+         *     Note: Dixa's v1 document types `event` as any string; this spec takes the webhook event names.
+         */
+        get: operations["listWebhookDeliveryLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }
@@ -825,27 +1134,66 @@ export interface components {
         ConversationDirection: "Inbound" | "Internal" | "Outbound";
         /** @enum {string} */
         ConversationState: "AwaitingPending" | "Closed" | "Open" | "Pending";
-        /** @description The parent of a linked (child) conversation. */
-        ConversationLink: {
+        /**
+         * @description How a linked (child) conversation relates to its parent, told apart by `_type`: an email
+         *     forward, a follow-up or a side conversation (Dixa's v1 document and the beta "Get conversation"
+         *     page both give these three variants; their examples carry `_type`, e.g. `SideConversation`).
+         */
+        ConversationLink: components["schemas"]["EmailForwardLink"] | components["schemas"]["FollowUpLink"] | components["schemas"]["SideConversationLink"];
+        /** @description The conversation was forwarded by email from its parent. */
+        EmailForwardLink: {
             /**
              * Format: int64
              * @description The parent conversation's id.
              */
             parentId: number;
-            linkType?: components["schemas"]["ConversationLinkType"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "EmailForward";
         };
-        /** @enum {string} */
+        /** @description The conversation follows up on its parent. */
+        FollowUpLink: {
+            /**
+             * Format: int64
+             * @description The parent conversation's id.
+             */
+            parentId: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "FollowUp";
+        };
+        /** @description The conversation is a side conversation of its parent. */
+        SideConversationLink: {
+            /**
+             * Format: int64
+             * @description The parent conversation's id.
+             */
+            parentId: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "SideConversation";
+        };
+        /**
+         * @description The kind of link to create; the docs show `SideConversation`.
+         * @enum {string}
+         */
         ConversationLinkType: "SideConversation";
         /** @description The agent a conversation is assigned to. */
         ConversationAssignment: {
             /** Format: uuid */
-            agentId?: string;
-            assignedAt?: string;
+            agentId: string;
+            assignedAt: string;
         };
         /** @description The queue a conversation is in. */
         ConversationQueue: {
             /** Format: uuid */
-            id?: string;
+            id: string;
             queuedAt?: string;
         };
         /**
@@ -887,6 +1235,83 @@ export interface components {
             data: components["schemas"]["Conversation"][];
             meta?: components["schemas"]["PaginationLinks"];
         };
+        /**
+         * @description A conversation to import. Left open (other properties allowed): the v1 page says `attributes`
+         *     and the message objects carry channel-specific fields it does not list.
+         */
+        ImportConversationRequest: {
+            /**
+             * @description The channel: the v1 page names `email` and `widgetchat`; Dixa's Generic API messaging guide
+             *     uses `genericapimessaging`.
+             */
+            genericChannelName: string;
+            /**
+             * Format: uuid
+             * @description The end user who requested the conversation.
+             */
+            requesterId: string;
+            /** @enum {string} */
+            requesterConnectionStatus?: "Connected" | "Disconnected";
+            /** @enum {string} */
+            direction: "Inbound" | "Outbound";
+            /** @description The message history, oldest first. */
+            messages?: components["schemas"]["ImportMessage"][];
+            /** @description When the conversation started (ISO-8601). */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The author of outbound messages (e.g. a chatbot's bot user).
+             */
+            agentId?: string;
+            assignment?: components["schemas"]["ImportAssignment"];
+            externalId?: string;
+            closing?: components["schemas"]["ImportClosing"];
+            /** @description Channel-specific attributes (see the v1 page's channel examples). */
+            attributes?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description One message of an imported conversation. */
+        ImportMessage: {
+            content: components["schemas"]["MessageContent"];
+            attachments?: components["schemas"]["File"][];
+            /** @description When the message was written (ISO-8601). */
+            createdAt: string;
+            /** @description Inbound or outbound variant (the documentation's example is cut short, so the values are not listed). */
+            _type?: string;
+        };
+        /** @description The agent the imported conversation is assigned to. */
+        ImportAssignment: {
+            /** Format: uuid */
+            agentId: string;
+            assignedAt: string;
+        };
+        /** @description Closes the imported conversation. */
+        ImportClosing: {
+            closedAt: string;
+            /** @description Who closed it (a user id). */
+            closedBy: string;
+        };
+        ImportedConversation: {
+            /**
+             * Format: int64
+             * @description The id of the imported conversation.
+             */
+            id: number;
+            /** @description What could not be imported, without stopping the import. */
+            partialErrors?: {
+                message: string;
+            }[];
+        };
+        /** @description A conversation flow of the organization. */
+        ConversationFlow: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            channel: components["schemas"]["ConversationChannel"];
+            /** @description The phone number or address the flow serves. */
+            contactEndpointId: string;
+        };
         CreatedConversation: {
             /**
              * Format: int64
@@ -914,7 +1339,10 @@ export interface components {
         CreateChatConversation: {
             /** Format: uuid */
             requesterId: string;
-            /** @description The chat widget the conversation belongs to. */
+            /**
+             * Format: uuid
+             * @description The chat widget the conversation belongs to.
+             */
             widgetId: string;
             message: components["schemas"]["MessageInput"];
             language?: string;
@@ -927,7 +1355,7 @@ export interface components {
         };
         /** @description The end user's browser, for Chat conversations. */
         BrowserInfo: {
-            name?: string;
+            name: string;
             version?: string;
             originatingUrl?: string;
             ipAddress?: string;
@@ -1038,7 +1466,7 @@ export interface components {
              * @description Replaced by `_type`.
              * @enum {string}
              */
-            entityType?: "ConversationAnonymizationType" | "MessageAnonymizationType" | "UnknownAnonymizationType" | "UserAnonymizationType";
+            entityType: "ConversationAnonymizationType" | "MessageAnonymizationType" | "UnknownAnonymizationType" | "UserAnonymizationType";
         };
         AnonymizationRequestStatusResponse: {
             data: components["schemas"]["AnonymizationRequestStatus"];
@@ -1063,11 +1491,23 @@ export interface components {
          * @description Custom attribute definition id (UUID) to the new value: a string for a Text attribute, an array of
          *     strings for a Select attribute (for nested options, the path of option values, e.g.
          *     `["payment", "card"]`), or null to clear the attribute.
+         *
+         *     Keys are definition ids, not identifiers: Dixa's schema is `Map[UUID, Option[AttributeValue]]`.
+         *     `propertyNames` (JSON Schema, honoured by the Prism mock) rejects any other key; openapi-typescript
+         *     ignores it and types keys as plain strings, so `@cxkit/dixa` checks them before sending.
          */
         CustomAttributesPatch: {
             [key: string]: components["schemas"]["CustomAttributePatchValue"];
         };
-        /** @description A string (Text), an array of strings (Select), or null to clear the value. */
+        /**
+         * @description A string (Text attribute), an array of strings (Select attribute), or null to clear the value.
+         *
+         *     Note: Dixa's published schema (`Map_UUID_Option_AttributeValue` in its v1 document, and the beta
+         *     page) lists only a string or an array of strings. Its name, `Map[UUID, Option[AttributeValue]]`,
+         *     suggests that null is accepted as a clear, but that is not documented, so this spec keeps
+         *     `nullable` on the string branch and cxkit sends clears (null) in a separate PATCH after the
+         *     values, so a rejected clear cannot cost the values.
+         */
         CustomAttributePatchValue: (string | null) | string[];
         /** @description The definition of a conversation or contact custom attribute. */
         CustomAttributeDefinition: {
@@ -1083,7 +1523,7 @@ export interface components {
             label: string;
             inputDefinition: components["schemas"]["CustomAttributeInputDefinition"];
             description?: string;
-            createdAt?: string;
+            createdAt: string;
             updatedAt?: string;
             isRequired: boolean;
             isArchived: boolean;
@@ -1113,33 +1553,48 @@ export interface components {
             label: string;
             value: string;
             nestedOptions?: components["schemas"]["SelectOption"][];
-            isDeactivated?: boolean;
+            isDeactivated: boolean;
             /** Format: int32 */
             orderIndex?: number;
         };
         /**
-         * @description One entry of a conversation's activity log. The beta docs name the schema without expanding it;
-         *     the fields typed here follow Dixa's (deprecated) Integrations API activity log, in the Dixa API's
-         *     camelCase. Other fields may appear.
+         * @description One entry of a conversation's activity log, as Dixa's v1 document defines it. What happened is
+         *     `_type`; `activityType` is its deprecated predecessor (`<_type>ActivityType`, e.g.
+         *     `ConversationClosedActivityType`). Dixa's document types `conversationId` as int32; this spec
+         *     keeps int64, like every other conversation id.
          */
         ActivityLogEntry: {
+            /** Format: uuid */
             id: string;
-            activityTimestamp?: string;
-            /** @description What happened, e.g. `ConversationCreatedByEndUser`, `ConversationClosed`. */
-            activityType: string;
             /** Format: int64 */
-            conversationId?: number;
+            conversationId: number;
+            /** @description When it happened (ISO-8601, possibly with a zone suffix such as `[GMT]`). */
+            activityTimestamp: string;
+            /**
+             * @deprecated
+             * @description Replaced by `_type`.
+             */
+            activityType: string;
+            /**
+             * @description What happened.
+             * @enum {string}
+             */
+            _type: "ConversationAssigned" | "ConversationAutoreplySent" | "ConversationClaimed" | "ConversationClosed" | "ConversationCreatedByAgent" | "ConversationCreatedByCustomer" | "ConversationEndUserReplaced" | "ConversationLanguageUpdated" | "ConversationOfferAccepted" | "ConversationOfferRejected" | "ConversationOfferTimeout" | "ConversationOffered" | "ConversationPending" | "ConversationRated" | "ConversationRatingCancelled" | "ConversationRatingOffered" | "ConversationRatingScheduled" | "ConversationRatingUnscheduled" | "ConversationReopened" | "ConversationReserved" | "ConversationUnassigned" | "FollowupAdded" | "FollowupExpired" | "FollowupRemoved" | "MessageAddedByAgent" | "MessageAddedByCustomer" | "NoteAdded" | "TagAdded" | "TagRemoved" | "TransferFailed" | "TransferInitiated" | "TransferSuccessful";
             author?: components["schemas"]["ActivityLogAuthor"];
-            /** @description Activity-specific details. */
+            /**
+             * @description Activity-specific details; their shape depends on `_type` (e.g. `agentId` for
+             *     `ConversationAssigned`, `tag` for `TagAdded`) and is not typed here.
+             */
             attributes?: {
                 [key: string]: unknown;
             };
         };
         /** @description Who performed the activity. */
         ActivityLogAuthor: {
-            id?: string;
+            id: string;
             name?: string;
             email?: string;
+            phoneNumber?: string;
         };
         InternalNote: {
             /** Format: uuid */
@@ -1169,6 +1624,8 @@ export interface components {
             data: components["schemas"]["CreateInternalNoteInput"][];
         };
         BulkActionError: {
+            /** @description The id of the item that failed, when Dixa names it. */
+            id?: string;
             message: string;
             /** @enum {string} */
             _type?: "EmptyPatchSet" | "ErrorResponse" | "Infrastructure" | "Integrity" | "NotFound" | "Validation";
@@ -1242,7 +1699,9 @@ export interface components {
             attachments?: components["schemas"]["File"][];
             externalId?: string;
             integrationEmail?: string;
+            /** @description Copy recipients. Dixa's v1 document types them as UUIDs (user ids), not addresses. */
             cc?: string[];
+            /** @description Blind copy recipients, typed like `cc`. */
             bcc?: string[];
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -1250,7 +1709,10 @@ export interface components {
              */
             _type: "Outbound";
         };
-        /** @description The message as added to the conversation. */
+        /**
+         * @description The message as added to the conversation. Dixa's v1 document requires only `content`,
+         *     `direction` and `authorId`; `messageId` and `createdAt` may be missing from a real response.
+         */
         AddedMessage: {
             content: components["schemas"]["MessageContent"];
             direction: components["schemas"]["ConversationDirection"];
@@ -1258,8 +1720,8 @@ export interface components {
             authorId: string;
             externalId?: string;
             /** Format: uuid */
-            messageId: string;
-            createdAt: string;
+            messageId?: string;
+            createdAt?: string;
         };
         /**
          * @description A message of a conversation. Its channel-specific details are in `attributes`, told apart by
@@ -1272,7 +1734,7 @@ export interface components {
             authorId: string;
             externalId?: string;
             createdAt: string;
-            attributes?: components["schemas"]["MessageAttributes"];
+            attributes: components["schemas"]["MessageAttributes"];
         };
         /** @description Channel-specific message details; only `_type` is typed. */
         MessageAttributes: {
@@ -1316,22 +1778,22 @@ export interface components {
             /** Format: int32 */
             ratingScore?: number;
             ratingComment?: string;
-            conversationChannel?: components["schemas"]["ConversationChannel"];
+            conversationChannel: components["schemas"]["ConversationChannel"];
             /** Format: uuid */
-            userId?: string;
+            userId: string;
             /** Format: uuid */
             agentId?: string;
             language?: string;
             /** @description When the rating changed status, by status. */
-            timestamps?: {
+            timestamps: {
                 [key: string]: string;
             };
         };
         CreateRatingOfferRequest: {
             /** @description The end user being offered the rating. */
             userId: string;
-            /** @description The agent being rated; picked automatically when omitted. */
-            agentId?: string;
+            /** @description The agent being rated. */
+            agentId: string;
             ratingType: components["schemas"]["RatingType"];
             /** Format: date-time */
             offeredAt?: string;
@@ -1477,6 +1939,71 @@ export interface components {
             avatarUrl?: string;
             externalId?: string;
         };
+        /** @description The end user's details (a full update); `displayName` is required. */
+        UpdateEndUserRequest: {
+            displayName: string;
+            email?: string;
+            phoneNumber?: string;
+            additionalEmails?: string[];
+            additionalPhoneNumbers?: string[];
+            firstName?: string;
+            lastName?: string;
+            middleNames?: string[];
+            avatarUrl?: string;
+            externalId?: string;
+        };
+        /** @description One end user of a bulk update, named by `id`. */
+        BulkUpdateEndUserItem: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            email?: string;
+            phoneNumber?: string;
+            additionalEmails?: string[];
+            additionalPhoneNumbers?: string[];
+            firstName?: string;
+            lastName?: string;
+            middleNames?: string[];
+            avatarUrl?: string;
+            externalId?: string;
+        };
+        BulkUpdateEndUsersRequest: {
+            data: components["schemas"]["BulkUpdateEndUserItem"][];
+        };
+        /** @description One end user of a bulk patch, named by `id`, with the fields to change. */
+        BulkPatchEndUserItem: {
+            /** Format: uuid */
+            id: string;
+            displayName?: string;
+            email?: string;
+            phoneNumber?: string;
+            additionalEmails?: string[];
+            additionalPhoneNumbers?: string[];
+            firstName?: string;
+            lastName?: string;
+            middleNames?: string[];
+            avatarUrl?: string;
+            externalId?: string;
+        };
+        BulkPatchEndUsersRequest: {
+            data: components["schemas"]["BulkPatchEndUserItem"][];
+        };
+        CreateEndUsersRequest: {
+            data: components["schemas"]["CreateEndUserRequest"][];
+        };
+        EndUserBulkActionSuccess: {
+            data: components["schemas"]["EndUser"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "BulkActionSuccess";
+        };
+        /** @description The outcome for one end user of a bulk request. */
+        EndUserBulkActionOutcome: components["schemas"]["EndUserBulkActionSuccess"] | components["schemas"]["BulkActionFailure"];
+        EndUserBulkActionResponse: {
+            data: components["schemas"]["EndUserBulkActionOutcome"][];
+        };
         /** @description An agent or admin. */
         Agent: {
             /** Format: uuid */
@@ -1492,6 +2019,95 @@ export interface components {
             lastName?: string;
             middleNames?: string[];
             roles?: string[];
+        };
+        AgentResponse: {
+            data: components["schemas"]["Agent"];
+        };
+        /** @description The agent to create. */
+        CreateAgentRequest: {
+            displayName: string;
+            email: string;
+            phoneNumber?: string;
+            additionalEmails?: string[];
+            additionalPhoneNumbers?: string[];
+            firstName?: string;
+            lastName?: string;
+            middleNames?: string[];
+            avatarUrl?: string;
+        };
+        /** @description The agent's details (a full update); the email cannot be changed. */
+        UpdateAgentRequest: {
+            displayName: string;
+            phoneNumber?: string;
+            additionalEmails?: string[];
+            additionalPhoneNumbers?: string[];
+            firstName?: string;
+            lastName?: string;
+            middleNames?: string[];
+            avatarUrl?: string;
+        };
+        /** @description The agent fields to change. */
+        PatchAgentRequest: {
+            displayName?: string;
+            phoneNumber?: string;
+            additionalEmails?: string[];
+            additionalPhoneNumbers?: string[];
+            firstName?: string;
+            lastName?: string;
+            middleNames?: string[];
+            avatarUrl?: string;
+        };
+        /** @description One agent of a bulk update, named by `id` (a full update). */
+        BulkUpdateAgentItem: {
+            /** @description The agent's id. */
+            id: string;
+            displayName: string;
+            phoneNumber?: string;
+            additionalEmails?: string[];
+            additionalPhoneNumbers?: string[];
+            firstName?: string;
+            lastName?: string;
+            middleNames?: string[];
+            avatarUrl?: string;
+        };
+        AgentBulkActionSuccess: {
+            data: components["schemas"]["Agent"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "BulkActionSuccess";
+        };
+        /** @description The outcome for one agent of a bulk request. */
+        AgentBulkActionOutcome: components["schemas"]["AgentBulkActionSuccess"] | components["schemas"]["BulkActionFailure"];
+        AgentBulkActionResponse: {
+            data: components["schemas"]["AgentBulkActionOutcome"][];
+        };
+        /** @description A team the agent is a member of. */
+        AgentTeam: {
+            /** Format: uuid */
+            id: string;
+        };
+        /** @description Whether an agent or admin is online and working, and on which channels. */
+        UserPresence: {
+            userId: string;
+            /** @description When the presence was read. */
+            requestTime: string;
+            lastSeen?: string;
+            /** @enum {string} */
+            presenceStatus?: "Away" | "Working";
+            /** @enum {string} */
+            connectionStatus: "Offline" | "Online";
+            activeChannels?: components["schemas"]["ConversationChannel"][];
+        };
+        WorkingChannelRequest: {
+            /**
+             * @description The channel group, as Dixa's MCP server names them.
+             * @enum {string}
+             */
+            channel: "Email" | "InteractiveChat" | "Messaging" | "Speak";
+            /** @description Whether the agent works on this channel group. */
+            working: boolean;
         };
         /**
          * @description An event a webhook subscription can receive.
@@ -1557,8 +2173,9 @@ export interface components {
             /** @description Where the webhook requests are sent. */
             url: string;
             events?: components["schemas"]["WebhookEvent"][];
+            /** @description Whether the subscription sends events (Dixa's default is true). */
             enabled?: boolean;
-            authorization?: components["schemas"]["WebhookAuthorization"];
+            authorization: components["schemas"]["WebhookAuthorization"];
         };
         PatchWebhookSubscriptionRequest: {
             name?: string;
@@ -1566,6 +2183,49 @@ export interface components {
             events?: components["schemas"]["WebhookEvent"][];
             enabled?: boolean;
             authorization?: components["schemas"]["WebhookAuthorization"];
+        };
+        /** @description The latest delivery of one event of a webhook subscription. */
+        EventDeliveryStatus: {
+            event: components["schemas"]["WebhookEvent"];
+            deliveryStatus: components["schemas"]["DeliveryStatus"];
+        };
+        /** @description The latest delivery's outcome, or that there was none recently; told apart by `_type`. */
+        DeliveryStatus: components["schemas"]["DeliveryDetailStatus"] | components["schemas"]["NoRecentDeliveryStatus"];
+        /** @description How one delivery went. */
+        DeliveryDetail: {
+            deliveryTimestamp: string;
+            success: boolean;
+            /**
+             * Format: int32
+             * @description The HTTP status the receiving server answered.
+             */
+            responseCode: number;
+            responseText: string;
+        };
+        DeliveryDetailStatus: {
+            deliveryTimestamp: string;
+            success: boolean;
+            /** Format: int32 */
+            responseCode: number;
+            responseText: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "DeliveryDetail";
+        };
+        NoRecentDeliveryStatus: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "NoRecentDelivery";
+        };
+        /** @description One delivery of an event and the payload it sent. */
+        EventDeliveryLog: {
+            deliveryDetail: components["schemas"]["DeliveryDetail"];
+            /** @description The JSON body that was sent, as text. */
+            payload: string;
         };
     };
     responses: {
@@ -1609,6 +2269,23 @@ export interface components {
                 /**
                  * @example {
                  *       "message": "An entity in this request could not be found"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description Conflict. Dixa's v1 document lists this status for the anonymize operations without
+         *     describing it.
+         */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Conflict"
                  *     }
                  */
                 "application/json": components["schemas"]["ErrorResponse"];
@@ -1740,6 +2417,64 @@ export interface operations {
                      */
                     "application/json": {
                         data: components["schemas"]["CreatedConversation"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    importConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "genericChannelName": "genericapimessaging",
+                 *       "requesterId": "9c2a2cce-699f-4a72-89d9-fda5bc8dec8b",
+                 *       "requesterConnectionStatus": "Connected",
+                 *       "direction": "Inbound",
+                 *       "agentId": "5a556159-9c21-4f3e-a44f-d323deb80d16",
+                 *       "createdAt": "2021-12-01T13:00:00.000Z",
+                 *       "messages": [
+                 *         {
+                 *           "content": {
+                 *             "value": "My order hasn't shipped",
+                 *             "_type": "Text"
+                 *           },
+                 *           "attachments": [],
+                 *           "createdAt": "2021-12-01T13:00:00.003Z"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ImportConversationRequest"];
+            };
+        };
+        responses: {
+            /** @description The id of the imported conversation, and what could not be imported. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": 102,
+                     *         "partialErrors": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["ImportedConversation"];
                     };
                 };
             };
@@ -2021,7 +2756,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description The conversation's anonymization request status. */
-            200: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2044,6 +2779,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -2068,7 +2804,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description The message's anonymization request status. */
-            200: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2091,6 +2827,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -2185,7 +2922,8 @@ export interface operations {
                      *         {
                      *           "id": "7d0c2b1e-3f4a-4b5c-8d6e-9f0a1b2c3d4e",
                      *           "activityTimestamp": "2021-12-01T12:46:36.581Z[GMT]",
-                     *           "activityType": "ConversationCreatedByEndUser",
+                     *           "activityType": "ConversationCreatedByCustomerActivityType",
+                     *           "_type": "ConversationCreatedByCustomer",
                      *           "conversationId": 100,
                      *           "author": {
                      *             "id": "9c2a2cce-699f-4a72-89d9-fda5bc8dec8b",
@@ -2251,7 +2989,8 @@ export interface operations {
                      *         {
                      *           "id": "7d0c2b1e-3f4a-4b5c-8d6e-9f0a1b2c3d4e",
                      *           "activityTimestamp": "2024-03-01T08:00:00.000Z[GMT]",
-                     *           "activityType": "ConversationClosed",
+                     *           "activityType": "ConversationClosedActivityType",
+                     *           "_type": "ConversationClosed",
                      *           "conversationId": 100,
                      *           "author": {
                      *             "id": "5a556159-9c21-4f3e-a44f-d323deb80d16",
@@ -2274,6 +3013,49 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listConversationFlows: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only the flows of this channel (default PstnPhone).
+                 * @example PstnPhone
+                 */
+                channel?: "WhatsApp" | "Voicemail" | "WidgetChat" | "FacebookMessenger" | "Email" | "ContactForm" | "Callback" | "PstnPhone" | "Messenger";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The conversation flows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "d546e9a8-82c2-409f-b688-e9199ea69f83",
+                     *           "name": "Default call flow",
+                     *           "channel": "PstnPhone",
+                     *           "contactEndpointId": "+559912443333"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["ConversationFlow"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -2348,7 +3130,7 @@ export interface operations {
                      *           "state": "Open",
                      *           "link": {
                      *             "parentId": 100,
-                     *             "linkType": "SideConversation"
+                     *             "_type": "SideConversation"
                      *           },
                      *           "_type": "EmailConversation"
                      *         }
@@ -3149,6 +3931,72 @@ export interface operations {
             500: components["responses"]["InternalServerError"];
         };
     };
+    updateEndUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "data": [
+                 *         {
+                 *           "id": "434ce9f5-14c8-4be1-a0a8-f755010deb9b",
+                 *           "displayName": "Alice Brown",
+                 *           "email": "alice@brown.com",
+                 *           "phoneNumber": "+551155256325",
+                 *           "firstName": "Alice",
+                 *           "lastName": "Brown",
+                 *           "externalId": "#12345678"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["BulkUpdateEndUsersRequest"];
+            };
+        };
+        responses: {
+            /** @description One outcome per end user, in request order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "data": {
+                     *             "id": "434ce9f5-14c8-4be1-a0a8-f755010deb9b",
+                     *             "createdAt": "2020-12-16T09:41:43Z",
+                     *             "displayName": "Alice Brown",
+                     *             "email": "alice@brown.com",
+                     *             "phoneNumber": "+551155256325"
+                     *           },
+                     *           "_type": "BulkActionSuccess"
+                     *         },
+                     *         {
+                     *           "error": {
+                     *             "id": "8fe8f4c3-7bc6-4767-924a-d9afa7ac7009",
+                     *             "message": "Updating EndUser [id:8fe8f4c3-7bc6-4767-924a-d9afa7ac7009] failed with [errors:PhoneNumberExists]",
+                     *             "_type": "Validation"
+                     *           },
+                     *           "_type": "BulkActionFailure"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EndUserBulkActionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
     createEndUser: {
         parameters: {
             query?: never;
@@ -3218,6 +4066,137 @@ export interface operations {
             500: components["responses"]["InternalServerError"];
         };
     };
+    patchEndUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "data": [
+                 *         {
+                 *           "id": "434ce9f5-14c8-4be1-a0a8-f755010deb9b",
+                 *           "phoneNumber": "+551155256325"
+                 *         },
+                 *         {
+                 *           "id": "8fe8f4c3-7bc6-4767-924a-d9afa7ac7009",
+                 *           "externalId": "#87654321"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["BulkPatchEndUsersRequest"];
+            };
+        };
+        responses: {
+            /** @description One outcome per end user, in request order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "data": {
+                     *             "id": "434ce9f5-14c8-4be1-a0a8-f755010deb9b",
+                     *             "createdAt": "2020-12-16T09:41:43Z",
+                     *             "displayName": "Alice Brown",
+                     *             "email": "alice@brown.com",
+                     *             "phoneNumber": "+551155256325"
+                     *           },
+                     *           "_type": "BulkActionSuccess"
+                     *         },
+                     *         {
+                     *           "error": {
+                     *             "id": "8fe8f4c3-7bc6-4767-924a-d9afa7ac7009",
+                     *             "message": "Updating EndUser [id:8fe8f4c3-7bc6-4767-924a-d9afa7ac7009] failed with [errors:PhoneNumberExists]",
+                     *             "_type": "Validation"
+                     *           },
+                     *           "_type": "BulkActionFailure"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EndUserBulkActionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createEndUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "data": [
+                 *         {
+                 *           "displayName": "Alice Brown",
+                 *           "email": "alice@brown.com",
+                 *           "externalId": "#12345678"
+                 *         },
+                 *         {
+                 *           "displayName": "Bob Green",
+                 *           "phoneNumber": "+4512345678"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateEndUsersRequest"];
+            };
+        };
+        responses: {
+            /** @description One outcome per end user, in request order. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "data": {
+                     *             "id": "434ce9f5-14c8-4be1-a0a8-f755010deb9b",
+                     *             "createdAt": "2020-12-16T09:41:43Z",
+                     *             "displayName": "Alice Brown",
+                     *             "email": "alice@brown.com",
+                     *             "externalId": "#12345678"
+                     *           },
+                     *           "_type": "BulkActionSuccess"
+                     *         },
+                     *         {
+                     *           "error": {
+                     *             "id": "1b6d1e11-0626-414e-906a-b80a384cfef0",
+                     *             "message": "Create EndUser failed with [errors=PhoneNumberExists]",
+                     *             "_type": "Validation"
+                     *           },
+                     *           "_type": "BulkActionFailure"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EndUserBulkActionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
     getEndUser: {
         parameters: {
             query?: never;
@@ -3260,6 +4239,70 @@ export interface operations {
                      *             ]
                      *           }
                      *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EndUserResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateEndUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the end user.
+                 * @example 434ce9f5-14c8-4be1-a0a8-f755010deb9b
+                 */
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "displayName": "Alice Brown",
+                 *       "email": "alice@brown.com",
+                 *       "phoneNumber": "+551155256325",
+                 *       "firstName": "Alice",
+                 *       "lastName": "Brown",
+                 *       "middleNames": [
+                 *         "J."
+                 *       ],
+                 *       "externalId": "#12345678"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateEndUserRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated end user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": "434ce9f5-14c8-4be1-a0a8-f755010deb9b",
+                     *         "createdAt": "2020-12-16T09:41:43Z",
+                     *         "displayName": "Alice Brown",
+                     *         "email": "alice@brown.com",
+                     *         "phoneNumber": "+551155256325",
+                     *         "firstName": "Alice",
+                     *         "lastName": "Brown",
+                     *         "middleNames": [
+                     *           "J."
+                     *         ],
+                     *         "externalId": "#12345678"
                      *       }
                      *     }
                      */
@@ -3468,7 +4511,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description The end user's anonymization request status. */
-            200: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3491,6 +4534,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -3569,6 +4613,165 @@ export interface operations {
             500: components["responses"]["InternalServerError"];
         };
     };
+    updateAgents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": "5a556159-9c21-4f3e-a44f-d323deb80d16",
+                 *         "displayName": "Bob Agent",
+                 *         "phoneNumber": "+4512345678",
+                 *         "firstName": "Bob",
+                 *         "lastName": "Agent"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["BulkUpdateAgentItem"][];
+            };
+        };
+        responses: {
+            /** @description One outcome per agent, in request order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "data": {
+                     *             "id": "5a556159-9c21-4f3e-a44f-d323deb80d16",
+                     *             "createdAt": "2020-12-16T09:41:43Z",
+                     *             "displayName": "Bob Agent",
+                     *             "email": "bob@example.com",
+                     *             "roles": [
+                     *               "Agent"
+                     *             ]
+                     *           },
+                     *           "_type": "BulkActionSuccess"
+                     *         },
+                     *         {
+                     *           "error": {
+                     *             "id": "434ce9f5-14c8-4be1-a0a8-f755010deb9c",
+                     *             "message": "Agent not found",
+                     *             "_type": "NotFound"
+                     *           },
+                     *           "_type": "BulkActionFailure"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AgentBulkActionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "displayName": "Bob Agent",
+                 *       "email": "bob@example.com",
+                 *       "phoneNumber": "+4512345678",
+                 *       "firstName": "Bob",
+                 *       "lastName": "Agent"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateAgentRequest"];
+            };
+        };
+        responses: {
+            /** @description The created agent. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": "5a556159-9c21-4f3e-a44f-d323deb80d16",
+                     *         "createdAt": "2020-12-16T09:41:43Z",
+                     *         "displayName": "Bob Agent",
+                     *         "email": "bob@example.com",
+                     *         "phoneNumber": "+4512345678",
+                     *         "firstName": "Bob",
+                     *         "lastName": "Agent",
+                     *         "roles": [
+                     *           "Agent"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AgentResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listAgentsPresence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One presence per agent or admin. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "userId": "5a556159-9c21-4f3e-a44f-d323deb80d16",
+                     *         "requestTime": "2021-12-01T12:46:35.935",
+                     *         "lastSeen": "2021-12-01T12:46:35.935",
+                     *         "presenceStatus": "Working",
+                     *         "connectionStatus": "Online",
+                     *         "activeChannels": [
+                     *           "Email",
+                     *           "FacebookMessenger"
+                     *         ]
+                     *       },
+                     *       {
+                     *         "userId": "8026cb51-184b-424f-8686-c6bc7bcf88eb",
+                     *         "requestTime": "2021-12-01T12:46:35.935",
+                     *         "connectionStatus": "Offline"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["UserPresence"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
     getAgent: {
         parameters: {
             query?: never;
@@ -3609,6 +4812,279 @@ export interface operations {
                         data: components["schemas"]["Agent"];
                     };
                 };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the agent or admin.
+                 * @example 5a556159-9c21-4f3e-a44f-d323deb80d16
+                 */
+                agentId: components["parameters"]["AgentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "displayName": "Bob Agent",
+                 *       "phoneNumber": "+4512345678",
+                 *       "firstName": "Bob",
+                 *       "lastName": "Agent",
+                 *       "middleNames": [
+                 *         "Julian"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateAgentRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated agent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": "5a556159-9c21-4f3e-a44f-d323deb80d16",
+                     *         "createdAt": "2020-12-16T09:41:43Z",
+                     *         "displayName": "Bob Agent",
+                     *         "email": "bob@example.com",
+                     *         "phoneNumber": "+4512345678",
+                     *         "firstName": "Bob",
+                     *         "lastName": "Agent",
+                     *         "roles": [
+                     *           "Agent"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AgentResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the agent or admin.
+                 * @example 5a556159-9c21-4f3e-a44f-d323deb80d16
+                 */
+                agentId: components["parameters"]["AgentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agent or admin is now an end user. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    patchAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the agent or admin.
+                 * @example 5a556159-9c21-4f3e-a44f-d323deb80d16
+                 */
+                agentId: components["parameters"]["AgentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "displayName": "Bob A.",
+                 *       "avatarUrl": "https://files.dixa.io/public/image_id"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PatchAgentRequest"];
+            };
+        };
+        responses: {
+            /** @description The patched agent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": "5a556159-9c21-4f3e-a44f-d323deb80d16",
+                     *         "createdAt": "2020-12-16T09:41:43Z",
+                     *         "displayName": "Bob Agent",
+                     *         "email": "bob@example.com",
+                     *         "phoneNumber": "+4512345678",
+                     *         "firstName": "Bob",
+                     *         "lastName": "Agent",
+                     *         "roles": [
+                     *           "Agent"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AgentResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listAgentTeams: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the agent or admin.
+                 * @example 5a556159-9c21-4f3e-a44f-d323deb80d16
+                 */
+                agentId: components["parameters"]["AgentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agent's teams. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "e8ecd53b-2f6c-4471-a3a0-34d94caff8c8"
+                     *         },
+                     *         {
+                     *           "id": "005e7108-c85c-41d1-a945-4a8dc58c4399"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["AgentTeam"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getAgentPresence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the agent or admin.
+                 * @example 5a556159-9c21-4f3e-a44f-d323deb80d16
+                 */
+                agentId: components["parameters"]["AgentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agent's presence. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "userId": "5a556159-9c21-4f3e-a44f-d323deb80d16",
+                     *         "requestTime": "2021-12-01T12:46:35.935",
+                     *         "lastSeen": "2021-12-01T12:46:35.935",
+                     *         "presenceStatus": "Working",
+                     *         "connectionStatus": "Online",
+                     *         "activeChannels": [
+                     *           "Email",
+                     *           "FacebookMessenger"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["UserPresence"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    setAgentWorkingChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the agent or admin.
+                 * @example 5a556159-9c21-4f3e-a44f-d323deb80d16
+                 */
+                agentId: components["parameters"]["AgentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "channel": "Email",
+                 *       "working": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["WorkingChannelRequest"];
+            };
+        };
+        responses: {
+            /** @description The working channel was set. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -3683,7 +5159,7 @@ export interface operations {
         };
         responses: {
             /** @description The created (or existing) tag. */
-            201: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3701,6 +5177,104 @@ export interface operations {
                         data: components["schemas"]["Tag"];
                     };
                 };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the tag.
+                 * @example 177e7564-6434-4177-a25a-8530089196ad
+                 */
+                tagId: components["parameters"]["TagId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tag. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": "177e7564-6434-4177-a25a-8530089196ad",
+                     *         "name": "refund",
+                     *         "state": "Active",
+                     *         "color": "#FF0000"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["Tag"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    activateTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the tag.
+                 * @example 177e7564-6434-4177-a25a-8530089196ad
+                 */
+                tagId: components["parameters"]["TagId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tag is active. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deactivateTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the tag.
+                 * @example 177e7564-6434-4177-a25a-8530089196ad
+                 */
+                tagId: components["parameters"]["TagId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tag is inactive. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -4084,6 +5658,112 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookSubscriptionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getWebhookDeliveryStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the webhook subscription.
+                 * @example cb452b81-6748-40ab-af85-6559b371bc5d
+                 */
+                webhookSubscriptionId: components["parameters"]["WebhookSubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One status per subscribed event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "event": "ConversationCreated",
+                     *           "deliveryStatus": {
+                     *             "deliveryTimestamp": "2023-09-15T12:00:00.000Z",
+                     *             "success": true,
+                     *             "responseCode": 200,
+                     *             "responseText": "OK",
+                     *             "_type": "DeliveryDetail"
+                     *           }
+                     *         },
+                     *         {
+                     *           "event": "ConversationClosed",
+                     *           "deliveryStatus": {
+                     *             "_type": "NoRecentDelivery"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["EventDeliveryStatus"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listWebhookDeliveryLogs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the webhook subscription.
+                 * @example cb452b81-6748-40ab-af85-6559b371bc5d
+                 */
+                webhookSubscriptionId: components["parameters"]["WebhookSubscriptionId"];
+                /**
+                 * @description The event whose deliveries to list.
+                 * @example ConversationNoteAdded
+                 */
+                event: components["schemas"]["WebhookEvent"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The latest deliveries of the event, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "deliveryDetail": {
+                     *             "deliveryTimestamp": "2023-09-15T12:00:00.000Z",
+                     *             "success": true,
+                     *             "responseCode": 200,
+                     *             "responseText": "OK"
+                     *           },
+                     *           "payload": "{\"event_id\": \"8967e0c6-fe64-4105-bf71-14ae0c256004\", \"event_fqn\": \"CONVERSATION_NOTE_ADDED\", \"event_version\": \"1\", \"event_timestamp\": \"2023-09-15T12:00:00.000Z\", \"data\": {\"conversation\": {\"csid\": 1234}, \"text\": \"Some note\"}}"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["EventDeliveryLog"][];
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];

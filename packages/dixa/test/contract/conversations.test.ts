@@ -3,7 +3,7 @@ import { preferCode, readViolations } from "@cxkit/mocks";
 import { failure, happy } from "@cxkit/mocks/contract";
 import { mockUrl } from "@cxkit/mocks/vitest";
 import { beforeAll, describe, expect } from "vitest";
-import { createDixaClient, type DixaClient } from "../../src/index.js";
+import { createDixaClient, type DixaClient, InvalidRequestError } from "../../src/index.js";
 
 const AGENT_ID = "5a556159-9c21-4f3e-a44f-d323deb80d16";
 const REQUESTER_ID = "9c2a2cce-699f-4a72-89d9-fda5bc8dec8b";
@@ -281,11 +281,11 @@ describe("followUpConversation", () => {
 });
 
 describe("anonymizeConversation", () => {
-  happy("anonymizeConversation", "returns the anonymization request status", async () => {
+  happy("anonymizeConversation", "accepts the request with 202 and returns its pending status", async () => {
     const { data, error, response } = await dixa.PATCH("/conversations/{conversationId}/anonymize", {
       params: { ...conversation, query: { force: true } },
     });
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(202);
     expect(error).toBeUndefined();
     expect(data?.data).toMatchObject({
       id: expect.any(String),
@@ -294,6 +294,17 @@ describe("anonymizeConversation", () => {
       targetEntityId: "100",
       requestedBy: expect.any(String),
     });
+    expect(data?.data).not.toHaveProperty("processedAt");
+  });
+
+  failure("anonymizeConversation", "surfaces a documented 409 as a typed error", async () => {
+    const { data, error, response } = await dixa.PATCH("/conversations/{conversationId}/anonymize", {
+      params: { ...conversation, query: {} },
+      headers: preferCode(409),
+    });
+    expect(response.status).toBe(409);
+    expect(data).toBeUndefined();
+    expect(error?.message).toBe("Conflict");
   });
 
   failure("anonymizeConversation", "rejects a force flag that is not a boolean", async () => {
@@ -310,14 +321,14 @@ describe("anonymizeConversation", () => {
 });
 
 describe("anonymizeMessage", () => {
-  happy("anonymizeMessage", "returns the message's anonymization request status", async () => {
+  happy("anonymizeMessage", "accepts the request with 202 and returns its status", async () => {
     const { data, response } = await dixa.PATCH(
       "/conversations/{conversationId}/messages/{messageId}/anonymize",
       {
         params: { path: { conversationId: 100, messageId: MESSAGE_ID } },
       },
     );
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(202);
     expect(data?.data).toMatchObject({
       id: expect.any(String),
       _type: "Message",
@@ -383,6 +394,28 @@ describe("patchConversationCustomAttributes", () => {
     );
   });
 
+  failure("patchConversationCustomAttributes", "the mock rejects a key that is not a UUID", async () => {
+    // Note: sent with plain fetch, past the client's own check, to prove the spec's propertyNames.
+    const response = await fetch(`${mockUrl("dixa")}/conversations/100/custom-attributes`, {
+      method: "PATCH",
+      headers: { Authorization: "test-key", "Content-Type": "application/json" },
+      body: JSON.stringify({ parcel_id: "x" }),
+    });
+    expect(response.status).toBe(400);
+    expect(readViolations(response)).toContainEqual(
+      expect.objectContaining({ location: ["request", "body"], code: "propertyNames" }),
+    );
+  });
+
+  failure("patchConversationCustomAttributes", "the client refuses that key before sending", async () => {
+    const call = dixa.PATCH("/conversations/{conversationId}/custom-attributes", {
+      params: conversation,
+      body: { parcel_id: "x" },
+    });
+    await expect(call).rejects.toThrow(InvalidRequestError);
+    await expect(call).rejects.toThrow(/"parcel_id" is not a UUID/);
+  });
+
   failure("patchConversationCustomAttributes", "rejects an empty patch", async () => {
     const { response } = await dixa.PATCH("/conversations/{conversationId}/custom-attributes", {
       params: conversation,
@@ -402,8 +435,10 @@ describe("listConversationActivityLog", () => {
     expect(error).toBeUndefined();
     expect(data?.data[0]).toMatchObject({
       id: expect.any(String),
-      activityType: "ConversationCreatedByEndUser",
       conversationId: 100,
+      activityTimestamp: expect.any(String),
+      _type: "ConversationCreatedByCustomer",
+      activityType: "ConversationCreatedByCustomerActivityType",
     });
   });
 
@@ -427,7 +462,7 @@ describe("listOrganizationActivityLog", () => {
     });
     expect(response.status).toBe(200);
     expect(error).toBeUndefined();
-    expect(data?.data[0]).toMatchObject({ id: expect.any(String), activityType: expect.any(String) });
+    expect(data?.data[0]).toMatchObject({ id: expect.any(String), _type: "ConversationClosed" });
     expect(data?.meta?.next).toMatch(/^\/.*[?&]pageKey=/);
   });
 
@@ -476,7 +511,7 @@ describe("listLinkedConversations", () => {
     expect(error).toBeUndefined();
     expect(data?.data[0]).toMatchObject({
       ...conversationShape,
-      link: { parentId: 100, linkType: "SideConversation" },
+      link: { parentId: 100, _type: "SideConversation" },
     });
   });
 

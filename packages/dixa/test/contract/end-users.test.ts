@@ -152,6 +152,31 @@ describe("patchEndUser", () => {
   });
 });
 
+describe("updateEndUser", () => {
+  happy("updateEndUser", "replaces the end user's details", async () => {
+    const { data, error, response } = await dixa.PUT("/endusers/{userId}", {
+      params: endUser,
+      body: { displayName: "Alice Brown", email: "alice@brown.com", middleNames: ["J."] },
+    });
+    expect(response.status).toBe(200);
+    expect(error).toBeUndefined();
+    expect(data?.data).toMatchObject({ ...endUserShape, id: USER_ID, middleNames: ["J."] });
+  });
+
+  failure("updateEndUser", "rejects a full update without displayName", async () => {
+    const { data, response } = await dixa.PUT("/endusers/{userId}", {
+      params: endUser,
+      // @ts-expect-error -- displayName is required on a full update; left out on purpose
+      body: { email: "alice@brown.com" },
+    });
+    expect(response.status).toBe(400);
+    expect(data).toBeUndefined();
+    expect(readViolations(response)).toContainEqual(
+      expect.objectContaining({ code: "required", message: expect.stringContaining("'displayName'") }),
+    );
+  });
+});
+
 describe("patchEndUserCustomAttributes", () => {
   happy("patchEndUserCustomAttributes", "sets Text and Select attributes by definition id", async () => {
     const { data, error, response } = await dixa.PATCH("/endusers/{userId}/custom-attributes", {
@@ -227,11 +252,11 @@ describe("listEndUserConversations", () => {
 });
 
 describe("anonymizeEndUser", () => {
-  happy("anonymizeEndUser", "returns the end user's anonymization request status", async () => {
+  happy("anonymizeEndUser", "accepts the request with 202 and returns its status", async () => {
     const { data, error, response } = await dixa.PATCH("/endusers/{userId}/anonymize", {
       params: { ...endUser, query: { force: false } },
     });
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(202);
     expect(error).toBeUndefined();
     expect(data?.data).toMatchObject({
       _type: "User",

@@ -59,20 +59,24 @@ describe("createRatingOffer", () => {
     });
   });
 
-  happy("createRatingOffer", "accepts an offer without agentId, which Dixa then picks", async () => {
-    const { response } = await dixa.POST("/conversations/{conversationId}/ratings/offer", {
+  failure("createRatingOffer", "rejects an offer without agentId, which the beta docs require", async () => {
+    const { data, response } = await dixa.POST("/conversations/{conversationId}/ratings/offer", {
       params: conversation,
+      // @ts-expect-error -- agentId is required; it is left out on purpose
       body: { userId: USER_ID, ratingType: "Nps" },
     });
-    expect(response.status).toBe(201);
-    expect(readViolations(response)).toEqual([]);
+    expect(response.status).toBe(400);
+    expect(data).toBeUndefined();
+    expect(readViolations(response)).toContainEqual(
+      expect.objectContaining({ code: "required", message: expect.stringContaining("'agentId'") }),
+    );
   });
 
   failure("createRatingOffer", "rejects a rating type other than Csat, Nps or ThumbsUpOrDown", async () => {
     const { data, error, response } = await dixa.POST("/conversations/{conversationId}/ratings/offer", {
       params: conversation,
       // @ts-expect-error -- "Stars" is not a rating type; sent on purpose
-      body: { userId: USER_ID, ratingType: "Stars" },
+      body: { userId: USER_ID, agentId: AGENT_ID, ratingType: "Stars" },
     });
     expect(response.status).toBe(400);
     expect(data).toBeUndefined();

@@ -141,11 +141,11 @@ describe("listTags", () => {
 });
 
 describe("createTag", () => {
-  happy("createTag", "creates a tag and returns it as Active", async () => {
+  happy("createTag", "creates a tag (or finds the one of that name) and answers 200, not 201", async () => {
     const { data, error, response } = await dixa.POST("/tags", {
       body: { name: "example", color: "#000000" },
     });
-    expect(response.status).toBe(201);
+    expect(response.status).toBe(200);
     expect(error).toBeUndefined();
     expect(data?.data).toEqual({ id: expect.any(String), name: "example", state: "Active" });
   });
@@ -169,5 +169,66 @@ describe("createTag", () => {
     expect(readViolations(response)).toContainEqual(
       expect.objectContaining({ location: ["request", "body", "color"], code: "pattern" }),
     );
+  });
+});
+
+describe("getTag", () => {
+  happy("getTag", "returns the tag", async () => {
+    const { data, error, response } = await dixa.GET("/tags/{tagId}", {
+      params: { path: { tagId: TAG_ID } },
+    });
+    expect(response.status).toBe(200);
+    expect(error).toBeUndefined();
+    expect(data?.data).toEqual({ ...tagShape, id: TAG_ID, color: "#FF0000" });
+  });
+
+  failure("getTag", "surfaces a documented 404 as a typed error", async () => {
+    const { data, error, response } = await dixa.GET("/tags/{tagId}", {
+      params: { path: { tagId: TAG_ID } },
+      headers: preferCode(404),
+    });
+    expect(response.status).toBe(404);
+    expect(data).toBeUndefined();
+    expect(error?.message).toEqual(expect.any(String));
+  });
+});
+
+describe("activateTag", () => {
+  happy("activateTag", "activates the tag with 204 No Content", async () => {
+    const { data, error, response } = await dixa.PATCH("/tags/{tagId}/activate", {
+      params: { path: { tagId: TAG_ID } },
+    });
+    expect(response.status).toBe(204);
+    expect(data).toBeUndefined();
+    expect(error).toBeUndefined();
+  });
+
+  failure("activateTag", "rejects a tag id that is not a UUID", async () => {
+    const { response } = await dixa.PATCH("/tags/{tagId}/activate", {
+      params: { path: { tagId: "refund" } },
+    });
+    expect(response.status).toBe(400);
+    expect(readViolations(response)).toContainEqual(
+      expect.objectContaining({ location: ["request", "path", "tagid"], code: "format" }),
+    );
+  });
+});
+
+describe("deactivateTag", () => {
+  happy("deactivateTag", "deactivates the tag with 204 No Content", async () => {
+    const { error, response } = await dixa.PATCH("/tags/{tagId}/deactivate", {
+      params: { path: { tagId: TAG_ID } },
+    });
+    expect(response.status).toBe(204);
+    expect(error).toBeUndefined();
+  });
+
+  failure("deactivateTag", "surfaces a documented 404 as a typed error", async () => {
+    const { error, response } = await dixa.PATCH("/tags/{tagId}/deactivate", {
+      params: { path: { tagId: TAG_ID } },
+      headers: preferCode(404),
+    });
+    expect(response.status).toBe(404);
+    expect(error?.message).toEqual(expect.any(String));
   });
 });

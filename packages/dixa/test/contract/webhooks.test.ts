@@ -64,8 +64,13 @@ describe("createWebhookSubscription", () => {
 
   failure("createWebhookSubscription", "rejects an event name Dixa does not send", async () => {
     const { data, error, response } = await dixa.POST("/webhooks", {
-      // @ts-expect-error -- "ConversationDeleted" is not a webhook event; sent on purpose
-      body: { name: "w", url: "https://example.webhook/w", events: ["ConversationDeleted"] },
+      body: {
+        name: "w",
+        url: "https://example.webhook/w",
+        // @ts-expect-error -- "ConversationDeleted" is not a webhook event; sent on purpose
+        events: ["ConversationDeleted"],
+        authorization: { _type: "NoAuth" },
+      },
     });
     expect(response.status).toBe(400);
     expect(data).toBeUndefined();
@@ -73,6 +78,23 @@ describe("createWebhookSubscription", () => {
     expect(readViolations(response)).toContainEqual(
       expect.objectContaining({ location: ["request", "body", "events", "0"], code: "enum" }),
     );
+  });
+
+  failure("createWebhookSubscription", "rejects a subscription without authorization", async () => {
+    const { data, error, response } = await dixa.POST("/webhooks", {
+      // @ts-expect-error -- authorization is required (send { _type: "NoAuth" } for none); left out on purpose
+      body: { name: "w", url: "https://example.webhook/w", events: ["ConversationClosed"] },
+    });
+    expect(response.status).toBe(400);
+    expect(data).toBeUndefined();
+    expect(error?.message).toEqual(expect.any(String));
+    expect(readViolations(response)).toEqual([
+      expect.objectContaining({
+        location: ["request", "body"],
+        code: "required",
+        message: expect.stringContaining("'authorization'"),
+      }),
+    ]);
   });
 
   failure("createWebhookSubscription", "rejects basic auth without a password", async () => {

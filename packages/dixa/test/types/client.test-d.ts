@@ -1,6 +1,12 @@
 // Type tests of the generated Dixa client: checked by `tsc` and `vitest --typecheck`, never executed.
 import { describe, expectTypeOf, test } from "vitest";
-import { type components, createDixaClient, type DixaClient } from "../../src/index.js";
+import {
+  type ConversationLink,
+  type components,
+  createDixaClient,
+  type DixaClient,
+  type UserPresence,
+} from "../../src/index.js";
 
 type Schemas = components["schemas"];
 
@@ -43,6 +49,72 @@ describe("response types", () => {
   test("custom attribute values are a string or a string array", () => {
     expectTypeOf<Schemas["CustomAttribute"]["value"]>().toEqualTypeOf<string | string[]>();
     expectTypeOf<Schemas["CustomAttributesPatch"][string]>().toEqualTypeOf<string | null | string[]>();
+  });
+});
+
+describe("types that follow Dixa's v1 document", () => {
+  test("a conversation's link narrows on _type to EmailForward, FollowUp or SideConversation", async () => {
+    const { data } = await dixa.GET("/conversations/{conversationId}", {
+      params: { path: { conversationId: 100 } },
+    });
+    const link = data?.data.link;
+    expectTypeOf(link).toEqualTypeOf<ConversationLink | undefined>();
+    expectTypeOf<ConversationLink["_type"]>().toEqualTypeOf<
+      "EmailForward" | "FollowUp" | "SideConversation"
+    >();
+    if (link?._type === "SideConversation")
+      expectTypeOf(link).toEqualTypeOf<Schemas["SideConversationLink"]>();
+    expectTypeOf<ConversationLink>().not.toHaveProperty("linkType");
+  });
+
+  test("an activity log entry requires _type, whose values are Dixa's, and keeps activityType", () => {
+    type Entry = Schemas["ActivityLogEntry"];
+    expectTypeOf<Entry["_type"]>().toExtend<string>();
+    expectTypeOf<"ConversationClosed">().toExtend<Entry["_type"]>();
+    // @ts-expect-error -- not one of Dixa's activity types
+    const made: Entry["_type"] = "ConversationCreatedByEndUser";
+    void made;
+    expectTypeOf<Pick<Entry, "_type" | "activityType" | "conversationId">>().toEqualTypeOf<{
+      _type: Entry["_type"];
+      activityType: string;
+      conversationId: number;
+    }>();
+  });
+
+  test("the added message requires only content, direction and authorId", () => {
+    type Added = Schemas["AddedMessage"];
+    expectTypeOf<Added["messageId"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<Added["createdAt"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<Pick<Added, "content" | "direction" | "authorId">>().toEqualTypeOf<{
+      content: Schemas["MessageContent"];
+      direction: Schemas["ConversationDirection"];
+      authorId: string;
+    }>();
+  });
+
+  test("the anonymize operations answer 202 with the request status", async () => {
+    const { data } = await dixa.PATCH("/conversations/{conversationId}/anonymize", {
+      params: { path: { conversationId: 100 } },
+    });
+    expectTypeOf(data).toEqualTypeOf<{ data: Schemas["AnonymizationRequestStatus"] } | undefined>();
+  });
+
+  test("the agents' presence is a bare array, with no data envelope", async () => {
+    const { data } = await dixa.GET("/agents/presence");
+    expectTypeOf(data).toEqualTypeOf<UserPresence[] | undefined>();
+  });
+
+  test("a webhook subscription needs authorization, and a rating offer needs agentId", () => {
+    // @ts-expect-error -- authorization is required (NoAuth when the server needs none)
+    void dixa.POST("/webhooks", { body: { name: "w", url: "https://example.webhook/w" } });
+    void dixa.POST("/webhooks", {
+      body: { name: "w", url: "https://example.webhook/w", authorization: { _type: "NoAuth" } },
+    });
+    void dixa.POST("/conversations/{conversationId}/ratings/offer", {
+      params: { path: { conversationId: 100 } },
+      // @ts-expect-error -- agentId is required
+      body: { userId: "u", ratingType: "Csat" },
+    });
   });
 });
 

@@ -45,6 +45,7 @@ export function textAttribute(
     identifier,
     label: identifier,
     inputDefinition: { _type: "Text" },
+    createdAt: "2023-01-01T08:23:54.246Z[GMT]",
     isRequired: false,
     isArchived: false,
     isDeactivated: false,
