@@ -1,7 +1,21 @@
 import { type AlpharunClient, createAlpharunClient } from "@cxkit/alpharun";
 import { createDixaClient, type DixaClient } from "@cxkit/dixa";
-import type { Logger, RateLimiter, RateLimitOptions, RetryOptions } from "@cxkit/runtime";
+import {
+  isHeaderValue,
+  type Logger,
+  type RateLimiter,
+  type RateLimitOptions,
+  type RetryOptions,
+} from "@cxkit/runtime";
 import { type BackfillOptions, type BackfillReport, backfill } from "./backfill.js";
+import {
+  checkBackfillIds,
+  checkBackfillOptions,
+  checkCxOptions,
+  checkId,
+  checkSyncOptions,
+  WEBHOOK_SYNC_KEYS,
+} from "./check-input.js";
 import { contactInteractions } from "./contact-interactions.js";
 import { MissingCredentialError } from "./errors.js";
 import type { SyncReport } from "./report.js";
@@ -66,8 +80,13 @@ export interface Cx {
   backfillContact(contactId: string, options?: BackfillOptions): Promise<BackfillReport>;
 }
 
-/** Builds the facade. Clients are created once, on first use, so a missing credential only fails its API. */
+/**
+ * Builds the facade. Every option is checked first (`CxOptionsError`); the clients are created once,
+ * on first use, so a missing credential only fails its API. Each method checks its arguments before
+ * any request, and a sync or backfill builds both clients before its first request.
+ */
 export function createCx(options: CxOptions = {}): Cx {
+  checkCxOptions(options);
   const env = options.env ?? process.env;
   // Note: the same runtime options for both clients; each client also redacts its own credential.
   const shared = {
@@ -106,6 +125,9 @@ export function createCx(options: CxOptions = {}): Cx {
     ...(options.writeBackKey !== undefined ? { writeBackKey: options.writeBackKey } : {}),
   };
 
+  // Note: a workflow needs both APIs; building both clients first fails a bad credential before any request.
+  const clients = () => [context.alpharun, context.dixa];
+
   return {
     get alpharun() {
       return context.alpharun;
@@ -113,24 +135,38 @@ export function createCx(options: CxOptions = {}): Cx {
     get dixa() {
       return context.dixa;
     },
-    syncInteraction: (interactionId, sync) =>
-      syncInteraction(context, interactionId, { ...defaults, ...sync }),
+    syncInteraction: async (interactionId, sync) => {
+      checkId("syncInteraction", "interactionId", interactionId, "interactionId");
+      checkSyncOptions("syncInteraction", sync);
+      clients();
+      return syncInteraction(context, interactionId, { ...defaults, ...sync });
+    },
     handleAlpharunWebhook: async (payload, sync) => {
       const event = parseAlpharunWebhook(payload);
+      checkSyncOptions("handleAlpharunWebhook", sync, WEBHOOK_SYNC_KEYS);
+      clients();
       return syncInteraction(context, event.data.customer_interaction.id, { ...defaults, ...sync });
     },
-    backfill: (ids, run) => backfill(context, ids, { ...defaults, ...run }),
-    backfillContact: (contactId, run) =>
-      backfill(context, contactInteractions(context, contactId), { ...defaults, ...run }),
+    backfill: async (ids, run) => {
+      const checked = checkBackfillIds(ids);
+      checkBackfillOptions("backfill", run);
+      clients();
+      return backfill(context, checked, { ...defaults, ...run });
+    },
+    backfillContact: async (contactId, run) => {
+      checkId("backfillContact", "contactId", contactId, "contactId");
+      checkBackfillOptions("backfillContact", run);
+      clients();
+      return backfill(context, contactInteractions(context, contactId), { ...defaults, ...run });
+    },
   };
 }
 
-function credential(
-  given: string | undefined,
-  fromEnv: string | undefined,
-  api: "alpharun" | "dixa",
-): string {
-  const value = given ?? fromEnv;
-  if (value === undefined || value.trim() === "") throw new MissingCredentialError(api);
-  return value;
+/** The credential passed to `createCx` (already checked), else the environment's, which must be usable as it is. */
+function credential(given: string | undefined, fromEnv: unknown, api: "alpharun" | "dixa"): string {
+  if (given !== undefined) return given;
+  if (typeof fromEnv !== "string" || fromEnv.trim() === "") throw new MissingCredentialError(api);
+  if (fromEnv.trim() !== fromEnv) throw new MissingCredentialError(api, "whitespace");
+  if (!isHeaderValue(fromEnv)) throw new MissingCredentialError(api, "unsafe");
+  return fromEnv;
 }
