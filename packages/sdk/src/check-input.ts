@@ -166,6 +166,9 @@ export function checkMapping(where: string, mapping: unknown): void {
   const fieldOf = new Map<string, string>();
   for (const [key, entry] of Object.entries(mapping as object)) {
     if (!isName(key)) refuse("", `keyed by Alpharun field keys (${ALLOWED.name})`, key);
+    if (typeof entry !== "string" && (typeof entry !== "object" || entry === null)) {
+      refuse(`.${key}`, `a Dixa attribute identifier (${ALLOWED.name}) or { attribute, transform? }`, entry);
+    }
     const rule =
       typeof entry === "string"
         ? { attribute: entry }
