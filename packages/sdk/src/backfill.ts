@@ -25,7 +25,7 @@ export interface BackfillOptions extends SyncOptions {
   onItem?: (report: SyncReport) => void;
   /** stops taking new interactions; those in flight finish and are recorded (default: none) */
   signal?: AbortSignal;
-  /** how many failures the report lists in full; the rest are only counted (default 100) */
+  /** how many failures the report lists in full, a whole number >= 0; the rest are only counted (default 100) */
   maxListedFailures?: number;
 }
 

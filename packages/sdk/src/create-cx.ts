@@ -26,7 +26,7 @@ export interface CxOptions {
   alpharun?: {
     /** Alpharun API key (default: the `ALPHARUN_API_TOKEN` environment variable) */
     token?: string;
-    /** API root (default "https://api.alpharun.com/api/v1") */
+    /** API root, an absolute http(s) URL (default "https://api.alpharun.com/api/v1") */
     baseUrl?: string;
     /** extra headers on every Alpharun request (default none) */
     headers?: Record<string, string>;
@@ -34,16 +34,16 @@ export interface CxOptions {
   dixa?: {
     /** Dixa API token (default: the `DIXA_API_KEY` environment variable) */
     apiKey?: string;
-    /** API root (default "https://dev.dixa.io/beta") */
+    /** API root, an absolute http(s) URL (default "https://dev.dixa.io/beta") */
     baseUrl?: string;
     /** extra headers on every Dixa request (default none) */
     headers?: Record<string, string>;
     /** client-side request budget, a `RateLimiter` shared with other clients, or `false` (default 10/s, burst 4: Dixa's limit per token) */
     rateLimit?: RateLimitOptions | RateLimiter | false;
   };
-  /** retries of both clients: 429, 408, 409 and 5xx, after `Retry-After` when sent, or `false` (default 2 retries) */
+  /** retries of both clients: 429, 408, 409 and 5xx, after `Retry-After` when sent (`retries` a whole number >= 0), or `false` (default 2 retries) */
   retry?: RetryOptions | false;
-  /** per-attempt timeout of both clients in ms, or `false` (default 60000) */
+  /** per-attempt timeout of both clients in ms, 1 to 2147483647, or `false` (default 60000) */
   timeout?: number | false;
   /** sees every attempt of both clients, secrets redacted (default none) */
   logger?: Logger;
@@ -51,7 +51,7 @@ export interface CxOptions {
   mapping?: SyncOptions["mapping"];
   /** Alpharun custom field that receives the Dixa conversation id, or `false` (default "dixa_conversation_id") */
   writeBackKey?: SyncOptions["writeBackKey"];
-  /** how long Dixa custom attribute definitions are cached, in ms (default 300000) */
+  /** how long Dixa custom attribute definitions are cached, in ms, >= 0 (default 300000) */
   attributeCacheTtlMs?: number;
   /** where credentials are read from when not passed (default `process.env`) */
   env?: Record<string, string | undefined>;
@@ -65,7 +65,7 @@ export interface Cx {
   readonly alpharun: AlpharunClient;
   /** the Dixa client, built on first use; throws `MissingCredentialError` without a key */
   readonly dixa: DixaClient;
-  /** Syncs one interaction's extracted fields onto its Dixa conversation (see `SyncOptions`). */
+  /** Syncs one interaction (its id a UUID) onto its Dixa conversation (see `SyncOptions`); bad input throws `CxOptionsError`. */
   syncInteraction(interactionId: string, options?: SyncOptions): Promise<SyncReport>;
   /**
    * Runs the sync for a `customer_interaction.updated` webhook body (parsed or raw). Any other event
@@ -74,9 +74,9 @@ export interface Cx {
    * `public_api_url` is never followed, so a forged payload cannot send the token elsewhere.
    */
   handleAlpharunWebhook(payload: unknown, options?: Omit<SyncOptions, "conversationId">): Promise<SyncReport>;
-  /** Syncs a stream of interaction ids (see `BackfillOptions`). */
+  /** Syncs a stream of interaction ids, each a UUID (see `BackfillOptions`); bad input throws `CxOptionsError`. */
   backfill(ids: AsyncIterable<string> | Iterable<string>, options?: BackfillOptions): Promise<BackfillReport>;
-  /** Syncs every interaction of an Alpharun contact's account, page by page. */
+  /** Syncs every interaction of an Alpharun contact's account (its UUID or `alt:ext_id:<ext_id>`), page by page. */
   backfillContact(contactId: string, options?: BackfillOptions): Promise<BackfillReport>;
 }
 
