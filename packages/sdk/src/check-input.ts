@@ -60,29 +60,24 @@ function keysOf<T>(keys: Record<keyof T, true>): string[] {
   return Object.keys(keys);
 }
 
-const SYNC_KEYS = keysOf<SyncOptions>({
-  mapping: true,
-  conversationId: true,
-  dryRun: true,
-  writeBackKey: true,
-});
-/** The `SyncOptions` a webhook sync takes: the conversation comes from the interaction. */
-export const WEBHOOK_SYNC_KEYS = keysOf<Omit<SyncOptions, "conversationId">>({
-  mapping: true,
-  dryRun: true,
-  writeBackKey: true,
-});
-const BACKFILL_KEYS = keysOf<BackfillOptions>({
-  ...{ mapping: true, conversationId: true, dryRun: true, writeBackKey: true },
-  ...{
-    concurrency: true,
-    checkpoint: true,
-    onProgress: true,
-    onItem: true,
-    signal: true,
-    maxListedFailures: true,
-  },
-});
+const SYNC = { mapping: true, conversationId: true, dryRun: true, writeBackKey: true } as const;
+/** The options each method takes. */
+export const OPTION_KEYS = {
+  sync: keysOf<SyncOptions>(SYNC),
+  /** a webhook's sync: the conversation comes from the interaction */
+  webhook: keysOf<Omit<SyncOptions, "conversationId">>({ mapping: true, dryRun: true, writeBackKey: true }),
+  backfill: keysOf<BackfillOptions>({
+    ...SYNC,
+    ...{
+      concurrency: true,
+      checkpoint: true,
+      onProgress: true,
+      onItem: true,
+      signal: true,
+      maxListedFailures: true,
+    },
+  }),
+};
 const CX_KEYS = keysOf<CxOptions>({
   ...{ alpharun: true, dixa: true, retry: true, timeout: true, logger: true, fetch: true, env: true },
   ...{ mapping: true, writeBackKey: true, attributeCacheTtlMs: true },
@@ -98,11 +93,40 @@ const API_KEYS = {
 };
 const RULE_KEYS = keysOf<FieldRule>({ attribute: true, transform: true });
 
+const isFunction = (value: unknown) => typeof value === "function";
+
+/**
+ * The facade's own options, by name: the test of a set value and what it may be. `mapping` has its
+ * own check; the clients' options (`retry`, `timeout`, ...) are `@cxkit/runtime`'s.
+ */
+const RULES: Record<string, [test: (value: unknown) => boolean, allowed: string]> = {
+  conversationId: [isConversationId, ALLOWED.conversationId],
+  dryRun: [(value) => typeof value === "boolean", "a boolean"],
+  writeBackKey: [
+    (value) => value === false || isName(value),
+    `false or an Alpharun custom field key (${ALLOWED.name})`,
+  ],
+  concurrency: [isConcurrency, ALLOWED.concurrency],
+  checkpoint: [(value) => isOneLine(value) && value !== "", ALLOWED.checkpoint],
+  onProgress: [isFunction, "a function"],
+  onItem: [isFunction, "a function"],
+  signal: [(value) => value instanceof AbortSignal, "an AbortSignal"],
+  maxListedFailures: [
+    (value) => Number.isSafeInteger(value) && (value as number) >= 0,
+    "a whole number >= 0",
+  ],
+  attributeCacheTtlMs: [
+    (value) => typeof value === "number" && value >= 0,
+    "a number of ms >= 0 (Infinity: never refetched)",
+  ],
+  env: [(value) => typeof value === "object" && value !== null, "an object"],
+};
+
 /** Checks `createCx`'s options, all of them, before anything is built. */
 export function checkCxOptions(options: unknown): void {
   const refuse = refuser("createCx");
-  const given = checkObject("createCx", "", options, CX_KEYS);
-  const { retry, timeout, logger, fetch, env, mapping, writeBackKey, attributeCacheTtlMs } = given;
+  const given = checkOptions("createCx", options, CX_KEYS);
+  const { retry, timeout, logger, fetch } = given;
   checkClientOptions({ retry, timeout, logger, fetch }, refuse);
   for (const [api, keys] of Object.entries(API_KEYS)) {
     const { token, apiKey, ...runtime } = checkObject("createCx", api, given[api] ?? {}, keys);
@@ -113,48 +137,23 @@ export function checkCxOptions(options: unknown): void {
     }
     checkClientOptions(runtime, refuser("createCx", `${api}.`));
   }
-  if (env !== undefined) checkObject("createCx", "env", env);
-  if (mapping !== undefined) checkMapping("createCx", mapping);
-  checkWriteBackKey(refuse, writeBackKey);
-  const ttl = attributeCacheTtlMs;
-  if (ttl !== undefined && !(typeof ttl === "number" && ttl >= 0)) {
-    refuse("attributeCacheTtlMs", "a number of ms >= 0 (Infinity: never refetched)", ttl);
-  }
 }
 
-/** Checks a method's `SyncOptions` (`keys`: those it takes). */
-export function checkSyncOptions(where: string, options: unknown, keys = SYNC_KEYS): void {
-  if (options === undefined) return;
-  const refuse = refuser(where);
-  const { mapping, conversationId, dryRun, writeBackKey } = checkObject(where, "", options, keys);
-  if (mapping !== undefined) checkMapping(where, mapping);
-  if (conversationId !== undefined && !isConversationId(conversationId)) {
-    refuse("conversationId", ALLOWED.conversationId, conversationId);
-  }
-  if (dryRun !== undefined && typeof dryRun !== "boolean") refuse("dryRun", "a boolean", dryRun);
-  checkWriteBackKey(refuse, writeBackKey);
+/** Checks a method's options (`keys`: those it takes, from `OPTION_KEYS`); unset is fine. */
+export function checkMethodOptions(where: string, options: unknown, keys: string[]): void {
+  if (options !== undefined) checkOptions(where, options, keys);
 }
 
-/** Checks `BackfillOptions`. */
-export function checkBackfillOptions(where: string, options: unknown): void {
-  checkSyncOptions(where, options, BACKFILL_KEYS);
-  if (options === undefined) return;
-  const refuse = refuser(where);
-  const { concurrency, checkpoint, onProgress, onItem, signal, maxListedFailures } =
-    options as BackfillOptions;
-  if (concurrency !== undefined && !isConcurrency(concurrency))
-    refuse("concurrency", ALLOWED.concurrency, concurrency);
-  if (checkpoint !== undefined && !(isOneLine(checkpoint) && checkpoint !== "")) {
-    refuse("checkpoint", ALLOWED.checkpoint, checkpoint);
+/** Checks an options object: no unknown key, and each set value by its rule. */
+function checkOptions(where: string, options: unknown, keys: string[]): Record<string, unknown> {
+  const given = checkObject(where, "", options, keys);
+  for (const [key, value] of Object.entries(given)) {
+    const [test, allowed] = RULES[key] ?? [];
+    if (value === undefined || !test) continue;
+    if (!test(value)) refuser(where)(key, allowed as string, value);
   }
-  for (const [name, callback] of Object.entries({ onProgress, onItem })) {
-    if (callback !== undefined && typeof callback !== "function") refuse(name, "a function", callback);
-  }
-  if (signal !== undefined && !(signal instanceof AbortSignal)) refuse("signal", "an AbortSignal", signal);
-  const listed = maxListedFailures;
-  if (listed !== undefined && !(Number.isSafeInteger(listed) && listed >= 0)) {
-    refuse("maxListedFailures", "a whole number >= 0", listed);
-  }
+  if (given.mapping !== undefined) checkMapping(where, given.mapping);
+  return given;
 }
 
 /** Checks a field mapping's shape: keys, attribute identifiers, rules, and one field per attribute. */
@@ -221,12 +220,6 @@ async function* checkEach(ids: AsyncIterable<unknown> | Iterable<unknown>): Asyn
   for await (const id of ids) {
     checkId("backfill", `ids[${index++}]`, id, "interactionId");
     yield id as string;
-  }
-}
-
-function checkWriteBackKey(refuse: RefuseOption, key: unknown): void {
-  if (key !== undefined && key !== false && !isName(key)) {
-    refuse("writeBackKey", `false or an Alpharun custom field key (${ALLOWED.name})`, key);
   }
 }
 

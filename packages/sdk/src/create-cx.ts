@@ -8,14 +8,7 @@ import {
   type RetryOptions,
 } from "@cxkit/runtime";
 import { type BackfillOptions, type BackfillReport, backfill } from "./backfill.js";
-import {
-  checkBackfillIds,
-  checkBackfillOptions,
-  checkCxOptions,
-  checkId,
-  checkSyncOptions,
-  WEBHOOK_SYNC_KEYS,
-} from "./check-input.js";
+import { checkBackfillIds, checkCxOptions, checkId, checkMethodOptions, OPTION_KEYS } from "./check-input.js";
 import { contactInteractions } from "./contact-interactions.js";
 import { MissingCredentialError } from "./errors.js";
 import type { SyncReport } from "./report.js";
@@ -137,25 +130,25 @@ export function createCx(options: CxOptions = {}): Cx {
     },
     syncInteraction: async (interactionId, sync) => {
       checkId("syncInteraction", "interactionId", interactionId, "interactionId");
-      checkSyncOptions("syncInteraction", sync);
+      checkMethodOptions("syncInteraction", sync, OPTION_KEYS.sync);
       clients();
       return syncInteraction(context, interactionId, { ...defaults, ...sync });
     },
     handleAlpharunWebhook: async (payload, sync) => {
       const event = parseAlpharunWebhook(payload);
-      checkSyncOptions("handleAlpharunWebhook", sync, WEBHOOK_SYNC_KEYS);
+      checkMethodOptions("handleAlpharunWebhook", sync, OPTION_KEYS.webhook);
       clients();
       return syncInteraction(context, event.data.customer_interaction.id, { ...defaults, ...sync });
     },
     backfill: async (ids, run) => {
       const checked = checkBackfillIds(ids);
-      checkBackfillOptions("backfill", run);
+      checkMethodOptions("backfill", run, OPTION_KEYS.backfill);
       clients();
       return backfill(context, checked, { ...defaults, ...run });
     },
     backfillContact: async (contactId, run) => {
       checkId("backfillContact", "contactId", contactId, "contactId");
-      checkBackfillOptions("backfillContact", run);
+      checkMethodOptions("backfillContact", run, OPTION_KEYS.backfill);
       clients();
       return backfill(context, contactInteractions(context, contactId), { ...defaults, ...run });
     },
