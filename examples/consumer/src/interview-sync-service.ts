@@ -1,7 +1,7 @@
 // A small internal service: agents press "attach interview" in Dixa, which calls this service to copy
 // the Alpharun interview's extracted fields onto the conversation through the cxkit facade.
 import type { Cx, SyncReport } from "@cxkit/sdk";
-import { WebhookPayloadError } from "@cxkit/sdk";
+import { CxOptionsError, WebhookPayloadError } from "@cxkit/sdk";
 
 const ATTACH = /^\/conversations\/(\d+)\/interviews\/([^/]+)$/;
 
@@ -15,10 +15,16 @@ export function createInterviewSyncService(cx: Cx): Handler {
     const attach = ATTACH.exec(pathname);
     if (attach) {
       const [, conversationId = "", interactionId = ""] = attach;
-      const report = await cx.syncInteraction(decodeURIComponent(interactionId), {
-        conversationId: Number(conversationId),
-      });
-      return json(report.status === "failed" ? 502 : 200, summary(report));
+      try {
+        const report = await cx.syncInteraction(decodeURIComponent(interactionId), {
+          conversationId: Number(conversationId),
+        });
+        return json(report.status === "failed" ? 502 : 200, summary(report));
+      } catch (error) {
+        // Note: an id that is not a UUID (or a conversation 0) is refused before any request.
+        if (error instanceof CxOptionsError) return json(400, { error: error.message });
+        throw error;
+      }
     }
     if (pathname === "/webhooks/alpharun") {
       try {

@@ -37,6 +37,12 @@ describe("POST /conversations/:conversationId/interviews/:interactionId", () => 
     });
   });
 
+  test("answers 400 naming the id when the interview id is not a UUID", async () => {
+    const response = await service()(post("/conversations/4242/interviews/not-an-id"));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: expect.stringContaining("interactionId must be a UUID") });
+  });
+
   test("answers 502 with the failing stage when Alpharun does not know the interview", async () => {
     const response = await service(preferCode(404))(post(`/conversations/4242/interviews/${INTERVIEW}`));
     expect(response.status).toBe(502);

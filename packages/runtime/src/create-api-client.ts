@@ -1,4 +1,5 @@
 import createClient, { type Client } from "openapi-fetch";
+import { checkClientOptions, refuseOption } from "./check-options.js";
 import { createRuntime } from "./create-runtime.js";
 import { MissingCredentialError } from "./errors.js";
 import type { Logger } from "./logger.js";
@@ -48,7 +49,8 @@ export interface VendorProfile {
 /**
  * Builds an openapi-fetch client for one vendor with `@cxkit/runtime` wired in: retries beneath the
  * middleware chain, per-attempt timeouts, typed errors, rate limiting, and the credential redacted
- * from every error and log line. The credential is checked here, so a bad one fails at construction.
+ * from every error and log line. The credential and every option are checked here, so a bad one
+ * fails at construction (`MissingCredentialError`, `ClientOptionsError`), before any request.
  */
 export function createApiClient<Paths extends {}>(
   vendor: VendorProfile,
@@ -60,6 +62,7 @@ export function createApiClient<Paths extends {}>(
     throw new MissingCredentialError(`${label} is required`);
   }
   assertHeaderSafe(credential, label);
+  checkClientOptions(options as Record<string, unknown>, refuseOption(`${vendor.factory}: `));
   const { retry } = options;
   const runtime = createRuntime({
     fetch: options.fetch,

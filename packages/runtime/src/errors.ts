@@ -48,6 +48,22 @@ export class InvalidRequestError extends TypeError {
   }
 }
 
+/**
+ * A client factory (or `new RateLimiter`) got an option of the wrong type or outside its range, e.g.
+ * `timeout: -5`. Thrown at construction, before any request; the message names the option, what was
+ * given (header values never shown) and what is allowed.
+ */
+export class ClientOptionsError extends TypeError {
+  override name = "ClientOptionsError";
+  constructor(
+    /** the option's path, e.g. `retry.retries` */
+    readonly option: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** Base class of every error the runtime throws. */
 export class ApiError<B = unknown> extends Error {
   override name = "ApiError";

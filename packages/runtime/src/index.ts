@@ -1,3 +1,9 @@
+export {
+  checkClientOptions,
+  describeValue,
+  MAX_DELAY_MS,
+  type RefuseOption,
+} from "./check-options.js";
 export { type Clock, systemClock } from "./clock.js";
 export {
   type ApiClientOptions,
@@ -11,6 +17,7 @@ export {
   type ApiErrorDetails,
   AuthenticationError,
   BadRequestError,
+  ClientOptionsError,
   ConflictError,
   ConnectionError,
   createApiError,
@@ -36,7 +43,7 @@ export {
   paginate,
 } from "./paginate.js";
 export { dixaRateLimit, RateLimiter, type RateLimitOptions } from "./rate-limit.js";
-export { assertHeaderSafe, createRedactor, REDACTED, type Redactor } from "./redact.js";
+export { assertHeaderSafe, createRedactor, isHeaderValue, REDACTED, type Redactor } from "./redact.js";
 export { REQUEST_ID_HEADERS } from "./request-id.js";
 export type { RuntimeRequestOptions } from "./request-options.js";
 export { parseRetryAfter, type RequestRetryOption, type RetryOptions } from "./retry.js";

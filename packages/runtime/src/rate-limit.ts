@@ -1,3 +1,4 @@
+import { checkClientOptions, refuseOption } from "./check-options.js";
 import { type Clock, systemClock } from "./clock.js";
 
 /** A client-side request budget, shared by every call (and every retry) of one client. */
@@ -28,13 +29,8 @@ export class RateLimiter {
   #next = Number.NEGATIVE_INFINITY;
 
   constructor(options: RateLimitOptions, clock: Clock = systemClock) {
+    checkClientOptions({ rateLimit: options }, refuseOption("RateLimiter: "));
     const { requestsPerSecond, burst = 1 } = options;
-    if (!(requestsPerSecond > 0) || !Number.isFinite(requestsPerSecond)) {
-      throw new RangeError(`rateLimit.requestsPerSecond must be a positive number, got ${requestsPerSecond}`);
-    }
-    if (!Number.isInteger(burst) || burst < 1) {
-      throw new RangeError(`rateLimit.burst must be a whole number >= 1, got ${burst}`);
-    }
     this.#interval = 1000 / requestsPerSecond;
     this.#tolerance = (burst - 1) * this.#interval;
     this.#clock = clock;

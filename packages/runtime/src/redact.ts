@@ -82,8 +82,13 @@ export function createRedactor(secrets: readonly string[]): Redactor {
  * message (`Headers.set: "<value>" is an invalid header value`) would print the secret.
  */
 export function assertHeaderSafe(secret: string, label: string): void {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we reject
-  if (/[\u0000-\u001f\u007f]|[^\u0000-\u00ff]/.test(secret)) {
+  if (!isHeaderValue(secret)) {
     throw new MissingCredentialError(`${label} has characters an HTTP header cannot carry`);
   }
+}
+
+/** Whether a value can be sent as an HTTP header value: Latin-1 without control characters. */
+export function isHeaderValue(value: unknown): value is string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we reject
+  return typeof value === "string" && /^[^\u0000-\u001f\u007f\u0100-\uffff]*$/.test(value);
 }

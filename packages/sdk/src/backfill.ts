@@ -1,5 +1,5 @@
 import { Checkpoint } from "./checkpoint.js";
-import { BackfillInterruptedError, CxError, CxOptionsError } from "./errors.js";
+import { BackfillInterruptedError, CxError } from "./errors.js";
 import {
   type FailureInfo,
   firstFailure,
@@ -12,7 +12,7 @@ import { type SyncContext, type SyncOptions, syncInteraction } from "./sync-inte
 import type { CustomerInteraction } from "./vendor-types.js";
 
 export interface BackfillOptions extends SyncOptions {
-  /** interactions synced at once; Dixa's rate limiter paces the requests (default 4) */
+  /** interactions synced at once, 1 to 100; Dixa's rate limiter paces the requests (default 4) */
   concurrency?: number;
   /**
    * JSON Lines file recording each finished interaction; a later run with the same file skips those
@@ -25,7 +25,7 @@ export interface BackfillOptions extends SyncOptions {
   onItem?: (report: SyncReport) => void;
   /** stops taking new interactions; those in flight finish and are recorded (default: none) */
   signal?: AbortSignal;
-  /** how many failures the report lists in full; the rest are only counted (default 100) */
+  /** how many failures the report lists in full, a whole number >= 0; the rest are only counted (default 100) */
   maxListedFailures?: number;
 }
 
@@ -75,10 +75,8 @@ export async function backfill(
   items: AsyncIterable<BackfillItem> | Iterable<BackfillItem>,
   options: BackfillOptions = {},
 ): Promise<BackfillReport> {
+  // Note: the options were checked where they entered (`createCx`'s methods).
   const concurrency = options.concurrency ?? 4;
-  if (!Number.isInteger(concurrency) || concurrency < 1) {
-    throw new CxOptionsError(`concurrency must be a positive integer, got ${concurrency}`);
-  }
   const maxListed = options.maxListedFailures ?? 100;
   const dryRun = options.dryRun ?? false;
   const started = Date.now();
@@ -159,8 +157,9 @@ export async function backfill(
   try {
     completed = await runPool(items, concurrency, work, options.signal);
   } catch (error) {
-    // Note: a misconfiguration (e.g. MissingCredentialError) is thrown as is; anything else carries the report.
-    if (error instanceof CxError) throw error;
+    // Note: a misconfiguration (e.g. MissingCredentialError, or a bad first id) found before anything was
+    // done is thrown as is; anything else, or later (a bad id deep in a stream), carries the report.
+    if (error instanceof CxError && progress.done === 0) throw error;
     throw new BackfillInterruptedError(error, finish(false));
   } finally {
     await checkpoint?.close();

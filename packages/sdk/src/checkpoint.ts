@@ -23,7 +23,8 @@ export type DoneOutcome = { status: "applied" } | { status: "skipped"; reason: S
 /**
  * An append-only JSON Lines file of finished items. Each line is written and `fdatasync`ed before the
  * item counts as done, so a process killed at any point loses at most the items in flight, which the
- * next run redoes (both PATCHes are idempotent upserts). A torn last line is ignored on reading.
+ * next run redoes (both PATCHes are idempotent upserts). A torn line (a record cut short by a kill) is
+ * ignored on reading; any other line that is not a record refuses the file, which is then left as it is.
  * A `<file>.lock` holding the owner's pid keeps two live runs off one checkpoint.
  */
 export class Checkpoint {
@@ -101,18 +102,28 @@ export class Checkpoint {
       input: createReadStream(this.path, "utf8"),
       crlfDelay: Number.POSITIVE_INFINITY,
     });
+    let number = 0;
     for await (const line of lines) {
+      number += 1;
       if (line.trim() === "") continue;
-      let record: Partial<CheckpointRecord>;
+      let record: unknown;
       try {
-        record = JSON.parse(line) as Partial<CheckpointRecord>;
+        record = JSON.parse(line);
       } catch {
-        continue; // Note: a line torn by a kill mid-write; its item was not done.
+        // Note: a line torn by a kill mid-write is the start of a record; its item was not done.
+        if (RECORD_START.startsWith(line.slice(0, RECORD_START.length))) continue;
+        throw this.#foreign(number, "is not JSON");
       }
-      if (typeof record.id === "string" && typeof record.status === "string") {
-        this.#remember(record as CheckpointRecord);
-      }
+      if (!isRecord(record)) throw this.#foreign(number, "is not a checkpoint record ({ id, status, at })");
+      this.#remember(record);
     }
+  }
+
+  /** The error for a file that is not a checkpoint: its path and first bad line, never the line itself. */
+  #foreign(line: number, problem: string): CheckpointError {
+    return new CheckpointError(
+      `${this.path} is not a cxkit checkpoint: line ${line} ${problem}; name a new file, or the one a backfill wrote`,
+    );
   }
 
   #openForAppend(): void {
@@ -142,6 +153,23 @@ export class Checkpoint {
     // Note: the lock of a process that no longer runs (e.g. killed with SIGKILL) is taken over.
     await writeFile(this.#lockPath, String(process.pid));
   }
+}
+
+/** How every record line starts (`JSON.stringify` keeps the key order of `record()`). */
+const RECORD_START = '{"id":"';
+const STATUSES: readonly unknown[] = ["applied", "skipped", "failed"];
+
+function isRecord(value: unknown): value is CheckpointRecord {
+  const record = value as Partial<Record<keyof CheckpointRecord, unknown>> | null;
+  return (
+    typeof record === "object" &&
+    record !== null &&
+    typeof record.id === "string" &&
+    record.id !== "" &&
+    STATUSES.includes(record.status) &&
+    typeof record.at === "string" &&
+    (record.reason === undefined || typeof record.reason === "string")
+  );
 }
 
 function isAlive(pid: number): boolean {

@@ -1,7 +1,14 @@
 import { type AlpharunClient, createAlpharunClient } from "@cxkit/alpharun";
 import { createDixaClient, type DixaClient } from "@cxkit/dixa";
-import type { Logger, RateLimiter, RateLimitOptions, RetryOptions } from "@cxkit/runtime";
+import {
+  isHeaderValue,
+  type Logger,
+  type RateLimiter,
+  type RateLimitOptions,
+  type RetryOptions,
+} from "@cxkit/runtime";
 import { type BackfillOptions, type BackfillReport, backfill } from "./backfill.js";
+import { checkBackfillIds, checkCxOptions, checkId, checkMethodOptions, OPTION_KEYS } from "./check-input.js";
 import { contactInteractions } from "./contact-interactions.js";
 import { MissingCredentialError } from "./errors.js";
 import type { SyncReport } from "./report.js";
@@ -12,7 +19,7 @@ export interface CxOptions {
   alpharun?: {
     /** Alpharun API key (default: the `ALPHARUN_API_TOKEN` environment variable) */
     token?: string;
-    /** API root (default "https://api.alpharun.com/api/v1") */
+    /** API root, an absolute http(s) URL (default "https://api.alpharun.com/api/v1") */
     baseUrl?: string;
     /** extra headers on every Alpharun request (default none) */
     headers?: Record<string, string>;
@@ -20,16 +27,16 @@ export interface CxOptions {
   dixa?: {
     /** Dixa API token (default: the `DIXA_API_KEY` environment variable) */
     apiKey?: string;
-    /** API root (default "https://dev.dixa.io/beta") */
+    /** API root, an absolute http(s) URL (default "https://dev.dixa.io/beta") */
     baseUrl?: string;
     /** extra headers on every Dixa request (default none) */
     headers?: Record<string, string>;
     /** client-side request budget, a `RateLimiter` shared with other clients, or `false` (default 10/s, burst 4: Dixa's limit per token) */
     rateLimit?: RateLimitOptions | RateLimiter | false;
   };
-  /** retries of both clients: 429, 408, 409 and 5xx, after `Retry-After` when sent, or `false` (default 2 retries) */
+  /** retries of both clients: 429, 408, 409 and 5xx, after `Retry-After` when sent (`retries` a whole number >= 0), or `false` (default 2 retries) */
   retry?: RetryOptions | false;
-  /** per-attempt timeout of both clients in ms, or `false` (default 60000) */
+  /** per-attempt timeout of both clients in ms, 1 to 2147483647, or `false` (default 60000) */
   timeout?: number | false;
   /** sees every attempt of both clients, secrets redacted (default none) */
   logger?: Logger;
@@ -37,7 +44,7 @@ export interface CxOptions {
   mapping?: SyncOptions["mapping"];
   /** Alpharun custom field that receives the Dixa conversation id, or `false` (default "dixa_conversation_id") */
   writeBackKey?: SyncOptions["writeBackKey"];
-  /** how long Dixa custom attribute definitions are cached, in ms (default 300000) */
+  /** how long Dixa custom attribute definitions are cached, in ms, >= 0 (default 300000) */
   attributeCacheTtlMs?: number;
   /** where credentials are read from when not passed (default `process.env`) */
   env?: Record<string, string | undefined>;
@@ -51,7 +58,7 @@ export interface Cx {
   readonly alpharun: AlpharunClient;
   /** the Dixa client, built on first use; throws `MissingCredentialError` without a key */
   readonly dixa: DixaClient;
-  /** Syncs one interaction's extracted fields onto its Dixa conversation (see `SyncOptions`). */
+  /** Syncs one interaction (its id a UUID) onto its Dixa conversation (see `SyncOptions`); bad input throws `CxOptionsError`. */
   syncInteraction(interactionId: string, options?: SyncOptions): Promise<SyncReport>;
   /**
    * Runs the sync for a `customer_interaction.updated` webhook body (parsed or raw). Any other event
@@ -60,14 +67,19 @@ export interface Cx {
    * `public_api_url` is never followed, so a forged payload cannot send the token elsewhere.
    */
   handleAlpharunWebhook(payload: unknown, options?: Omit<SyncOptions, "conversationId">): Promise<SyncReport>;
-  /** Syncs a stream of interaction ids (see `BackfillOptions`). */
+  /** Syncs a stream of interaction ids, each a UUID (see `BackfillOptions`); bad input throws `CxOptionsError`. */
   backfill(ids: AsyncIterable<string> | Iterable<string>, options?: BackfillOptions): Promise<BackfillReport>;
-  /** Syncs every interaction of an Alpharun contact's account, page by page. */
+  /** Syncs every interaction of an Alpharun contact's account (its UUID or `alt:ext_id:<ext_id>`), page by page. */
   backfillContact(contactId: string, options?: BackfillOptions): Promise<BackfillReport>;
 }
 
-/** Builds the facade. Clients are created once, on first use, so a missing credential only fails its API. */
+/**
+ * Builds the facade. Every option is checked first (`CxOptionsError`); the clients are created once,
+ * on first use, so a missing credential only fails its API. Each method checks its arguments before
+ * any request, and a sync or backfill builds both clients before its first request.
+ */
 export function createCx(options: CxOptions = {}): Cx {
+  checkCxOptions(options);
   const env = options.env ?? process.env;
   // Note: the same runtime options for both clients; each client also redacts its own credential.
   const shared = {
@@ -106,6 +118,9 @@ export function createCx(options: CxOptions = {}): Cx {
     ...(options.writeBackKey !== undefined ? { writeBackKey: options.writeBackKey } : {}),
   };
 
+  // Note: a workflow needs both APIs; building both clients first fails a bad credential before any request.
+  const clients = () => [context.alpharun, context.dixa];
+
   return {
     get alpharun() {
       return context.alpharun;
@@ -113,24 +128,38 @@ export function createCx(options: CxOptions = {}): Cx {
     get dixa() {
       return context.dixa;
     },
-    syncInteraction: (interactionId, sync) =>
-      syncInteraction(context, interactionId, { ...defaults, ...sync }),
+    syncInteraction: async (interactionId, sync) => {
+      checkId("syncInteraction", "interactionId", interactionId, "interactionId");
+      checkMethodOptions("syncInteraction", sync, OPTION_KEYS.sync);
+      clients();
+      return syncInteraction(context, interactionId, { ...defaults, ...sync });
+    },
     handleAlpharunWebhook: async (payload, sync) => {
       const event = parseAlpharunWebhook(payload);
+      checkMethodOptions("handleAlpharunWebhook", sync, OPTION_KEYS.webhook);
+      clients();
       return syncInteraction(context, event.data.customer_interaction.id, { ...defaults, ...sync });
     },
-    backfill: (ids, run) => backfill(context, ids, { ...defaults, ...run }),
-    backfillContact: (contactId, run) =>
-      backfill(context, contactInteractions(context, contactId), { ...defaults, ...run }),
+    backfill: async (ids, run) => {
+      const checked = checkBackfillIds(ids);
+      checkMethodOptions("backfill", run, OPTION_KEYS.backfill);
+      clients();
+      return backfill(context, checked, { ...defaults, ...run });
+    },
+    backfillContact: async (contactId, run) => {
+      checkId("backfillContact", "contactId", contactId, "contactId");
+      checkMethodOptions("backfillContact", run, OPTION_KEYS.backfill);
+      clients();
+      return backfill(context, contactInteractions(context, contactId), { ...defaults, ...run });
+    },
   };
 }
 
-function credential(
-  given: string | undefined,
-  fromEnv: string | undefined,
-  api: "alpharun" | "dixa",
-): string {
-  const value = given ?? fromEnv;
-  if (value === undefined || value.trim() === "") throw new MissingCredentialError(api);
-  return value;
+/** The credential passed to `createCx` (already checked), else the environment's, which must be usable as it is. */
+function credential(given: string | undefined, fromEnv: unknown, api: "alpharun" | "dixa"): string {
+  if (given !== undefined) return given;
+  if (typeof fromEnv !== "string" || fromEnv.trim() === "") throw new MissingCredentialError(api);
+  if (fromEnv.trim() !== fromEnv) throw new MissingCredentialError(api, "whitespace");
+  if (!isHeaderValue(fromEnv)) throw new MissingCredentialError(api, "unsafe");
+  return fromEnv;
 }

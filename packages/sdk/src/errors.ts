@@ -11,9 +11,18 @@ export const CREDENTIAL_VARIABLES = {
   dixa: "DIXA_API_KEY",
 } as const;
 
+/** What is wrong with a credential read from the environment, as the error message says it. */
+const CREDENTIAL_PROBLEMS = {
+  missing: "is not set: set it in the environment",
+  whitespace: "has surrounding whitespace (a pasted newline or space?): remove it",
+  unsafe: "has characters an HTTP header cannot carry: check its value",
+} as const;
+
 /**
- * An API was used without a credential: neither passed to `createCx` nor set in the environment.
- * Raised when that API is first used, not when `createCx` runs.
+ * An API was used without a usable credential: none passed to `createCx` and its environment
+ * variable unset, blank, with surrounding whitespace, or with characters a header cannot carry.
+ * Raised when that API is first used (a sync or backfill uses both first), not when `createCx` runs.
+ * The message names the variable; it never contains the value.
  */
 export class MissingCredentialError extends CxError {
   override name = "MissingCredentialError";
@@ -22,10 +31,10 @@ export class MissingCredentialError extends CxError {
   /** the environment variable that would provide it, e.g. `DIXA_API_KEY` */
   readonly variable: string;
 
-  constructor(api: keyof typeof CREDENTIAL_VARIABLES) {
+  constructor(api: keyof typeof CREDENTIAL_VARIABLES, problem: keyof typeof CREDENTIAL_PROBLEMS = "missing") {
     const variable = CREDENTIAL_VARIABLES[api];
     const option = api === "alpharun" ? "alpharun.token" : "dixa.apiKey";
-    super(`${variable} is not set: set it in the environment or pass createCx({ ${option} })`);
+    super(`${variable} ${CREDENTIAL_PROBLEMS[problem]} or pass createCx({ ${option} })`);
     this.api = api;
     this.variable = variable;
   }
@@ -53,9 +62,21 @@ export class CheckpointError extends CxError {
   override name = "CheckpointError";
 }
 
-/** An option outside its documented range (e.g. `concurrency: 0`). */
+/**
+ * Bad input to the facade, found before any request: an option of `createCx` or of a method, or a
+ * method's argument (an id, the ids of a backfill), of the wrong type, outside its range or in the
+ * wrong format (e.g. `concurrency: 0`, an interaction id that is not a UUID). The message names it,
+ * what was given (secrets shown as `[REDACTED]`) and what is allowed.
+ */
 export class CxOptionsError extends CxError {
   override name = "CxOptionsError";
+  /** the option or argument, e.g. `retry.retries`, `interactionId` or `ids[2]` */
+  readonly option: string;
+
+  constructor(option: string, message: string) {
+    super(message);
+    this.option = option;
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { ALLOWED, isUuid } from "./check-input.js";
 import { WebhookPayloadError } from "./errors.js";
 import type { CustomerInteractionUpdatedWebhook } from "./vendor-types.js";
 
@@ -24,8 +25,8 @@ export function parseAlpharunWebhook(payload: unknown): CustomerInteractionUpdat
   const interaction = isObject(body.data) ? body.data.customer_interaction : undefined;
   if (!isObject(interaction)) throw malformed("`data.customer_interaction` is missing", eventType);
   const { id, public_api_url: url } = interaction;
-  if (typeof id !== "string" || id.trim() === "") {
-    throw malformed("`data.customer_interaction.id` is not a non-empty string", eventType);
+  if (!isUuid(id)) {
+    throw malformed(`\`data.customer_interaction.id\` is not ${ALLOWED.interactionId}`, eventType);
   }
   if (typeof url !== "string")
     throw malformed("`data.customer_interaction.public_api_url` is not a string", eventType);

@@ -1,6 +1,12 @@
 // The client-side rate limit: Dixa's 10 requests/s with bursts of 4, on an injected clock and on the wall clock.
 import { describe, expect, test } from "vitest";
-import { createRuntimeFetch, dixaRateLimit, RateLimiter, systemClock } from "../../src/index.js";
+import {
+  ClientOptionsError,
+  createRuntimeFetch,
+  dixaRateLimit,
+  RateLimiter,
+  systemClock,
+} from "../../src/index.js";
 import { ManualClock, settle } from "../support/clocks.js";
 
 /** An in-memory `fetch` that notes when each request reached it. */
@@ -47,8 +53,8 @@ describe("RateLimiter on an injected clock", () => {
   });
 
   test("rejects a rate or burst it cannot honour", () => {
-    expect(() => new RateLimiter({ requestsPerSecond: 0 })).toThrow(RangeError);
-    expect(() => new RateLimiter({ requestsPerSecond: 10, burst: 0 })).toThrow(RangeError);
+    expect(() => new RateLimiter({ requestsPerSecond: 0 })).toThrow(ClientOptionsError);
+    expect(() => new RateLimiter({ requestsPerSecond: 10, burst: 0 })).toThrow(ClientOptionsError);
   });
 });
 

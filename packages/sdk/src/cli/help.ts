@@ -11,28 +11,37 @@ Commands:
              conversation id is written back onto the interaction.
   backfill   Sync every interaction of an Alpharun contact's account, page by page.
 
+Arguments:
+  <interactionId>        Alpharun customer interaction id: a UUID
+
 Options:
-  --conversation <id>    Dixa conversation to write to (default: the end user's most recent)
+  --conversation <id>    Dixa conversation to write to: a whole number >= 1 (default: the end
+                         user's most recent)
   --dry-run              Show what would be written, write nothing
-  --map <key=attribute>  Map an Alpharun field key to a Dixa attribute identifier; repeatable
-                         (default: every field to the attribute with the same identifier)
-  --write-back-key <k>   Alpharun custom field for the Dixa conversation id (default dixa_conversation_id)
+  --map <key=attribute>  Map an Alpharun field key to a Dixa attribute identifier; repeatable, each
+                         key once and each attribute for one key (default: every field to the
+                         attribute with the same identifier)
+  --write-back-key <k>   Alpharun custom field for the Dixa conversation id (default
+                         dixa_conversation_id); not with --no-write-back
   --no-write-back        Do not write the conversation id back to Alpharun
-  --contact <id>         (backfill) Alpharun contact id, or alt:ext_id:<ext_id>
-  --checkpoint <file>    (backfill) Record finished interactions; a re-run skips them (default: none)
-  --concurrency <n>      (backfill) Interactions synced at once (default 4)
-  --rate-limit <n>       Dixa requests per second (default 10, Dixa's limit per token)
+  --contact <id>         (backfill) Alpharun contact UUID, or alt:ext_id:<ext_id>
+  --checkpoint <file>    (backfill) Record finished interactions; a re-run skips them (default:
+                         none); a file a backfill wrote, or a new one
+  --concurrency <n>      (backfill) Interactions synced at once, 1 to 100 (default 4)
+  --rate-limit <n>       Dixa requests per second, above 0 and at most 1000 (default 10, Dixa's
+                         limit per token)
   --json                 Print the report as JSON on stdout, no progress or tables
   -h, --help             Show this help
+  --version              Print the version of cxkit
 
-Environment (credentials are read from the environment only):
+Environment (credentials are read from the environment only; surrounding whitespace is trimmed):
   ALPHARUN_API_TOKEN     Alpharun API key (required)
   DIXA_API_KEY           Dixa API token (required)
-  ALPHARUN_BASE_URL      Alpharun API root (default https://api.alpharun.com/api/v1)
-  DIXA_BASE_URL          Dixa API root (default https://dev.dixa.io/beta)
+  ALPHARUN_BASE_URL      Alpharun API root, an http(s) URL (default https://api.alpharun.com/api/v1)
+  DIXA_BASE_URL          Dixa API root, an http(s) URL (default https://dev.dixa.io/beta)
 
 Exit status: 0 when nothing failed, 1 when an interaction or field failed, 2 on a usage or
-configuration error, 130 when interrupted.
+configuration error (nothing is sent), 130 when interrupted.
 
 Examples:
   cxkit sync 11111111-2222-3333-4444-555555555555 --dry-run

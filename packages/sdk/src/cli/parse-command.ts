@@ -1,10 +1,22 @@
 import { parseArgs } from "node:util";
+import {
+  ALLOWED,
+  isConcurrency,
+  isContactId,
+  isConversationId,
+  isName,
+  isOneLine,
+  isUuid,
+} from "../check-input.js";
 import type { FieldMapping } from "../field-mapping.js";
 
-/** A command line that cannot be run; printed with a hint to `--help`, exit status 2. */
+/** A command line that cannot be run; printed as one `cxkit:` line with a hint to `--help`, exit status 2. */
 export class UsageError extends Error {
   override name = "UsageError";
 }
+
+/** Highest `--rate-limit`, in Dixa requests per second (Dixa's documented limit is 10 per token). */
+export const MAX_RATE_LIMIT = 1000;
 
 interface Common {
   dryRun: boolean;
@@ -16,6 +28,7 @@ interface Common {
 
 export type Command =
   | { name: "help" }
+  | { name: "version" }
   | (Common & { name: "sync"; interactionId: string; conversationId: number | undefined })
   | (Common & {
       name: "backfill";
@@ -36,67 +49,188 @@ const OPTIONS = {
   "rate-limit": { type: "string" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
+  version: { type: "boolean" },
 } as const;
 
-/** Parses `cxkit`'s arguments (without `node` and the script). */
+interface Values {
+  conversation?: string;
+  "dry-run"?: boolean;
+  map?: string[];
+  "write-back-key"?: string;
+  "no-write-back"?: boolean;
+  contact?: string;
+  checkpoint?: string;
+  concurrency?: string;
+  "rate-limit"?: string;
+  json?: boolean;
+  help?: boolean;
+  version?: boolean;
+}
+
+/** Parses `cxkit`'s arguments (without `node` and the script); every flag and argument is checked here. */
 export function parseCommand(argv: readonly string[]): Command {
-  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
-  try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = readArguments(argv);
   const [name, ...rest] = positionals;
-  if (values.help || name === undefined || name === "help") return { name: "help" };
+  if (values.help || name === "help") return { name: "help" };
+  if (values.version) return { name: "version" };
+  if (name === undefined) return { name: "help" };
+  if (name !== "sync" && name !== "backfill") {
+    throw new UsageError(`unknown command ${JSON.stringify(name)}: expected sync or backfill`);
+  }
+  if (values["no-write-back"] && values["write-back-key"] !== undefined) {
+    throw new UsageError("--write-back-key and --no-write-back do not go together: pick one");
+  }
   const common: Common = {
     dryRun: values["dry-run"] ?? false,
     json: values.json ?? false,
     mapping: parseMapping(values.map),
-    writeBackKey: values["no-write-back"] ? false : values["write-back-key"],
-    rateLimit:
-      values["rate-limit"] === undefined ? undefined : positive("--rate-limit", values["rate-limit"], false),
+    writeBackKey: values["no-write-back"]
+      ? false
+      : check(
+          "--write-back-key",
+          values["write-back-key"],
+          isName,
+          `an Alpharun custom field key (${ALLOWED.name})`,
+        ),
+    rateLimit: number(
+      "--rate-limit",
+      values["rate-limit"],
+      /^\d+(\.\d+)?$/,
+      (n) => n > 0 && n <= MAX_RATE_LIMIT,
+      `a number above 0, at most ${MAX_RATE_LIMIT}`,
+    ),
   };
   if (name === "sync") {
     only(values, ["contact", "checkpoint", "concurrency"], "sync");
     const [interactionId, ...extra] = rest;
-    if (!interactionId) throw new UsageError("sync needs an interaction id: cxkit sync <interactionId>");
-    if (extra.length > 0) throw new UsageError(`unexpected argument ${extra[0]}`);
-    const conversationId =
-      values.conversation === undefined ? undefined : positive("--conversation", values.conversation, true);
-    return { ...common, name, interactionId, conversationId };
+    if (interactionId === undefined)
+      throw new UsageError("sync needs an interaction id: cxkit sync <interactionId>");
+    if (extra.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(extra[0])}`);
+    return {
+      ...common,
+      name,
+      interactionId: check("the interaction id", interactionId, isUuid, ALLOWED.interactionId),
+      conversationId: number(
+        "--conversation",
+        values.conversation,
+        /^\d+$/,
+        isConversationId,
+        ALLOWED.conversationId,
+      ),
+    };
   }
-  if (name === "backfill") {
-    only(values, ["conversation"], "backfill");
-    if (rest.length > 0) throw new UsageError(`unexpected argument ${rest[0]}`);
-    if (!values.contact) throw new UsageError("backfill needs --contact <id>");
-    const concurrency =
-      values.concurrency === undefined ? undefined : positive("--concurrency", values.concurrency, true);
-    return { ...common, name, contactId: values.contact, checkpoint: values.checkpoint, concurrency };
-  }
-  throw new UsageError(`unknown command ${name}: expected sync or backfill`);
+  only(values, ["conversation"], "backfill");
+  if (rest.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(rest[0])}`);
+  if (values.contact === undefined) throw new UsageError("backfill needs --contact <id>");
+  return {
+    ...common,
+    name,
+    contactId: check("--contact", values.contact, isContactId, ALLOWED.contactId),
+    checkpoint: check(
+      "--checkpoint",
+      values.checkpoint,
+      (path) => isOneLine(path) && path !== "",
+      ALLOWED.checkpoint,
+    ),
+    concurrency: number("--concurrency", values.concurrency, /^\d+$/, isConcurrency, ALLOWED.concurrency),
+  };
 }
 
+/**
+ * Node's `parseArgs` in its lenient mode, then our own checks, so every mistake gets our message:
+ * unknown flags, a flag without its value (or taking the next flag as one), a value on a switch, and
+ * a single-value flag given twice.
+ */
+function readArguments(argv: readonly string[]): { values: Values; positionals: string[] } {
+  const { tokens, positionals } = parseArgs({
+    args: [...argv],
+    options: OPTIONS,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
+  const seen = new Set<string>();
+  const values: Record<string, unknown> = {};
+  for (const token of tokens) {
+    if (token.kind !== "option") continue;
+    const flag = token.rawName;
+    const spec = (OPTIONS as Record<string, { type: string; multiple?: boolean }>)[token.name];
+    if (!spec) throw new UsageError(`unknown option ${flag}`);
+    if (spec.type === "boolean") {
+      if (token.value !== undefined)
+        throw new UsageError(`${flag} takes no value, got ${JSON.stringify(token.value)}`);
+      values[token.name] = true;
+      continue;
+    }
+    // Note: `--checkpoint --json` would take `--json` as the file; a value that looks like a flag must be inline.
+    if (token.value === undefined || (!token.inlineValue && /^--?[a-z]/i.test(token.value))) {
+      throw new UsageError(
+        `${flag} needs a value${token.value === undefined ? "" : ` (got the option ${token.value}; write ${flag}=${token.value} if that is the value)`}`,
+      );
+    }
+    if (spec.multiple)
+      values[token.name] = [...((values[token.name] as string[] | undefined) ?? []), token.value];
+    else if (seen.has(token.name)) throw new UsageError(`${flag} is given twice`);
+    else values[token.name] = token.value;
+    seen.add(token.name);
+  }
+  return { values: values as Values, positionals };
+}
+
+/** `--map key=attribute`, repeatable: each key once, each attribute for one key. */
 function parseMapping(entries: string[] | undefined): FieldMapping | undefined {
-  if (!entries || entries.length === 0) return undefined;
+  if (!entries) return undefined;
   const mapping: Record<string, string> = {};
+  const keyOf = new Map<string, string>();
   for (const entry of entries) {
-    const match = /^([^=\s]+)=([^=\s]+)$/.exec(entry);
-    if (!match?.[1] || !match[2]) throw new UsageError(`--map takes key=attribute, got ${entry}`);
-    mapping[match[1]] = match[2];
+    const [key, attribute, ...more] = entry.split("=");
+    if (!isName(key) || !isName(attribute) || more.length > 0) {
+      throw new UsageError(`--map takes key=attribute (each ${ALLOWED.name}), got ${JSON.stringify(entry)}`);
+    }
+    if (key in mapping)
+      throw new UsageError(
+        `--map maps ${key} twice (to ${mapping[key]} and ${attribute}): map each key once`,
+      );
+    const other = keyOf.get(attribute);
+    if (other !== undefined) {
+      throw new UsageError(
+        `--map maps ${other} and ${key} both to ${attribute}: each Dixa attribute takes one field`,
+      );
+    }
+    mapping[key] = attribute;
+    keyOf.set(attribute, key);
   }
   return mapping;
 }
 
-function positive(flag: string, raw: string, integer: boolean): number {
-  const value = Number(raw);
-  if (!(value > 0) || !Number.isFinite(value) || (integer && !Number.isSafeInteger(value))) {
-    throw new UsageError(`${flag} takes a positive ${integer ? "integer" : "number"}, got ${raw}`);
-  }
+/** The value when it is unset or passes `test`; else a usage error saying what is allowed. */
+function check<T extends string | undefined>(
+  what: string,
+  value: T,
+  test: (value: string) => boolean,
+  allowed: string,
+): T {
+  if (value !== undefined && !test(value))
+    throw new UsageError(`${what} must be ${allowed}, got ${JSON.stringify(value)}`);
   return value;
 }
 
-function only(values: Record<string, unknown>, forbidden: string[], command: string): void {
+/** A flag's number, written as `pattern` (plain decimal: no `1e9`, `0x10` or spaces) and passing `test`. */
+function number(
+  flag: string,
+  raw: string | undefined,
+  pattern: RegExp,
+  test: (value: number) => boolean,
+  allowed: string,
+): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!pattern.test(raw) || !test(value))
+    throw new UsageError(`${flag} takes ${allowed}, got ${JSON.stringify(raw)}`);
+  return value;
+}
+
+function only(values: Values, forbidden: (keyof Values)[], command: string): void {
   const used = forbidden.find((flag) => values[flag] !== undefined);
   if (used) throw new UsageError(`--${used} does not apply to ${command}`);
 }

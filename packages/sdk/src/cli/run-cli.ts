@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { dixaRateLimit } from "@cxkit/runtime";
 import type { BackfillProgress } from "../backfill.js";
 import { type Cx, createCx } from "../create-cx.js";
@@ -6,6 +7,7 @@ import { formatBackfillReport, formatSyncReport } from "./format-report.js";
 import { HELP } from "./help.js";
 import { type Command, parseCommand, UsageError } from "./parse-command.js";
 import { ProgressBar } from "./progress-bar.js";
+import { readEnvironment } from "./read-environment.js";
 
 /** What the CLI reads and writes; the real process's by default, something else in tests. */
 export interface CliIo {
@@ -18,30 +20,50 @@ export interface CliIo {
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
 
-/** Runs `cxkit` with its arguments and returns the exit status. */
+/**
+ * Runs `cxkit` with its arguments and returns the exit status. Arguments and environment are checked
+ * before anything is sent: a bad one is one `cxkit:` line on stderr (and, with `--json`, a JSON error
+ * on stdout), exit status 2.
+ */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let command: Command;
   try {
     command = parseCommand(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr.write(`cxkit: ${error.message}\nRun cxkit --help for usage.\n`);
-    return EXIT.usage;
+    error.message += " (see cxkit --help)";
+    return fail(io, argv.includes("--json"), error, EXIT.usage);
   }
   if (command.name === "help") {
     io.stdout.write(HELP);
     return EXIT.ok;
   }
-  const cx = createCx({
-    env: io.env,
-    alpharun: io.env.ALPHARUN_BASE_URL ? { baseUrl: io.env.ALPHARUN_BASE_URL } : {},
-    dixa: {
-      ...(io.env.DIXA_BASE_URL ? { baseUrl: io.env.DIXA_BASE_URL } : {}),
-      ...(command.rateLimit ? { rateLimit: { ...dixaRateLimit, requestsPerSecond: command.rateLimit } } : {}),
-    },
-    ...(command.mapping ? { mapping: command.mapping } : {}),
-    ...(command.writeBackKey !== undefined ? { writeBackKey: command.writeBackKey } : {}),
-  });
+  if (command.name === "version") {
+    io.stdout.write(`${packageVersion()}\n`);
+    return EXIT.ok;
+  }
+  let cx: Cx;
+  try {
+    const env = readEnvironment(io.env, (note) => io.stderr.write(`cxkit: note: ${note}\n`));
+    cx = createCx({
+      env,
+      alpharun: env.ALPHARUN_BASE_URL ? { baseUrl: env.ALPHARUN_BASE_URL } : {},
+      dixa: {
+        ...(env.DIXA_BASE_URL ? { baseUrl: env.DIXA_BASE_URL } : {}),
+        ...(command.rateLimit
+          ? { rateLimit: { ...dixaRateLimit, requestsPerSecond: command.rateLimit } }
+          : {}),
+      },
+      ...(command.mapping ? { mapping: command.mapping } : {}),
+      ...(command.writeBackKey !== undefined ? { writeBackKey: command.writeBackKey } : {}),
+    });
+    // Note: both credentials are checked before any request (a sync or backfill needs both).
+    void [cx.alpharun, cx.dixa];
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof CxError)
+      return fail(io, command.json, error, EXIT.usage);
+    throw error;
+  }
   try {
     return command.name === "sync" ? await runSync(cx, command, io) : await runBackfill(cx, command, io);
   } catch (error) {
@@ -99,6 +121,11 @@ function print(io: CliIo, json: boolean, report: object, human: string): void {
 
 function describe(error: Error): { name: string; message: string } {
   return { name: error.name, message: error.message };
+}
+
+/** This package's version, from its `package.json` (shipped beside `dist/`). */
+function packageVersion(): string {
+  return (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
 }
 
 function fail(io: CliIo, json: boolean, error: Error, status: number): number {

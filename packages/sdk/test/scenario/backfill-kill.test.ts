@@ -78,7 +78,15 @@ function backfillCommand(running: ScriptedServer, checkpoint: string) {
     ALPHARUN_BASE_URL: running.alpharunUrl,
     DIXA_BASE_URL: running.dixaUrl,
   };
-  const args = ["backfill", "--contact", "contact-1", "--checkpoint", checkpoint, "--concurrency", "4"];
+  const args = [
+    "backfill",
+    "--contact",
+    "alt:ext_id:contact-1",
+    "--checkpoint",
+    checkpoint,
+    "--concurrency",
+    "4",
+  ];
   return { env, args: [...args, "--json", "--rate-limit", "1000"] };
 }
 

@@ -16,7 +16,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** `count` customers of contact-1, each with their own end user and conversation. */
+/** `count` customers of one contact (alt:ext_id:contact-1), each with their own end user and conversation. */
 function customers(world: World, count: number) {
   standardAttributes(world);
   return Array.from({ length: count }, (_, i) =>
@@ -49,7 +49,7 @@ describe("backfillContact", () => {
       body: { message: "Invalid value for: body" },
     });
 
-    const report = await cx.backfillContact("contact-1", { concurrency: 3 });
+    const report = await cx.backfillContact("alt:ext_id:contact-1", { concurrency: 3 });
 
     expect(report).toMatchObject({ total: 7, applied: 5, skipped: 1, failed: 1, resumed: 0, aborted: false });
     expect(accounted(report)).toBe(report.total);
@@ -75,7 +75,7 @@ describe("backfillContact", () => {
       customers(w, 230);
     });
 
-    const report = await cx.backfillContact("contact-1", { concurrency: 8, dryRun: true });
+    const report = await cx.backfillContact("alt:ext_id:contact-1", { concurrency: 8, dryRun: true });
 
     expect(report).toMatchObject({ total: 230, planned: 230, dryRun: true });
   });
@@ -84,10 +84,10 @@ describe("backfillContact", () => {
     const { cx, server } = await scenario((w) => {
       customers(w, 6);
     });
-    await cx.backfillContact("contact-1");
+    await cx.backfillContact("alt:ext_id:contact-1");
     const before = writes(server).length;
 
-    const again = await cx.backfillContact("contact-1");
+    const again = await cx.backfillContact("alt:ext_id:contact-1");
 
     expect(again).toMatchObject({ total: 6, applied: 0, skipped: 6, skipReasons: { unchanged: 6 } });
     expect(writes(server)).toHaveLength(before);
@@ -99,7 +99,7 @@ describe("backfillContact", () => {
     });
     const checkpoint = join(dir, "dry.jsonl");
 
-    const report = await cx.backfillContact("contact-1", { dryRun: true, checkpoint });
+    const report = await cx.backfillContact("alt:ext_id:contact-1", { dryRun: true, checkpoint });
 
     expect(report).toMatchObject({ total: 3, planned: 3 });
     expect(writes(server)).toEqual([]);
@@ -113,10 +113,10 @@ describe("checkpoints", () => {
       customers(w, 5);
     });
     const checkpoint = join(dir, "run.jsonl");
-    const first = await cx.backfillContact("contact-1", { checkpoint });
+    const first = await cx.backfillContact("alt:ext_id:contact-1", { checkpoint });
     const requestsBefore = server.requests.length;
 
-    const second = await cx.backfillContact("contact-1", { checkpoint });
+    const second = await cx.backfillContact("alt:ext_id:contact-1", { checkpoint });
 
     expect(first).toMatchObject({ total: 5, applied: 5, resumed: 0 });
     expect(second).toMatchObject({ total: 5, applied: 5, resumed: 5, failed: 0 });
@@ -144,8 +144,8 @@ describe("checkpoints", () => {
     });
     const checkpoint = join(dir, "retry.jsonl");
 
-    const first = await cx.backfillContact("contact-1", { checkpoint });
-    const second = await cx.backfillContact("contact-1", { checkpoint });
+    const first = await cx.backfillContact("alt:ext_id:contact-1", { checkpoint });
+    const second = await cx.backfillContact("alt:ext_id:contact-1", { checkpoint });
 
     expect(first).toMatchObject({ total: 4, applied: 3, failed: 1 });
     expect(second).toMatchObject({ total: 4, applied: 4, failed: 0, resumed: 3 });
@@ -187,7 +187,7 @@ describe("rate limits", () => {
       body: { message: "Too Many Requests" },
     });
 
-    const report = await cx.backfillContact("contact-1", { concurrency: 4 });
+    const report = await cx.backfillContact("alt:ext_id:contact-1", { concurrency: 4 });
 
     expect(report).toMatchObject({ total: 12, applied: 12, skipped: 0, failed: 0 });
     const dixa = server.requests.filter((request) => request.api === "dixa");
@@ -247,7 +247,7 @@ describe("streaming", () => {
     });
     server.script({ api: "dixa", method: "PATCH", status: 400, body: { message: "no" } });
 
-    const report = await cx.backfillContact("contact-1", { maxListedFailures: 5, concurrency: 6 });
+    const report = await cx.backfillContact("alt:ext_id:contact-1", { maxListedFailures: 5, concurrency: 6 });
 
     expect(report).toMatchObject({ total: 30, failed: 30, unlistedFailures: 25 });
     expect(report.failures).toHaveLength(5);
@@ -259,7 +259,7 @@ describe("streaming", () => {
     });
     const controller = new AbortController();
 
-    const report = await cx.backfillContact("contact-1", {
+    const report = await cx.backfillContact("alt:ext_id:contact-1", {
       concurrency: 2,
       signal: controller.signal,
       onProgress: (progress) => {

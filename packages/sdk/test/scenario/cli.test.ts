@@ -20,6 +20,8 @@ function capture(env: Record<string, string | undefined>, tty = false) {
   return { io, out };
 }
 
+const INTERACTION = "11111111-2222-3333-4444-555555555555";
+
 const envFor = (server: ScriptedServer) => ({
   ALPHARUN_API_TOKEN: ALPHARUN_TOKEN,
   DIXA_API_KEY: DIXA_KEY,
@@ -43,14 +45,20 @@ describe("cxkit --help", () => {
   });
 
   test.each([
-    [["frobnicate"], "unknown command frobnicate"],
+    [["frobnicate"], 'unknown command "frobnicate"'],
     [["sync"], "sync needs an interaction id"],
     [["backfill"], "backfill needs --contact <id>"],
-    [["backfill", "--contact", "c", "--concurrency", "0"], "--concurrency takes a positive integer, got 0"],
-    [["sync", "x", "--conversation", "abc"], "--conversation takes a positive integer, got abc"],
-    [["sync", "x", "--map", "nonsense"], "--map takes key=attribute, got nonsense"],
-    [["sync", "x", "--checkpoint", "f"], "--checkpoint does not apply to sync"],
-    [["sync", "x", "--verbose"], "Unknown option '--verbose'"],
+    [
+      ["backfill", "--contact", "alt:ext_id:c", "--concurrency", "0"],
+      '--concurrency takes a whole number from 1 to 100, got "0"',
+    ],
+    [
+      ["sync", INTERACTION, "--conversation", "abc"],
+      '--conversation takes a Dixa conversation id: a whole number from 1 to 9007199254740991, got "abc"',
+    ],
+    [["sync", INTERACTION, "--map", "nonsense"], "--map takes key=attribute"],
+    [["sync", INTERACTION, "--checkpoint", "f"], "--checkpoint does not apply to sync"],
+    [["sync", INTERACTION, "--verbose"], "unknown option --verbose"],
   ])("rejects %j with exit status 2", async (argv, message) => {
     const { io, out } = capture({});
 
@@ -157,10 +165,13 @@ describe("cxkit backfill", () => {
     addCustomer(world, { customer_satisfaction_score: 1 }, { inDixa: false });
     const { io, out } = capture(envFor(server));
 
-    const status = await runCli(["backfill", "--contact", "contact-1", "--rate-limit", "1000"], io);
+    const status = await runCli(
+      ["backfill", "--contact", "alt:ext_id:contact-1", "--rate-limit", "1000"],
+      io,
+    );
 
     expect(status).toBe(0);
-    expect(out.stdout).toContain("Backfill of contact contact-1: 4 interactions");
+    expect(out.stdout).toContain("Backfill of contact alt:ext_id:contact-1: 4 interactions");
     expect(out.stdout).toMatch(/applied\s+3/);
     expect(out.stdout).toMatch(/skipped\s+1\s+end-user-not-found 1/);
     expect(out.stdout).toMatch(/failed\s+0/);
@@ -172,7 +183,7 @@ describe("cxkit backfill", () => {
     for (let i = 0; i < 3; i += 1) addCustomer(world, { customer_satisfaction_score: i });
     const { io, out } = capture(envFor(server), true);
 
-    await runCli(["backfill", "--contact", "contact-1", "--rate-limit", "1000"], io);
+    await runCli(["backfill", "--contact", "alt:ext_id:contact-1", "--rate-limit", "1000"], io);
 
     const clearLine = "\r\u001b[2K";
     expect(out.stderr.startsWith(clearLine)).toBe(true);
@@ -186,7 +197,7 @@ describe("cxkit backfill", () => {
     server.script({ api: "dixa", method: "PATCH", status: 400, body: { message: "no" } });
     const { io, out } = capture(envFor(server), true);
 
-    const status = await runCli(["backfill", "--contact", "contact-1", "--json"], io);
+    const status = await runCli(["backfill", "--contact", "alt:ext_id:contact-1", "--json"], io);
 
     expect(status).toBe(1);
     expect(JSON.parse(out.stdout) as BackfillReport).toMatchObject({ total: 1, failed: 1 });
@@ -197,10 +208,10 @@ describe("cxkit backfill", () => {
     const { server } = await scenario();
     const { io, out } = capture(envFor(server));
 
-    const status = await runCli(["backfill", "--contact", "unknown-contact"], io);
+    const status = await runCli(["backfill", "--contact", "alt:ext_id:unknown-contact"], io);
 
     expect(status).toBe(1);
-    expect(out.stdout).toContain("Backfill of contact unknown-contact: 0 interactions");
+    expect(out.stdout).toContain("Backfill of contact alt:ext_id:unknown-contact: 0 interactions");
     expect(out.stderr).toMatch(
       /backfill stopped after 0 interactions: .*customer-interactions failed with 404/,
     );

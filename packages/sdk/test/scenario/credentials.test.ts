@@ -54,7 +54,7 @@ describe("credentials", () => {
       dixa: { baseUrl: server.dixaUrl },
     });
 
-    const error = await cx.backfillContact("contact-1").catch((caught: unknown) => caught);
+    const error = await cx.backfillContact("alt:ext_id:contact-1").catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(MissingCredentialError);
     expect(error).toMatchObject({ variable: "ALPHARUN_API_TOKEN" });

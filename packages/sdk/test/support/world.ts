@@ -112,7 +112,7 @@ export function addCustomer(
   world: World,
   fields: Record<string, string | number | boolean | null>,
   customer: CustomerSpec = {},
-  contactId = "contact-1",
+  contactId = "alt:ext_id:contact-1",
 ): { interactionId: string; conversationId: number | undefined; endUserId: string | undefined } {
   const interactionId = uuid(1);
   const email = "email" in customer ? customer.email : `customer-${interactionId.slice(-6)}@example.com`;

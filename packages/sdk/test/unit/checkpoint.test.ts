@@ -110,4 +110,48 @@ describe("Checkpoint", () => {
     expect(checkpoint.done("id-19999")).toEqual({ status: "applied" });
     expect(checkpoint.done("id-20000")).toBeUndefined();
   });
+
+  test("keeps tolerating a torn line once a later run has appended after it", async () => {
+    const applied = (id: string) => JSON.stringify({ id, status: "applied", at: "" });
+    await writeFile(file, `${applied("a")}\n{"id":"b","st\n${applied("c")}\n`);
+
+    const checkpoint = await Checkpoint.open(file, { readOnly: true });
+
+    expect(checkpoint.done("a")).toBeDefined();
+    expect(checkpoint.done("c")).toBeDefined();
+  });
+
+  test.each([
+    ["a package.json", '{\n  "name": "app",\n  "version": "1.0.0"\n}\n', "line 2 is not JSON"],
+    [
+      "a file of other JSON lines",
+      '{"event":"x"}\n',
+      "line 1 is not a checkpoint record ({ id, status, at })",
+    ],
+    [
+      "a record without a timestamp",
+      '{"id":"a","status":"applied"}\n',
+      "line 1 is not a checkpoint record ({ id, status, at })",
+    ],
+    [
+      "a good line, then text",
+      `${JSON.stringify({ id: "a", status: "applied", at: "" })}\nhello\n`,
+      "line 2 is not JSON",
+    ],
+    ["a .env file", "DIXA_API_KEY=secret-value\n", "line 1 is not JSON"],
+  ])(
+    "refuses %s, naming its path and first bad line but not the line, and leaves it unlocked and unchanged",
+    async (_what, content, problem) => {
+      await writeFile(file, content);
+
+      const error = await Checkpoint.open(file).catch((caught: unknown) => caught);
+
+      expect(error).toBeInstanceOf(CheckpointError);
+      expect((error as Error).message).toBe(
+        `${file} is not a cxkit checkpoint: ${problem}; name a new file, or the one a backfill wrote`,
+      );
+      expect(await readFile(file, "utf8")).toBe(content);
+      await expect(readFile(`${file}.lock`, "utf8")).rejects.toThrow(/ENOENT/);
+    },
+  );
 });

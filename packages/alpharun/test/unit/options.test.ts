@@ -1,0 +1,29 @@
+// createAlpharunClient refuses a bad option at construction (ClientOptionsError naming it); nothing is sent.
+import { ClientOptionsError } from "@cxkit/runtime";
+import { describe, expect, test } from "vitest";
+import { createAlpharunClient } from "../../src/index.js";
+
+describe("createAlpharunClient", () => {
+  test.each([
+    ["retries -1", { retry: { retries: -1 } }, "retry.retries", "got -1"],
+    ["timeout -5", { timeout: -5 }, "timeout", "got -5"],
+    ["timeout NaN", { timeout: Number.NaN }, "timeout", "got NaN"],
+    ["a base URL that is not a URL", { baseUrl: "not a url" }, "baseUrl", 'got "not a url"'],
+    ["a rate limit of 0", { rateLimit: { requestsPerSecond: 0 } }, "rateLimit.requestsPerSecond", "got 0"],
+    ["headers with a number", { headers: { "x-team": 1 } }, "headers.x-team", "got 1"],
+    ["a logger that is not a function", { logger: true }, "logger", "got true"],
+  ])("refuses %s before any request", (_what, options, option, given) => {
+    const sent: unknown[] = [];
+    const fetch = async (request: Request) => {
+      sent.push(request);
+      return Response.json({});
+    };
+
+    const build = () => createAlpharunClient({ token: "secret", fetch, ...options } as never);
+
+    expect(build).toThrow(ClientOptionsError);
+    expect(build).toThrow(`createAlpharunClient: \`${option}\` must be`);
+    expect(build).toThrow(given);
+    expect(sent).toEqual([]);
+  });
+});
