@@ -12,7 +12,7 @@ export interface CxOptions {
   alpharun?: {
     /** Alpharun API key (default: the `ALPHARUN_API_TOKEN` environment variable) */
     token?: string;
-    /** API root (default "https://api.alpharun.com/api/v1") */
+    /** API root (default: the `ALPHARUN_BASE_URL` environment variable, else "https://api.alpharun.com/api/v1") */
     baseUrl?: string;
     /** extra headers on every Alpharun request (default none) */
     headers?: Record<string, string>;
@@ -20,7 +20,7 @@ export interface CxOptions {
   dixa?: {
     /** Dixa API token (default: the `DIXA_API_KEY` environment variable) */
     apiKey?: string;
-    /** API root (default "https://dev.dixa.io/beta") */
+    /** API root (default: the `DIXA_BASE_URL` environment variable, else "https://dev.dixa.io/beta") */
     baseUrl?: string;
     /** extra headers on every Dixa request (default none) */
     headers?: Record<string, string>;
@@ -37,9 +37,11 @@ export interface CxOptions {
   mapping?: SyncOptions["mapping"];
   /** Alpharun custom field that receives the Dixa conversation id, or `false` (default "dixa_conversation_id") */
   writeBackKey?: SyncOptions["writeBackKey"];
+  /** clear a Dixa attribute when Alpharun extracted no value, in every sync; `false` leaves it (default true) */
+  clearEmpty?: SyncOptions["clearEmpty"];
   /** how long Dixa custom attribute definitions are cached, in ms (default 300000) */
   attributeCacheTtlMs?: number;
-  /** where credentials are read from when not passed (default `process.env`) */
+  /** where credentials and base URLs are read from when not passed (default `process.env`) */
   env?: Record<string, string | undefined>;
   /** `fetch` used by both clients (default the global `fetch`) */
   fetch?: typeof globalThis.fetch;
@@ -84,7 +86,7 @@ export function createCx(options: CxOptions = {}): Cx {
       alpharun ??= createAlpharunClient({
         ...shared,
         token: credential(options.alpharun?.token, env.ALPHARUN_API_TOKEN, "alpharun"),
-        ...(options.alpharun?.baseUrl ? { baseUrl: options.alpharun.baseUrl } : {}),
+        ...baseUrl(options.alpharun?.baseUrl, env.ALPHARUN_BASE_URL),
         ...(options.alpharun?.headers ? { headers: options.alpharun.headers } : {}),
       });
       return alpharun;
@@ -93,7 +95,7 @@ export function createCx(options: CxOptions = {}): Cx {
       dixa ??= createDixaClient({
         ...shared,
         apiKey: credential(options.dixa?.apiKey, env.DIXA_API_KEY, "dixa"),
-        ...(options.dixa?.baseUrl ? { baseUrl: options.dixa.baseUrl } : {}),
+        ...baseUrl(options.dixa?.baseUrl, env.DIXA_BASE_URL),
         ...(options.dixa?.headers ? { headers: options.dixa.headers } : {}),
         ...(options.dixa?.rateLimit !== undefined ? { rateLimit: options.dixa.rateLimit } : {}),
       });
@@ -104,6 +106,7 @@ export function createCx(options: CxOptions = {}): Cx {
   const defaults: SyncOptions = {
     ...(options.mapping ? { mapping: options.mapping } : {}),
     ...(options.writeBackKey !== undefined ? { writeBackKey: options.writeBackKey } : {}),
+    ...(options.clearEmpty !== undefined ? { clearEmpty: options.clearEmpty } : {}),
   };
 
   return {
@@ -133,4 +136,10 @@ function credential(
   const value = given ?? fromEnv;
   if (value === undefined || value.trim() === "") throw new MissingCredentialError(api);
   return value;
+}
+
+/** The base URL given, else the environment's (an empty one counts as unset), else the client's default. */
+function baseUrl(given: string | undefined, fromEnv: string | undefined): { baseUrl?: string } {
+  const value = given || fromEnv;
+  return value ? { baseUrl: value } : {};
 }

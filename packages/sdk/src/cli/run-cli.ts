@@ -32,13 +32,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout.write(HELP);
     return EXIT.ok;
   }
+  // Note: createCx reads the credentials and ALPHARUN_BASE_URL / DIXA_BASE_URL from `env`.
   const cx = createCx({
     env: io.env,
-    alpharun: io.env.ALPHARUN_BASE_URL ? { baseUrl: io.env.ALPHARUN_BASE_URL } : {},
-    dixa: {
-      ...(io.env.DIXA_BASE_URL ? { baseUrl: io.env.DIXA_BASE_URL } : {}),
-      ...(command.rateLimit ? { rateLimit: { ...dixaRateLimit, requestsPerSecond: command.rateLimit } } : {}),
-    },
+    dixa: command.rateLimit ? { rateLimit: { ...dixaRateLimit, requestsPerSecond: command.rateLimit } } : {},
     ...(command.mapping ? { mapping: command.mapping } : {}),
     ...(command.writeBackKey !== undefined ? { writeBackKey: command.writeBackKey } : {}),
   });
@@ -63,6 +60,8 @@ async function runSync(cx: Cx, command: Extract<Command, { name: "sync" }>, io: 
     ...(command.conversationId !== undefined ? { conversationId: command.conversationId } : {}),
   });
   print(io, command.json, report, formatSyncReport(report));
+  // Note: a mapping that does not fit Dixa is a configuration error; nothing was written.
+  if (report.error?.stage === "mapping") return EXIT.usage;
   return report.status === "failed" ? EXIT.failed : EXIT.ok;
 }
 

@@ -145,17 +145,15 @@ test("a backfill killed with SIGKILL and resumed from its checkpoint accounts fo
 
   expect(second.code).toBe(0);
   const report = JSON.parse(second.stdout) as BackfillReport;
-  expect(report).toMatchObject({
-    total: ITEMS,
-    applied: ITEMS,
-    skipped: 0,
-    failed: 0,
-    resumed: DONE_BEFORE_KILL,
-  });
+  expect(report).toMatchObject({ total: ITEMS, failed: 0, resumed: DONE_BEFORE_KILL });
+  // An interaction the killed process wrote to Dixa but not back to Alpharun is finished now: its
+  // fields were already equal (skipped, unchanged) and only its write-back was applied.
+  expect(report.applied + report.skipped).toBe(ITEMS);
+  expect(report.skipReasons).toEqual(report.skipped > 0 ? { unchanged: report.skipped } : {});
   const records = await checkpointLines(checkpoint);
   expect(records).toHaveLength(ITEMS);
   expect(new Set(records.map((record) => record.id)).size).toBe(ITEMS);
-  expect(records.every((record) => record.status === "applied")).toBe(true);
+  expect(records.every((record) => record.status !== "failed")).toBe(true);
   // Every conversation and every interaction was written exactly once across both processes.
   for (const customer of customers) {
     const conversation = `/conversations/${customer.conversationId}/custom-attributes`;

@@ -24,6 +24,24 @@ describe("credentials", () => {
     expect(server.requests.find((request) => request.api === "dixa")?.headers.authorization).toBe(DIXA_KEY);
   });
 
+  test("reads ALPHARUN_BASE_URL and DIXA_BASE_URL from its env, as the CLI does", async () => {
+    const { world, server } = await scenario();
+    const { interactionId } = addCustomer(world, { customer_satisfaction_score: 5 });
+    const cx = createCx({
+      env: {
+        ALPHARUN_API_TOKEN: ALPHARUN_TOKEN,
+        DIXA_API_KEY: DIXA_KEY,
+        ALPHARUN_BASE_URL: server.alpharunUrl,
+        DIXA_BASE_URL: server.dixaUrl,
+      },
+    });
+
+    const report = await cx.syncInteraction(interactionId);
+
+    expect(report.status).toBe("applied");
+    expect(new Set(server.requests.map((request) => request.api))).toEqual(new Set(["alpharun", "dixa"]));
+  });
+
   test("creating the facade without credentials does not throw", () => {
     expect(() => createCx({ env: {} })).not.toThrow();
   });
