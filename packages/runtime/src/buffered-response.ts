@@ -61,9 +61,6 @@ export class BufferedResponse extends Response {
   override blob(): Promise<Blob> {
     return this.#copy().blob();
   }
-  override formData(): Promise<FormData> {
-    return this.#copy().formData();
-  }
   override clone(): Response {
     return new BufferedResponse(this.#source, this.bodyText);
   }

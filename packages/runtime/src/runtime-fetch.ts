@@ -52,16 +52,14 @@ export interface RuntimeFetchOptions {
 /** Shortest per-attempt timeout left to a transport that enforces timeouts itself, ms. */
 const DELEGATED_TIMEOUT_MIN = 10_000;
 
-/** Response bodies the runtime reads within the attempt: JSON, text (not event streams), XML, forms. */
-const READ_TYPES = /json|^text\/(?!event-stream)|xml|x-www-form-urlencoded/i;
+/** Response bodies the runtime reads within the attempt: JSON, text (not event streams), XML. */
+const READ_TYPES = /json|^text\/(?!event-stream)|xml/i;
 
 /** An attempt that got no response, or lost it while its body was read. */
-class Failure {
-  constructor(
-    readonly outcome: Exclude<AttemptOutcome, "response">,
-    readonly error: unknown,
-    readonly duringBody = false,
-  ) {}
+interface Failure {
+  outcome: Exclude<AttemptOutcome, "response">;
+  error: unknown;
+  duringBody?: boolean;
 }
 
 /**
@@ -70,7 +68,7 @@ class Failure {
  * a real request. Everything that does not depend on the call is worked out here, once per client.
  *
  * The timeout covers the whole attempt: the response it returns has its body read already (a
- * `BufferedResponse`) when that body is JSON, text, XML or a form, or has no `Content-Type`, so a
+ * `BufferedResponse`) when that body is JSON, text or XML, or has no `Content-Type`, so a
  * body that stalls ends in a timeout and is retried like one. Any other body (binary, an event
  * stream) is handed over unread once its headers are in: reading it is not covered by the timeout.
  * `parseAs: "stream"` on a body the runtime read streams the bytes already read.
@@ -141,7 +139,7 @@ export function createRuntimeFetch(options: RuntimeFetchOptions = {}): FetchLike
         ? transmit(request, body, signal, delegated)
         : dispatch(request, init, signal, body));
     } catch (error) {
-      return new Failure(failureOutcome(request, error), error);
+      return { outcome: failureOutcome(request, error), error };
     }
   }
 
@@ -154,7 +152,7 @@ export function createRuntimeFetch(options: RuntimeFetchOptions = {}): FetchLike
     try {
       return new BufferedResponse(response, await response.text());
     } catch (error) {
-      return new Failure(failureOutcome(request, error), error, true);
+      return { outcome: failureOutcome(request, error), error, duringBody: true };
     }
   }
 
@@ -163,13 +161,7 @@ export function createRuntimeFetch(options: RuntimeFetchOptions = {}): FetchLike
     try {
       await pending;
     } catch (error) {
-      throw failureError(
-        { outcome: "aborted", error, duringBody: false },
-        request,
-        attempts,
-        requestId,
-        false,
-      );
+      throw failureError({ outcome: "aborted", error }, request, attempts, requestId, false);
     }
   }
 
@@ -225,56 +217,40 @@ export function createRuntimeFetch(options: RuntimeFetchOptions = {}): FetchLike
       const deadline = ms !== false || caller ? startAttemptTimeout(ms, caller, clock) : undefined;
       let result = await sendOnce(request, init, body, deadline?.signal, delegated);
       let retryIn: number | undefined;
-      if (!(result instanceof Failure)) {
+      if (!("outcome" in result)) {
         retryIn = attempt < maxAttempts ? responseRetryDelay(retry, attempt, result, random) : undefined;
         if (retryIn === undefined) result = await readBody(request, result);
         else result.body?.cancel().catch(ignore);
       }
       deadline?.end();
       const durationMs = clock.now() - started;
-
-      if (!(result instanceof Failure)) {
-        if (logger) {
-          const requestId = readRequestId(result.headers, requestIdHeaders) ?? callId ?? generateRequestId();
-          emitAttemptLog(logger, redactor, {
-            request,
-            attempt,
-            outcome: "response",
-            response: result,
-            durationMs,
-            requestId,
-            retryInMs: retryIn,
-            error: undefined,
-          });
-        }
-        if (retryIn === undefined) {
-          if (!result.ok || attempt > 1 || callId)
-            recordCall(result, { attempts: attempt, requestId: callId });
-          return result;
-        }
-        await wait(clock.sleep(retryIn, caller), request, attempt, callId ?? generateRequestId());
-        continue;
+      const failure = "outcome" in result ? result : undefined;
+      const response = failure ? undefined : (result as Response);
+      if (failure && failure.outcome !== "aborted" && attempt < maxAttempts) {
+        retryIn = backoffDelay(retry, attempt, random);
       }
-
-      retryIn =
-        result.outcome !== "aborted" && attempt < maxAttempts
-          ? backoffDelay(retry, attempt, random)
-          : undefined;
-      const requestId = callId ?? generateRequestId();
       if (logger) {
         emitAttemptLog(logger, redactor, {
           request,
           attempt,
-          outcome: result.outcome,
-          response: undefined,
+          outcome: failure?.outcome ?? "response",
+          response,
           durationMs,
-          requestId,
+          requestId:
+            (response && readRequestId(response.headers, requestIdHeaders)) ?? callId ?? generateRequestId(),
           retryInMs: retryIn,
-          error: describeFailure(result.error),
+          error: failure && describeFailure(failure.error),
         });
       }
-      if (retryIn === undefined) throw failureError(result, request, attempt, requestId, timeout);
-      await wait(clock.sleep(retryIn, caller), request, attempt, requestId);
+      if (retryIn === undefined) {
+        if (response) {
+          if (!response.ok || attempt > 1 || callId)
+            recordCall(response, { attempts: attempt, requestId: callId });
+          return response;
+        }
+        throw failureError(result as Failure, request, attempt, callId ?? generateRequestId(), timeout);
+      }
+      await wait(clock.sleep(retryIn, caller), request, attempt, callId ?? generateRequestId());
     }
   };
 }
