@@ -57,7 +57,10 @@ async function main() {
     await new Promise((wake) => setTimeout(wake, 250));
     left = findLeftovers(marker, exclude);
   }
-  if (left.length === 0) return 0;
+  if (left.length === 0) {
+    console.log("leftover processes: none");
+    return 0;
+  }
   console.error(`leftover processes: ${left.length} started by this run outlived the tests (killed now):`);
   for (const { pid, command } of left) {
     console.error(`  ${pid} ${command.slice(0, 300)}`);

@@ -11,7 +11,7 @@ export interface StartMockOptions {
   port?: number;
   /** loopback address to bind (default "127.0.0.1") */
   host?: string;
-  /** how long to wait for Prism to accept connections, in ms (default 30000) */
+  /** how long to wait for Prism to accept connections, in ms; it fails at once if Prism exits (default 120000) */
   startTimeoutMs?: number;
 }
 
@@ -82,7 +82,7 @@ export async function startMock(
     return terminate(child);
   };
   try {
-    await waitUntilListening(child, host, port, options.startTimeoutMs ?? 30_000);
+    await waitUntilListening(child, host, port, options.startTimeoutMs ?? 120_000);
   } catch (error) {
     await stop();
     throw new MockStartError(

@@ -50,7 +50,7 @@ describe("cxkit-mock", () => {
     run.child.kill("SIGTERM");
     expect(await run.exited).toBe(0);
     await expect(fetch(`${urls.dixa}/conversations/4242`)).rejects.toThrow();
-  }, 60_000);
+  }, 240_000);
 
   test("listens on the port it is given", async () => {
     const server = await listening();
@@ -60,7 +60,7 @@ describe("cxkit-mock", () => {
     expect((await printedUrls(run)).dixa).toBe(`http://127.0.0.1:${port}`);
     run.child.kill("SIGTERM");
     expect(await run.exited).toBe(0);
-  }, 60_000);
+  }, 240_000);
 
   test("exits 1 and names the API when its port is taken", async () => {
     const server = await listening();
@@ -71,7 +71,7 @@ describe("cxkit-mock", () => {
     } finally {
       server.close();
     }
-  }, 60_000);
+  }, 240_000);
 
   test("starts only the API it is given, on the port it is given", async () => {
     const server = await listening();
@@ -82,7 +82,7 @@ describe("cxkit-mock", () => {
     expect(await printedUrls(run, 1)).toEqual({ dixa: `http://127.0.0.1:${port}` });
     run.child.kill("SIGTERM");
     expect(await run.exited).toBe(0);
-  }, 60_000);
+  }, 240_000);
 
   test.each([
     [["--dixa-port", "forty"], "--dixa-port must be a port number, got forty"],
@@ -110,7 +110,7 @@ describe("cxkit-mock", () => {
     ) {
       await new Promise((wake) => setTimeout(wake, 100));
     }
-  }, 60_000);
+  }, 240_000);
 
   test("prints usage with --help", async () => {
     const run = runCli("--help");

@@ -19,7 +19,7 @@ import { addCustomer, attributesOf, emptyWorld } from "../support/world.js";
 const ITEMS = 40;
 const DONE_BEFORE_KILL = 10;
 
-beforeAll(() => ensureBuilt(), 60_000);
+beforeAll(() => ensureBuilt(), 240_000);
 
 let server: ScriptedServer | undefined;
 let dir: string | undefined;
@@ -106,7 +106,7 @@ test("Ctrl-C stops taking interactions, records those in flight, and exits 130; 
 
   expect(second.code).toBe(0);
   expect(JSON.parse(second.stdout)).toMatchObject({ total: ITEMS, applied: ITEMS, resumed: partial.total });
-}, 60_000);
+}, 240_000);
 
 test("a backfill killed with SIGKILL and resumed from its checkpoint accounts for every item exactly once", async () => {
   const world = emptyWorld();
@@ -165,4 +165,4 @@ test("a backfill killed with SIGKILL and resumed from its checkpoint accounts fo
       "customer_satisfaction_score",
     );
   }
-}, 60_000);
+}, 240_000);

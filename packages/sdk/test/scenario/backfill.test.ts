@@ -78,7 +78,7 @@ describe("backfillContact", () => {
     const report = await cx.backfillContact("contact-1", { concurrency: 8, dryRun: true });
 
     expect(report).toMatchObject({ total: 230, planned: 230, dryRun: true });
-  });
+  }, 240_000);
 
   test("re-running a finished backfill without a checkpoint writes nothing new", async () => {
     const { cx, server } = await scenario((w) => {
