@@ -6,7 +6,7 @@ export const sharedTestConfig = defineConfig({
     include: ["test/**/*.test.ts"],
     reporters: ["default", ["json", { outputFile: "test-report.json" }]],
     // Note: timeouts only stop a hung test; a busy shared CI machine makes honest tests slow, not wrong.
-    testTimeout: 60_000,
+    testTimeout: 120_000,
     hookTimeout: 120_000,
   },
 });

@@ -64,7 +64,8 @@ const edited = (dir: string, edit: (doc: SpecDocument) => void) => {
   return JSON.stringify(doc);
 };
 
-describe("sync-specs input", () => {
+// Note: each test runs pnpm and the generator in a temporary repository: minutes on a busy machine.
+describe("sync-specs input", { timeout: 300_000 }, () => {
   test("fetches the spec from the manifest's specUrl over HTTP", async () => {
     const dir = await clone();
     const manifestFile = join(dir, "specs", "manifest.json");
@@ -131,7 +132,8 @@ describe("sync-specs input", () => {
   }, 60_000);
 });
 
-describe("sync-specs on the committed specs", () => {
+// Note: each test runs pnpm and the generator in a temporary repository: minutes on a busy machine.
+describe("sync-specs on the committed specs", { timeout: 300_000 }, () => {
   test.each(Object.keys(apis))(
     "syncing the committed %s spec unchanged changes no file",
     async (name) => {

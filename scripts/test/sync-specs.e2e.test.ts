@@ -45,7 +45,8 @@ async function vendorChange(edit: (doc: SpecDocument) => void): Promise<{ dir: s
 const changeset = (dir: string) => join(dir, ".changeset", `alpharun-spec-${today()}.md`);
 const read = (dir: string, file: string) => readFileSync(join(dir, file), "utf8");
 
-describe("sync-specs", () => {
+// Note: each test runs pnpm and the generator in a temporary repository: minutes on a busy machine.
+describe("sync-specs", { timeout: 300_000 }, () => {
   test("an added optional request field gives a minor changeset and the field in the types", async () => {
     const { dir, from } = await vendorChange((doc) => {
       doc.info.version = "1.1.0";

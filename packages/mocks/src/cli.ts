@@ -2,7 +2,7 @@
 // cxkit-mock: runs Prism mocks of the vendored specs (both, or those named) for local development.
 import { parseArgs } from "node:util";
 import { isVendoredApi, type VendoredApi, vendoredApis } from "./spec-path.js";
-import { startMock } from "./start-mock.js";
+import { type RunningMock, startMock } from "./start-mock.js";
 
 const HELP = `Usage: cxkit-mock [api ...] [--alpharun-port N] [--dixa-port N]
 
@@ -72,11 +72,22 @@ if (selected === undefined) {
 }
 
 const apis = [...selected.keys()];
-const started = await Promise.allSettled(
-  [...selected].map(([api, port]) => startMock(api, port === undefined ? {} : { port })),
-);
-const mocks = started.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
+const mocks: RunningMock[] = [];
 const stopAll = () => Promise.all(mocks.map((mock) => mock.stop()));
+// Note: before anything starts, so a signal that comes as soon as the URLs are printed is handled.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, async () => {
+    await stopAll();
+    process.exit(0);
+  });
+}
+const started = await Promise.allSettled(
+  [...selected].map(async ([api, port]) => {
+    const mock = await startMock(api, port === undefined ? {} : { port });
+    mocks.push(mock);
+    return mock;
+  }),
+);
 const failures = started.flatMap((result, i) =>
   result.status === "rejected" ? [`${apis[i]}: ${(result.reason as Error).message}`] : [],
 );
@@ -85,12 +96,6 @@ if (failures.length > 0) {
   console.error(`cxkit-mock: ${failures.join("\n")}`);
   process.exit(1);
 }
-mocks.forEach((mock, i) => {
-  console.log(`${apis[i]?.padEnd(9)} ${mock.url}`);
+started.forEach((result, i) => {
+  if (result.status === "fulfilled") console.log(`${apis[i]?.padEnd(9)} ${result.value.url}`);
 });
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, async () => {
-    await stopAll();
-    process.exit(0);
-  });
-}
