@@ -224,7 +224,7 @@ describe("rate limits", () => {
       );
       expect(patches).toHaveLength(1);
     }
-  }, 20_000);
+  });
 });
 
 describe("streaming", () => {
