@@ -17,7 +17,7 @@ import { measureTypeCheck } from "./lib/type-check.mjs";
 
 const quick = process.env.CXKIT_BENCH_QUICK === "1";
 const config = quick
-  ? { calls: 100, rounds: 2, warmup: 50, backfillItems: 200, rssItems: [100, 1000] }
+  ? { calls: 50, rounds: 2, warmup: 20, backfillItems: 100, rssItems: [50, 200] }
   : { calls: 250, rounds: 20, warmup: 500, backfillItems: 2000, rssItems: [2000, 20000] };
 const started = performance.now();
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);

@@ -7,7 +7,7 @@ export default mergeConfig(
     test: {
       // Note: fixtures/consumer holds the consumer's own tests; they run inside the installed project.
       include: ["test/**/*.test.ts"],
-      testTimeout: 120_000,
+      testTimeout: 300_000,
       hookTimeout: 300_000,
     },
   }),

@@ -27,6 +27,7 @@ let baseline: string;
 let server: Server;
 let served = "";
 let base = "";
+// Note: each test runs pnpm and the generator in a temporary repository: minutes on a busy machine.
 const dirs: string[] = [];
 
 beforeAll(async () => {
@@ -38,7 +39,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   baseline = await fixtureRepo();
-}, 60_000);
+}, 300_000);
 afterAll(async () => {
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
@@ -86,7 +87,7 @@ describe("sync-specs input", () => {
     expect(JSON.parse(readFileSync(manifestFile, "utf8")).apis.alpharun.specUrl).toBe(
       `${base}/alpharun/openapi.yaml`,
     );
-  }, 60_000);
+  }, 300_000);
 
   test("rejects a spec that fails lint and leaves the repository untouched", async () => {
     const dir = await clone();
@@ -106,7 +107,7 @@ describe("sync-specs input", () => {
     expect(result.stderr).toContain("operation-4xx-response");
     expect(result.stderr).toContain("nothing in the repository was changed");
     expect(await changedFiles(dir)).toEqual([]);
-  }, 60_000);
+  }, 300_000);
 
   test("rejects a spec that does not parse and leaves the repository untouched", async () => {
     const dir = await clone();
@@ -114,7 +115,7 @@ describe("sync-specs input", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/does not parse as YAML or JSON/);
     expect(await changedFiles(dir)).toEqual([]);
-  }, 60_000);
+  }, 300_000);
 
   test("reports a network failure as a clear error and leaves the repository untouched", async () => {
     const dir = await clone();
@@ -128,7 +129,7 @@ describe("sync-specs input", () => {
       `sync-specs: could not fetch ${url}: ECONNREFUSED\nnothing in the repository was changed\n`,
     );
     expect(await changedFiles(dir)).toEqual([]);
-  }, 60_000);
+  }, 300_000);
 });
 
 describe("sync-specs on the committed specs", () => {

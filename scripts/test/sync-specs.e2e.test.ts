@@ -21,11 +21,12 @@ import {
 const generated = "packages/alpharun/src/generated/schema.ts";
 const spec = "specs/alpharun/openapi.yaml";
 let baseline: string;
+// Note: each test runs pnpm and the generator in a temporary repository: minutes on a busy machine.
 const dirs: string[] = [];
 
 beforeAll(async () => {
   baseline = await fixtureRepo();
-}, 60_000);
+}, 300_000);
 afterAll(() => {
   for (const dir of [baseline, ...dirs]) remove(dir);
 });
@@ -88,7 +89,7 @@ describe("sync-specs", () => {
     expect(releases).toContainEqual(["@cxkit/alpharun", "minor", "0.2.0"]);
     expect(releases).toContainEqual(["@cxkit/sdk", "patch", "0.1.1"]);
     expect(releases.map(([name]: string[]) => name)).not.toContain("@cxkit/dixa");
-  }, 60_000);
+  }, 300_000);
 
   test("a removed operation gives a major changeset", async () => {
     const { dir, from } = await vendorChange((doc) => delete doc.paths["/notes/{noteId}"]);
@@ -97,7 +98,7 @@ describe("sync-specs", () => {
     expect(result.stdout).toContain("! breaking operation: operation removed");
     expect(readFileSync(changeset(dir), "utf8")).toMatch(/^---\n"@cxkit\/alpharun": major\n---\n/);
     expect(read(dir, generated)).not.toContain("deleteNote");
-  }, 60_000);
+  }, 300_000);
 
   test("a changed description gives a patch changeset", async () => {
     const { dir, from } = await vendorChange((doc) => {
@@ -107,7 +108,7 @@ describe("sync-specs", () => {
     expect(result.code, result.stderr).toBe(0);
     expect(readFileSync(changeset(dir), "utf8")).toMatch(/^---\n"@cxkit\/alpharun": patch\n---\n/);
     expect(read(dir, generated)).toContain("The text of the note, in Markdown");
-  }, 60_000);
+  }, 300_000);
 
   test("a change that does not reach the generated types updates spec and manifest, no changeset", async () => {
     // Note: openapi-typescript copies descriptions and examples into JSDoc, so those do reach the
@@ -121,7 +122,7 @@ describe("sync-specs", () => {
     expect(result.stdout).toContain("generated types unchanged: no changeset for @cxkit/alpharun");
     expect(await changedFiles(dir)).toEqual(["specs/alpharun/openapi.yaml", "specs/manifest.json"]);
     expect(existsSync(changeset(dir))).toBe(false);
-  }, 60_000);
+  }, 300_000);
 
   test("running it twice on the same input changes nothing the second time", async () => {
     const { dir, from } = await vendorChange((doc) => {
@@ -133,7 +134,7 @@ describe("sync-specs", () => {
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain("nothing to do");
     expect(await changedFiles(dir)).toEqual([]);
-  }, 60_000);
+  }, 300_000);
 });
 
 describe("changeset guard", () => {
@@ -170,7 +171,7 @@ describe("changeset guard", () => {
     expect(passing.stderr).toBe("");
     expect(passing.stdout).toContain("every package changed since main has a changeset");
     expect(passing.code).toBe(0);
-  }, 60_000);
+  }, 300_000);
 
   test("accepts an empty changeset as the statement that no release is needed", async () => {
     const dir = await cloneTemp(baseline);
@@ -184,7 +185,7 @@ describe("changeset guard", () => {
     await commitAll(dir, "touch dixa, no release");
     const result = await guard(dir);
     expect(result.code, result.stderr).toBe(0);
-  }, 60_000);
+  }, 300_000);
 
   test("skips with a note when there is no base to compare against", async () => {
     const dir = await cloneTemp(baseline);
@@ -193,5 +194,5 @@ describe("changeset guard", () => {
     const result = await exec(process.execPath, ["scripts/changeset-guard.mjs"], dir);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("changeset guard: skipped, no base ref");
-  }, 60_000);
+  }, 300_000);
 });

@@ -11,7 +11,7 @@ export interface StartMockOptions {
   port?: number;
   /** loopback address to bind (default "127.0.0.1") */
   host?: string;
-  /** how long to wait for Prism to accept connections, in ms (default 30000) */
+  /** how long to wait for Prism to accept connections, in ms; it fails at once if Prism exits (default 120000) */
   startTimeoutMs?: number;
 }
 
@@ -31,6 +31,12 @@ export class MockStartError extends Error {
 }
 
 const OUTPUT_TAIL_CHARS = 4000;
+/**
+ * Preloaded into each Prism process: it exits when the process that started it is gone, however that
+ * ended (a SIGKILL or a test runner's timeout included), because its stdin is a pipe from that process.
+ */
+const EXIT_WITH_PARENT =
+  "data:text/javascript,process.stdin.on('end',()=>process.exit(0)).on('error',()=>process.exit(0)).resume()";
 const prismEntry = (() => {
   const require = createRequire(import.meta.url);
   return join(dirname(require.resolve("@stoplight/prism-cli/package.json")), "dist", "index.js");
@@ -57,8 +63,10 @@ export async function startMock(
     }
   }
   const port = options.port ?? (await freePort(host));
-  const child = spawn(process.execPath, [prismEntry, "mock", spec, "-p", String(port), "-h", host], {
-    stdio: ["ignore", "pipe", "pipe"],
+  // Note: one process per mock: Prism's multiprocess mode forks a worker that a SIGKILL would orphan.
+  const args = ["mock", spec, "-p", String(port), "-h", host, "--multiprocess=false"];
+  const child = spawn(process.execPath, ["--import", EXIT_WITH_PARENT, prismEntry, ...args], {
+    stdio: ["pipe", "pipe", "pipe"],
   });
   let output = "";
   const keepTail = (chunk: Buffer) => {
@@ -74,7 +82,7 @@ export async function startMock(
     return terminate(child);
   };
   try {
-    await waitUntilListening(child, host, port, options.startTimeoutMs ?? 30_000);
+    await waitUntilListening(child, host, port, options.startTimeoutMs ?? 120_000);
   } catch (error) {
     await stop();
     throw new MockStartError(

@@ -51,7 +51,7 @@ export function useMocks(...apis: VendoredApi[]): Readonly<Partial<Record<Vendor
     selected.forEach((api, i) => {
       urls[api] = running[i]?.url;
     });
-  }, 60_000);
+  }, 240_000);
   afterAll(async () => {
     await Promise.all(running.map((mock) => mock.stop()));
   });

@@ -14,4 +14,4 @@ test("mockGlobalSetup provides the started mocks' URLs and stops them on teardow
   expect(before.status).toBe(200);
   await teardown();
   await expect(fetch(`${urls.dixa}/conversations/4242`)).rejects.toThrow();
-}, 60_000);
+}, 240_000);

@@ -19,7 +19,7 @@ beforeAll(async () => {
   const tarball = join(workDir, String(name));
   entries = (await run("tar", ["-tzf", tarball])).stdout.split("\n").filter(Boolean);
   await run("tar", ["-xzf", tarball, "-C", workDir]);
-}, 60_000);
+}, 240_000);
 
 afterAll(() => rm(workDir, { recursive: true, force: true }));
 

@@ -8,7 +8,7 @@ describe("startMock", () => {
   let mock: RunningMock;
   beforeAll(async () => {
     mock = await startMock(petsSpec);
-  }, 60_000);
+  }, 240_000);
   afterAll(() => mock.stop());
 
   test("serves the spec's example on a free loopback port", async () => {
@@ -42,14 +42,14 @@ describe("startMock", () => {
     await other.stop();
     await expect(fetch(`${other.url}/pets/1`)).rejects.toThrow();
     await other.stop();
-  }, 60_000);
+  }, 240_000);
 });
 
 test("fails with the reason when the spec cannot be served", async () => {
   await expect(
     startMock(fileURLToPath(new URL("./fixtures/missing.yaml", import.meta.url))),
   ).rejects.toBeInstanceOf(MockStartError);
-}, 60_000);
+}, 240_000);
 
 test("readViolations returns nothing when Prism found no violation", () => {
   expect(readViolations(new Response("{}"))).toEqual([]);

@@ -93,9 +93,10 @@ export class ApiError<B = unknown> extends Error {
     Object.defineProperties(this, { response: { value: details.response }, details: { value: details } });
   }
 
+  /** the fields a log needs: name, message, status, method, path, request id, attempts, body */
   toJSON(): Record<string, unknown> {
-    const { name, message, status, method, path, requestId, attempts, body } = this;
-    return { name, message, status, method, path, requestId, attempts, body };
+    // Note: `response` and `details` are not enumerable, so they stay out.
+    return { ...(this as object), message: this.message };
   }
 }
 

@@ -141,11 +141,11 @@ export class LiteRequest implements Request {
  */
 export const CXKIT_TRANSPORT: unique symbol = Symbol.for("cxkit.runtime.transport");
 
-/** The init the runtime passes to a transport marked with `CXKIT_TRANSPORT`. */
+/** The init a transport marked with `CXKIT_TRANSPORT` takes. */
 export interface TransportInit extends RequestInit {
   /**
-   * ms to wait for the response headers; past it the call rejects with a `DOMException` named
-   * `TimeoutError` (default: the transport's own limit)
+   * ms for the whole call, headers and body: past it, the call (or a read of its body) rejects with a
+   * `DOMException` named `TimeoutError` (default: the transport's own limits)
    */
   timeout?: number;
 }

@@ -29,16 +29,25 @@ export interface Redactor {
   error(error: unknown): Error;
 }
 
-/** Builds a redactor for the given secrets (empty strings are ignored). */
+/** Secrets shorter than this are replaced only where they stand whole, never inside a word. */
+const SHORT_SECRET = 8;
+
+/**
+ * Builds a redactor for the given secrets (empty strings are ignored). A secret of 8 characters or
+ * more is replaced wherever it appears; a shorter one only where it stands whole (not next to a
+ * letter, digit, `_` or `-`), so `token: "t"` hides `Bearer t` without turning `Contact` into
+ * `Con[REDACTED]act`.
+ */
 export function createRedactor(secrets: readonly string[]): Redactor {
   // Longest first, so a secret that contains another is replaced whole.
-  const list = secrets.filter((secret) => secret.length > 0).sort((a, b) => b.length - a.length);
+  const list = secrets
+    .filter((secret) => secret.length > 0)
+    .sort((a, b) => b.length - a.length)
+    .map((secret) => (secret.length < SHORT_SECRET ? wholeWord(secret) : secret));
 
   function string(value: string): string {
     let result = value;
-    for (const secret of list) {
-      if (result.includes(secret)) result = result.replaceAll(secret, REDACTED);
-    }
+    for (const secret of list) result = result.replaceAll(secret, REDACTED);
     return result;
   }
 
@@ -75,6 +84,12 @@ export function createRedactor(secrets: readonly string[]): Redactor {
   }
 
   return { string, value: (input) => value(input), headers, error: (input) => error(input) };
+}
+
+/** Matches `secret` where no letter, digit, `_` or `-` touches it. */
+function wholeWord(secret: string): RegExp {
+  const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?<![\\p{L}\\p{N}_-])${escaped}(?![\\p{L}\\p{N}_-])`, "gu");
 }
 
 /**

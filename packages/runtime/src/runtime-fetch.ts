@@ -1,3 +1,4 @@
+import { BufferedResponse } from "./buffered-response.js";
 import { recordCall } from "./call-info.js";
 import { type Clock, systemClock } from "./clock.js";
 import { AbortError, type ApiError, type ApiErrorDetails, ConnectionError, TimeoutError } from "./errors.js";
@@ -15,7 +16,7 @@ import {
   resolveRetry,
   responseRetryDelay,
 } from "./retry.js";
-import { AttemptTimeout } from "./timeout.js";
+import { startAttemptTimeout } from "./timeout.js";
 
 /** A `fetch` as the runtime calls it: like the global one, `fetch(request, init)`. */
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
@@ -29,7 +30,10 @@ export interface RuntimeFetchOptions {
   fetch?: FetchLike;
   /** retry policy, or `false` for none (default 2 retries, 500 ms doubling to 8 s, idempotent calls only) */
   retry?: RetryOptions | false;
-  /** per-attempt timeout in ms, or `false` for none (default 60000) */
+  /**
+   * per-attempt timeout in ms, or `false` for none: it covers the whole attempt, the body included
+   * when the runtime reads it (JSON and text; see `createRuntimeFetch`) (default 60000)
+   */
   timeout?: number | false;
   /** client-side rate limit, a `RateLimiter` shared with other clients, or `false` (default none) */
   rateLimit?: RateLimitOptions | RateLimiter | false;
@@ -39,7 +43,7 @@ export interface RuntimeFetchOptions {
   secrets?: readonly string[];
   /** response headers read for the vendor's request id (default `REQUEST_ID_HEADERS`) */
   requestIdHeaders?: readonly string[];
-  /** clock for backoff waits, rate-limit waits and durations (default `systemClock`) */
+  /** clock for backoff waits, rate-limit waits, attempt deadlines and durations (default `systemClock`) */
   clock?: Clock;
   /** random numbers in [0, 1) for the backoff jitter (default `Math.random`) */
   random?: () => number;
@@ -48,18 +52,26 @@ export interface RuntimeFetchOptions {
 /** Shortest per-attempt timeout left to a transport that enforces timeouts itself, ms. */
 const DELEGATED_TIMEOUT_MIN = 10_000;
 
-/** An attempt that got no response. */
-class Failure {
-  constructor(
-    readonly outcome: Exclude<AttemptOutcome, "response">,
-    readonly error: unknown,
-  ) {}
+/** Response bodies the runtime reads within the attempt: JSON, text (not event streams), XML. */
+const READ_TYPES = /json|^text\/(?!event-stream)|xml/i;
+
+/** An attempt that got no response, or lost it while its body was read. */
+interface Failure {
+  outcome: Exclude<AttemptOutcome, "response">;
+  error: unknown;
+  duringBody?: boolean;
 }
 
 /**
  * The client's `fetch`: rate limit, per-attempt timeout, retries with backoff and attempt logging.
  * openapi-fetch calls it once per call, beneath its middleware chain, so every attempt made here is
  * a real request. Everything that does not depend on the call is worked out here, once per client.
+ *
+ * The timeout covers the whole attempt: the response it returns has its body read already (a
+ * `BufferedResponse`) when that body is JSON, text or XML, or has no `Content-Type`, so a
+ * body that stalls ends in a timeout and is retried like one. Any other body (binary, an event
+ * stream) is handed over unread once its headers are in: reading it is not covered by the timeout.
+ * `parseAs: "stream"` on a body the runtime read streams the bytes already read.
  *
  * A `LiteRequest` (what the runtime's `Request` class builds) goes out without a second `Request`:
  * as `fetch(url, init)` to the global `fetch`, as it is to a transport that takes it
@@ -114,28 +126,33 @@ export function createRuntimeFetch(options: RuntimeFetchOptions = {}): FetchLike
     return send(request, init);
   }
 
+  /** Sends one attempt under its deadline; the response comes back with its body unread. */
   async function sendOnce(
     request: Request,
     init: RequestInit | undefined,
     body: ArrayBuffer | undefined,
-    timeout: number | false,
+    signal: AbortSignal | undefined,
+    delegated: number | undefined,
   ): Promise<Response | Failure> {
-    const lite = transport && LiteRequest.is(request);
-    // Note: a transport enforces a long timeout itself (undici's headersTimeout, to within a second),
-    // which saves an AbortController, a timer and the abort wiring on every attempt.
-    const delegated = lite && timeout !== false && timeout >= DELEGATED_TIMEOUT_MIN;
-    const caller = request.signal === NEVER_ABORTED ? undefined : request.signal;
-    const deadline = timeout === false || delegated ? undefined : new AttemptTimeout(timeout, caller);
     try {
-      return await (lite
-        ? transmit(request, body, deadline?.signal ?? caller, delegated ? timeout : undefined)
-        : dispatch(request, init, deadline?.signal, body));
+      return await (transport && LiteRequest.is(request)
+        ? transmit(request, body, signal, delegated)
+        : dispatch(request, init, signal, body));
     } catch (error) {
-      const timedOut = deadline?.timedOut || (delegated && isTimeoutError(error));
-      const outcome = request.signal.aborted ? "aborted" : timedOut ? "timeout" : "connection-error";
-      return new Failure(outcome, error);
-    } finally {
-      deadline?.clear();
+      return { outcome: failureOutcome(request, error), error };
+    }
+  }
+
+  /** Reads the body of the response the call returns, still under the attempt's deadline. */
+  async function readBody(request: Request, response: Response): Promise<Response | Failure> {
+    const { status } = response;
+    if (status === 204 || status === 205 || status === 304 || request.method === "HEAD") return response;
+    const type = response.headers.get("content-type");
+    if (type !== null && !READ_TYPES.test(type)) return response;
+    try {
+      return new BufferedResponse(response, await response.text());
+    } catch (error) {
+      return { outcome: failureOutcome(request, error), error, duringBody: true };
     }
   }
 
@@ -155,21 +172,25 @@ export function createRuntimeFetch(options: RuntimeFetchOptions = {}): FetchLike
     requestId: string,
     timeout: number | false,
   ): ApiError {
+    const url = new URL(request.url);
     const details: ApiErrorDetails<never> = {
       method: request.method,
       // Note: the concrete path; the runtime middleware swaps in the operation's path template.
-      path: redactor.string(new URL(request.url).pathname),
+      path: redactor.string(url.pathname),
       requestId,
       attempts,
       cause: redactor.error(failure.error),
     };
     if (failure.outcome === "aborted")
       return new AbortError({ ...details, summary: "was aborted by the caller" });
-    if (failure.outcome === "timeout") {
-      return new TimeoutError({ ...details, summary: `timed out after ${timeout} ms` });
-    }
-    const reason = redactor.string(describeFailure(failure.error));
-    return new ConnectionError({ ...details, summary: `got no response (${reason})` });
+    // Note: the origin tells a wrong base URL apart; it never holds credentials or a query string.
+    const where = `${failure.duringBody ? "reading the body from" : "from"} ${redactor.string(url.origin)}`;
+    return failure.outcome === "timeout"
+      ? new TimeoutError({ ...details, summary: `timed out after ${timeout} ms ${where}` })
+      : new ConnectionError({
+          ...details,
+          summary: `got no answer ${where} (${redactor.string(describeFailure(failure.error))})`,
+        });
   }
 
   return async function runtimeFetch(request: Request, init?: RequestInit): Promise<Response> {
@@ -181,65 +202,66 @@ export function createRuntimeFetch(options: RuntimeFetchOptions = {}): FetchLike
     // once, and every attempt sends the same bytes; a LiteRequest's serialized body is sent as it is.
     const body = maxAttempts > 1 && mustBuffer(request) ? await request.arrayBuffer() : undefined;
     const callId = logger ? generateRequestId() : undefined;
+    const caller = request.signal === NEVER_ABORTED ? undefined : request.signal;
+    const lite = transport && LiteRequest.is(request);
 
     for (let attempt = 1; ; attempt++) {
-      const turn = limiter?.acquire(request.signal);
+      // Note: the limiter and the sleeps below are given no signal when the caller gave none.
+      const turn = limiter?.acquire(caller);
       if (turn) await wait(turn, request, attempt - 1, callId ?? generateRequestId());
       const started = clock.now();
-      const result = await sendOnce(request, init, body, timeout);
-      const durationMs = clock.now() - started;
-
-      if (!(result instanceof Failure)) {
-        const retryIn =
-          attempt < maxAttempts ? responseRetryDelay(retry, attempt, result, random) : undefined;
-        if (logger) {
-          const requestId = readRequestId(result.headers, requestIdHeaders) ?? callId ?? generateRequestId();
-          emitAttemptLog(logger, redactor, {
-            request,
-            attempt,
-            outcome: "response",
-            response: result,
-            durationMs,
-            requestId,
-            retryInMs: retryIn,
-            error: undefined,
-          });
-        }
-        if (retryIn === undefined) {
-          if (!result.ok || attempt > 1 || callId)
-            recordCall(result, { attempts: attempt, requestId: callId });
-          return result;
-        }
-        result.body?.cancel().catch(ignore);
-        await wait(clock.sleep(retryIn, request.signal), request, attempt, callId ?? generateRequestId());
-        continue;
+      // Note: a transport enforces a long timeout itself (undici's own timers, to within a second),
+      // which saves the abort wiring on every attempt.
+      const delegated = lite && timeout !== false && timeout >= DELEGATED_TIMEOUT_MIN ? timeout : undefined;
+      const ms = delegated === undefined ? timeout : false;
+      const deadline = ms !== false || caller ? startAttemptTimeout(ms, caller, clock) : undefined;
+      let result = await sendOnce(request, init, body, deadline?.signal, delegated);
+      let retryIn: number | undefined;
+      if (!("outcome" in result)) {
+        retryIn = attempt < maxAttempts ? responseRetryDelay(retry, attempt, result, random) : undefined;
+        if (retryIn === undefined) result = await readBody(request, result);
+        else result.body?.cancel().catch(ignore);
       }
-
-      const retryIn =
-        result.outcome !== "aborted" && attempt < maxAttempts
-          ? backoffDelay(retry, attempt, random)
-          : undefined;
-      const requestId = callId ?? generateRequestId();
+      deadline?.end();
+      const durationMs = clock.now() - started;
+      const failure = "outcome" in result ? result : undefined;
+      const response = failure ? undefined : (result as Response);
+      if (failure && failure.outcome !== "aborted" && attempt < maxAttempts) {
+        retryIn = backoffDelay(retry, attempt, random);
+      }
       if (logger) {
         emitAttemptLog(logger, redactor, {
           request,
           attempt,
-          outcome: result.outcome,
-          response: undefined,
+          outcome: failure?.outcome ?? "response",
+          response,
           durationMs,
-          requestId,
+          requestId:
+            (response && readRequestId(response.headers, requestIdHeaders)) ?? callId ?? generateRequestId(),
           retryInMs: retryIn,
-          error: describeFailure(result.error),
+          error: failure && describeFailure(failure.error),
         });
       }
-      if (retryIn === undefined) throw failureError(result, request, attempt, requestId, timeout);
-      await wait(clock.sleep(retryIn, request.signal), request, attempt, requestId);
+      if (retryIn === undefined) {
+        if (response) {
+          if (!response.ok || attempt > 1 || callId)
+            recordCall(response, { attempts: attempt, requestId: callId });
+          return response;
+        }
+        throw failureError(result as Failure, request, attempt, callId ?? generateRequestId(), timeout);
+      }
+      await wait(clock.sleep(retryIn, caller), request, attempt, callId ?? generateRequestId());
     }
   };
 }
 
-function isTimeoutError(error: unknown): boolean {
-  return error instanceof DOMException && error.name === "TimeoutError";
+/**
+ * How an attempt that threw ended: the caller's abort, a timeout (the deadline's, or a transport's
+ * own: both end the attempt with a `DOMException` named `TimeoutError`), or the connection.
+ */
+function failureOutcome(request: Request, error: unknown): Failure["outcome"] {
+  if (request.signal.aborted) return "aborted";
+  return error instanceof DOMException && error.name === "TimeoutError" ? "timeout" : "connection-error";
 }
 
 function mustBuffer(request: Request): boolean {

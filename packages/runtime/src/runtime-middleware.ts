@@ -1,9 +1,9 @@
 import type { Middleware } from "openapi-fetch";
+import { BufferedResponse } from "./buffered-response.js";
 import { readCall, recordCall } from "./call-info.js";
 import {
   AbortError,
   ApiError,
-  type ApiErrorDetails,
   ConnectionError,
   createApiError,
   InvalidResponseError,
@@ -56,8 +56,7 @@ export function createRuntimeMiddleware(options: RuntimeMiddlewareOptions = {}):
       const call: Call = { request, response, path: schemaPath };
       if (response.ok) {
         const noContent = response.status === 204 || response.status === 205 || request.method === "HEAD";
-        if (parseAs === "json" && !noContent) await checkJson(call, shared);
-        return undefined;
+        return parseAs === "json" && !noContent ? checkJson(call, shared) : undefined;
       }
       const { requestId, attempts } = identify(call, shared);
       recordCall(response, {
@@ -83,35 +82,31 @@ export function createRuntimeMiddleware(options: RuntimeMiddlewareOptions = {}):
       return undefined;
     },
 
-    onError({ error, request, schemaPath }) {
-      if (error instanceof ApiError) return withPath(error, schemaPath);
-      const details: ApiErrorDetails<never> = {
-        method: request.method,
-        path: schemaPath,
-        requestId: generateRequestId(),
-        attempts: 1,
-        cause: shared.redactor.error(error),
-      };
-      if (request.signal.aborted) return new AbortError({ ...details, summary: "was aborted by the caller" });
-      return new ConnectionError({ ...details, summary: "got no response" });
+    // Note: the runtime's `fetch` throws only `ApiError`s (anything else is passed on as it is).
+    onError({ error, schemaPath }) {
+      return error instanceof ApiError ? withPath(error, schemaPath) : undefined;
     },
   };
 }
 
 /**
- * Parses a 2xx JSON body once; a malformed or empty one becomes `InvalidResponseError`.
- * Note: the parsed value is then handed to openapi-fetch through the response's own `json()`/`text()`,
- * so the body is read once and parsed once.
+ * Parses a 2xx JSON body once; a malformed or empty one becomes `InvalidResponseError`. The runtime's
+ * `fetch` hands over a `BufferedResponse`, read within the attempt, whose `json()` openapi-fetch then
+ * gets without a second parse; any other response (one a middleware put in its place) is read here
+ * and replaced by one.
  */
-async function checkJson(call: Call, shared: Shared): Promise<void> {
+async function checkJson(call: Call, shared: Shared): Promise<Response | undefined> {
   const { request, response, path } = call;
-  const raw = await readText(call, shared);
-  let parsed: unknown;
+  const buffered =
+    response instanceof BufferedResponse
+      ? response
+      : new BufferedResponse(response, await readText(call, shared));
+  const raw = buffered.bodyText;
   let problem: string | undefined;
   if (raw.trim() === "") problem = "an empty body where JSON was expected";
   else {
     try {
-      parsed = JSON.parse(raw);
+      buffered.readJson();
     } catch {
       // The SyntaxError is not kept: its message quotes the body, and could cut a secret in half.
       problem = "malformed JSON";
@@ -128,17 +123,7 @@ async function checkJson(call: Call, shared: Shared): Promise<void> {
       response,
     });
   }
-  Object.defineProperties(response, {
-    json: { value: () => Promise.resolve(parsed) },
-    text: { value: () => Promise.resolve(raw) },
-  });
-  // Note: openapi-fetch parses a body without Content-Length (chunked) a second time, from `text()`;
-  // with the length of the body read it takes `json()`, the value parsed above.
-  if (!response.headers.has("content-length")) {
-    const headers = new Headers(response.headers);
-    headers.set("content-length", String(new TextEncoder().encode(raw).byteLength));
-    Object.defineProperty(response, "headers", { value: headers });
-  }
+  return buffered === response ? undefined : buffered;
 }
 
 /** A non-2xx body: parsed JSON, else the text, else undefined when empty. */
@@ -152,17 +137,21 @@ async function readBody(call: Call, shared: Shared): Promise<unknown> {
   }
 }
 
+/** The body of a response the runtime's `fetch` did not read (one a middleware put in its place). */
 async function readText(call: Call, shared: Shared): Promise<string> {
   const { request, response, path } = call;
   try {
     return await response.text();
   } catch (error) {
-    const details = { method: request.method, path, ...identify(call, shared), response };
-    const cause = shared.redactor.error(error);
-    if (request.signal.aborted) {
-      throw new AbortError({ ...details, cause, summary: "was aborted by the caller" });
-    }
-    throw new ConnectionError({ ...details, cause, summary: "lost the connection while reading the body" });
+    const aborted = request.signal.aborted;
+    throw new (aborted ? AbortError : ConnectionError)({
+      method: request.method,
+      path,
+      ...identify(call, shared),
+      response,
+      cause: shared.redactor.error(error),
+      summary: aborted ? "was aborted by the caller" : "lost the connection while reading the body",
+    });
   }
 }
 

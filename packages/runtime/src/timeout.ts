@@ -1,52 +1,36 @@
-/**
- * One attempt's deadline: `signal` aborts when `ms` pass (then `timedOut` is true) or when the
- * caller's signal aborts, whichever comes first. The timer starts when the attempt starts, and
- * `clear()` must be called once the response headers are in.
- *
- * A class rather than closures: the instance is its own `abort` listener (`handleEvent`), so an
- * attempt allocates one object, one controller and one timer.
- */
-export class AttemptTimeout {
-  readonly #controller = new AbortController();
-  readonly #caller: AbortSignal | undefined;
-  readonly #timer: ReturnType<typeof setTimeout>;
-  #timedOut = false;
+import type { Clock } from "./clock.js";
+import { onAbort } from "./on-abort.js";
 
-  constructor(ms: number, caller?: AbortSignal) {
-    this.#caller = caller;
-    this.#timer = setTimeout(expire, ms, this);
-    if (caller?.aborted) this.#controller.abort(caller.reason);
-    else caller?.addEventListener("abort", this);
-  }
-
-  /** pass this to `fetch` for the attempt */
-  get signal(): AbortSignal {
-    return this.#controller.signal;
-  }
-
-  /** true when the deadline, not the caller, ended the attempt */
-  get timedOut(): boolean {
-    return this.#timedOut;
-  }
-
-  /** @internal the caller's signal aborted */
-  handleEvent(): void {
-    this.#controller.abort(this.#caller?.reason);
-  }
-
-  /** @internal the deadline passed */
-  expire(): void {
-    this.#timedOut = true;
-    this.#controller.abort(new DOMException("The attempt timed out", "TimeoutError"));
-  }
-
-  /** stops the timer and detaches from the caller's signal */
-  clear(): void {
-    clearTimeout(this.#timer);
-    this.#caller?.removeEventListener("abort", this);
-  }
+/** One attempt's deadline, as the runtime's `fetch` uses it. */
+export interface AttemptTimeout {
+  /** pass to `fetch`: aborts when the deadline passes or the caller's signal aborts */
+  readonly signal: AbortSignal;
+  /** stops the timer and detaches from the caller's signal, once the attempt is over (its body read, or its failure) */
+  end(): void;
 }
 
-function expire(timeout: AttemptTimeout): void {
-  timeout.expire();
+/**
+ * Starts one attempt's deadline: `signal` aborts when `ms` pass or when the caller's signal aborts,
+ * whichever comes first. The timer runs on the clock's `timer` when it has one, else `setTimeout`.
+ */
+export function startAttemptTimeout(
+  ms: number | false,
+  caller: AbortSignal | undefined,
+  clock: Clock,
+): AttemptTimeout {
+  const controller = new AbortController();
+  // Note: the runtime tells a timeout by this reason, a `DOMException` named `TimeoutError`.
+  const expire = () =>
+    controller.abort(new DOMException(`The attempt timed out after ${ms} ms`, "TimeoutError"));
+  const timer = ms === false ? undefined : clock.timer ? clock.timer(ms, expire) : setTimeout(expire, ms);
+  // Note: through `onAbort`, so any number of attempts on one caller signal add one listener to it.
+  const unlink = caller && onAbort(caller, () => controller.abort(caller.reason));
+  return {
+    signal: controller.signal,
+    end() {
+      if (timer && typeof timer === "object" && "cancel" in timer) timer.cancel();
+      else clearTimeout(timer);
+      unlink?.();
+    },
+  };
 }

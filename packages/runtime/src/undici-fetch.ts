@@ -1,3 +1,4 @@
+import { EventEmitter } from "node:events";
 import type { Dispatcher } from "undici";
 import { CXKIT_TRANSPORT, LiteRequest, NEVER_ABORTED, type TransportInit } from "./lite-request.js";
 import { UndiciResponse } from "./undici-response.js";
@@ -63,6 +64,8 @@ export function createUndiciFetch(options: UndiciFetchOptions = {}): UndiciFetch
       const { Agent } = await undiciModule;
       dispatcher ??= new Agent();
     }
+    const { timeout } = call;
+    const guard = timeout === undefined ? undefined : new BodyGuard(timeout);
     for (let redirects = 0; ; redirects++) {
       const url = new URL(call.url);
       let data: Dispatcher.ResponseData;
@@ -74,19 +77,21 @@ export function createUndiciFetch(options: UndiciFetchOptions = {}): UndiciFetch
           headers: call.headers,
           // Note: undici also streams async iterables (a web ReadableStream, FormData, Blob).
           body: call.body as Dispatcher.RequestOptions["body"],
-          signal,
-          headersTimeout: call.timeout,
+          signal: signal && relay(signal),
+          headersTimeout: timeout,
         });
       } catch (error) {
+        guard?.end();
         if (signal?.aborted) throw signal.reason;
-        if ((error as { code?: unknown }).code === "UND_ERR_HEADERS_TIMEOUT" && call.timeout !== undefined) {
-          throw new DOMException(`No response headers within ${call.timeout} ms`, "TimeoutError");
+        if ((error as { code?: unknown }).code === "UND_ERR_HEADERS_TIMEOUT" && timeout !== undefined) {
+          throw timedOut(timeout);
         }
         throw new TypeError("fetch failed", { cause: error });
       }
       const location = REDIRECT_STATUS.has(data.statusCode) ? data.headers.location : undefined;
       if (typeof location !== "string" || call.redirect === "manual") {
-        return new UndiciResponse(data, call.url, redirects > 0, call.method);
+        if (guard) guard.body = data.body;
+        return new UndiciResponse(data, call.url, redirects > 0, call.method, guard?.end);
       }
       await data.body.dump();
       if (call.redirect === "error" || redirects >= maxRedirections) {
@@ -103,6 +108,69 @@ export function createUndiciFetch(options: UndiciFetchOptions = {}): UndiciFetch
   });
 }
 
+/**
+ * A call's deadline over its body: once the headers are in (undici's `headersTimeout` bounds those),
+ * a body still being read when the timeout has passed since the call started ends in `TimeoutError`.
+ * The response ends the guard once its body is read. Note: a plain timer, armed with the same
+ * duration every time (Node keeps a list per duration): far cheaper than a signal per request.
+ */
+class BodyGuard {
+  body: Dispatcher.ResponseData["body"] | undefined;
+  readonly #timer: ReturnType<typeof setTimeout>;
+
+  constructor(timeout: number) {
+    this.#timer = setTimeout(expireBody, timeout, this, timeout);
+  }
+
+  /** the body is read, or the call failed: stop guarding it */
+  readonly end = (): void => clearTimeout(this.#timer);
+}
+
+function expireBody(guard: BodyGuard, timeout: number): void {
+  guard.body?.destroy(timedOut(timeout) as unknown as Error);
+}
+
+function timedOut(timeout: number): DOMException {
+  return new DOMException(`The attempt timed out after ${timeout} ms`, "TimeoutError");
+}
+
+/** An `AbortSignal` as undici's `request` listens to it: `aborted`, `reason` and an `abort` event. */
+class AbortRelay extends EventEmitter {
+  aborted = false;
+  reason: unknown;
+}
+
+/**
+ * The relay of each signal.
+ * Note: undici adds and removes an `abort` listener on the signal of every request, and on an
+ * `AbortSignal` (an `EventTarget`) that costs about as much as the rest of the transport's own work
+ * on a loopback call; on an `EventEmitter` it is cheap. The runtime shares one signal between
+ * attempts that start together, so one relay per signal, made once, serves them all. This module
+ * alone owns the map; it is weak, so it keeps no signal alive.
+ */
+const relays = new WeakMap<AbortSignal, AbortRelay>();
+
+function relay(signal: AbortSignal): AbortRelay {
+  let relayed = relays.get(signal);
+  if (relayed === undefined) {
+    const created = new AbortRelay();
+    // Note: any number of requests may share the signal; each adds one listener while it runs.
+    created.setMaxListeners(0);
+    signal.addEventListener(
+      "abort",
+      () => {
+        created.aborted = true;
+        created.reason = signal.reason;
+        created.emit("abort");
+      },
+      { once: true },
+    );
+    relays.set(signal, created);
+    relayed = created;
+  }
+  return relayed;
+}
+
 /** One call, as undici's `request` takes it. */
 interface Call {
   url: string;
@@ -112,7 +180,7 @@ interface Call {
   body: string | Uint8Array | AsyncIterable<Uint8Array> | null;
   signal: AbortSignal | undefined;
   redirect: RequestRedirect;
-  /** `headersTimeout` of this request, ms */
+  /** ms for the whole call: headers (undici's `headersTimeout`) and the body read after them */
   timeout: number | undefined;
 }
 

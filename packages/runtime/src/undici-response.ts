@@ -23,14 +23,23 @@ export class UndiciResponse extends Response {
   readonly #nullBody: boolean;
 
   readonly #headers: ResponseHeaders;
+  /** called once the body is read or closed (the call's deadline stops guarding it) */
+  #done: (() => void) | undefined;
 
-  constructor(data: Dispatcher.ResponseData, url: string, redirected: boolean, method: string) {
+  constructor(
+    data: Dispatcher.ResponseData,
+    url: string,
+    redirected: boolean,
+    method: string,
+    done?: () => void,
+  ) {
     super(null, { status: data.statusCode, statusText: data.statusText });
     this.#headers = new ResponseHeaders(data.headers);
     this.#source = data.body;
     this.#url = url;
     this.#redirected = redirected;
     this.#nullBody = NULL_BODY_STATUS.has(data.statusCode) || method === "HEAD";
+    this.#done = done;
   }
 
   override get headers(): Headers {
@@ -46,6 +55,7 @@ export class UndiciResponse extends Response {
     return "basic";
   }
   override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
+    this.#doneOnClose();
     if (this.#nullBody) return null;
     return (this.#branch ?? this.#source.body) as ReadableStream<Uint8Array<ArrayBuffer>>;
   }
@@ -54,13 +64,13 @@ export class UndiciResponse extends Response {
   }
 
   override text(): Promise<string> {
-    return this.#branch ? this.#viaStream().text() : this.#source.text();
+    return this.#branch ? this.#viaStream().text() : this.#read(this.#source.text());
   }
   override json(): Promise<unknown> {
-    return this.#branch ? this.#viaStream().json() : this.#source.json();
+    return this.#branch ? this.#viaStream().json() : this.#read(this.#source.json());
   }
   override arrayBuffer(): Promise<ArrayBuffer> {
-    return this.#branch ? this.#viaStream().arrayBuffer() : this.#source.arrayBuffer();
+    return this.#branch ? this.#viaStream().arrayBuffer() : this.#read(this.#source.arrayBuffer());
   }
   override bytes(): Promise<Uint8Array<ArrayBuffer>> {
     return this.arrayBuffer().then((buffer) => new Uint8Array(buffer));
@@ -81,6 +91,32 @@ export class UndiciResponse extends Response {
     const [mine, theirs] = body.tee();
     this.#branch = mine;
     return new UndiciClone(theirs, this);
+  }
+
+  /** Calls `done` once a read of the whole body settles. */
+  #read<T>(reading: Promise<T>): Promise<T> {
+    const done = this.#done;
+    if (done === undefined) return reading;
+    this.#done = undefined;
+    return reading.then(
+      (value) => {
+        done();
+        return value;
+      },
+      (error: unknown) => {
+        done();
+        throw error;
+      },
+    );
+  }
+
+  /** Calls `done` when the body stream closes, for reads this class does not see (`body`, `clone()`). */
+  #doneOnClose(): void {
+    const done = this.#done;
+    if (done === undefined) return;
+    this.#done = undefined;
+    if (this.#source.closed) done();
+    else this.#source.once("close", done);
   }
 
   /** A WHATWG response over the tee branch, for reads after `clone()`. */

@@ -34,6 +34,12 @@ export function toAttributeValue(
   return skip("unsupported-value", `"${definition.identifier}" has an input type the SDK cannot write`);
 }
 
+/** Whether the SDK can write values to this kind of attribute (Text or Select). */
+export function canWrite(definition: CustomAttributeDefinition): boolean {
+  const type = definition.inputDefinition._type;
+  return type === "Text" || type === "Select";
+}
+
 function toText(
   definition: CustomAttributeDefinition,
   value: Exclude<MappedValue, null>,

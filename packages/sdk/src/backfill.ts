@@ -1,3 +1,4 @@
+import { assertMappingFits } from "./check-mapping.js";
 import { Checkpoint } from "./checkpoint.js";
 import { BackfillInterruptedError, CxError } from "./errors.js";
 import {
@@ -23,7 +24,10 @@ export interface BackfillOptions extends SyncOptions {
   onProgress?: (progress: BackfillProgress) => void;
   /** called with each interaction's report as it finishes; not called for ones resumed from the checkpoint (default: none) */
   onItem?: (report: SyncReport) => void;
-  /** stops taking new interactions; those in flight finish and are recorded (default: none) */
+  /**
+   * stops taking new interactions; those in flight finish and are recorded (unlike a sync's `signal`,
+   * it aborts no request) (default: none)
+   */
   signal?: AbortSignal;
   /** how many failures the report lists in full, a whole number >= 0; the rest are only counted (default 100) */
   maxListedFailures?: number;
@@ -78,11 +82,9 @@ export async function backfill(
   // Note: the options were checked where they entered (`createCx`'s methods).
   const concurrency = options.concurrency ?? 4;
   const maxListed = options.maxListedFailures ?? 100;
+  const { signal: stop, onProgress, onItem, ...sync } = options;
   const dryRun = options.dryRun ?? false;
   const started = Date.now();
-  const checkpoint = options.checkpoint
-    ? await Checkpoint.open(options.checkpoint, { readOnly: dryRun })
-    : undefined;
   const progress: BackfillProgress = {
     done: 0,
     applied: 0,
@@ -95,6 +97,29 @@ export async function backfill(
   const skipReasons: Partial<Record<SkipCode, number>> = {};
   const failures: BackfillReport["failures"] = [];
   let unlistedFailures = 0;
+  const finish = (completed: boolean): BackfillReport => {
+    const { done: _done, inFlight: _inFlight, ...counts } = progress;
+    return {
+      total: progress.done,
+      ...counts,
+      dryRun,
+      skipReasons,
+      failures,
+      unlistedFailures,
+      aborted: !completed,
+      ...(options.checkpoint ? { checkpoint: options.checkpoint } : {}),
+      durationMs: Date.now() - started,
+    };
+  };
+  // Note: a mapping that does not fit Dixa would fail every interaction; it stops the run before any write.
+  if (options.mapping) {
+    await assertMappingFits(context, options.mapping).catch((error: unknown) => {
+      throw error instanceof CxError ? error : new BackfillInterruptedError(error, finish(false));
+    });
+  }
+  const checkpoint = options.checkpoint
+    ? await Checkpoint.open(options.checkpoint, { readOnly: dryRun })
+    : undefined;
   // Note: with a checkpoint, ids seen this run, so a repeated id is accounted for once.
   const seen = checkpoint ? new Set<string>() : undefined;
 
@@ -112,7 +137,7 @@ export async function backfill(
     if (done) {
       progress.resumed += 1;
       count(done.status, done.status === "skipped" ? done.reason : undefined);
-      options.onProgress?.({ ...progress });
+      onProgress?.({ ...progress });
       return;
     }
     progress.inFlight += 1;
@@ -121,7 +146,7 @@ export async function backfill(
       report = await syncInteraction(
         context,
         id,
-        options,
+        sync,
         typeof item === "string" ? undefined : item.interaction,
       );
     } finally {
@@ -134,28 +159,13 @@ export async function backfill(
       if (error && failures.length < maxListed) failures.push({ interactionId: id, error });
       else unlistedFailures += 1;
     }
-    options.onItem?.(report);
-    options.onProgress?.({ ...progress });
-  };
-
-  const finish = (completed: boolean): BackfillReport => {
-    const { done: _done, inFlight: _inFlight, ...counts } = progress;
-    return {
-      total: progress.done,
-      ...counts,
-      dryRun,
-      skipReasons,
-      failures,
-      unlistedFailures,
-      aborted: !completed,
-      ...(options.checkpoint ? { checkpoint: options.checkpoint } : {}),
-      durationMs: Date.now() - started,
-    };
+    onItem?.(report);
+    onProgress?.({ ...progress });
   };
 
   let completed: boolean;
   try {
-    completed = await runPool(items, concurrency, work, options.signal);
+    completed = await runPool(items, concurrency, work, stop);
   } catch (error) {
     // Note: a misconfiguration (e.g. MissingCredentialError, or a bad first id) found before anything was
     // done is thrown as is; anything else, or later (a bad id deep in a stream), carries the report.

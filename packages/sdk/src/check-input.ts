@@ -60,12 +60,22 @@ function keysOf<T>(keys: Record<keyof T, true>): string[] {
   return Object.keys(keys);
 }
 
-const SYNC = { mapping: true, conversationId: true, dryRun: true, writeBackKey: true } as const;
+const SYNC = {
+  mapping: true,
+  conversationId: true,
+  dryRun: true,
+  writeBackKey: true,
+  clearEmpty: true,
+  signal: true,
+} as const;
 /** The options each method takes. */
 export const OPTION_KEYS = {
   sync: keysOf<SyncOptions>(SYNC),
   /** a webhook's sync: the conversation comes from the interaction */
-  webhook: keysOf<Omit<SyncOptions, "conversationId">>({ mapping: true, dryRun: true, writeBackKey: true }),
+  webhook: keysOf<Omit<SyncOptions, "conversationId">>({
+    ...{ mapping: true, dryRun: true, writeBackKey: true },
+    ...{ clearEmpty: true, signal: true },
+  }),
   backfill: keysOf<BackfillOptions>({
     ...SYNC,
     ...{
@@ -73,14 +83,13 @@ export const OPTION_KEYS = {
       checkpoint: true,
       onProgress: true,
       onItem: true,
-      signal: true,
       maxListedFailures: true,
     },
   }),
 };
 const CX_KEYS = keysOf<CxOptions>({
   ...{ alpharun: true, dixa: true, retry: true, timeout: true, logger: true, fetch: true, env: true },
-  ...{ mapping: true, writeBackKey: true, attributeCacheTtlMs: true },
+  ...{ mapping: true, writeBackKey: true, clearEmpty: true, attributeCacheTtlMs: true },
 });
 const API_KEYS = {
   alpharun: keysOf<NonNullable<CxOptions["alpharun"]>>({ token: true, baseUrl: true, headers: true }),
@@ -102,6 +111,7 @@ const isFunction = (value: unknown) => typeof value === "function";
 const RULES: Record<string, [test: (value: unknown) => boolean, allowed: string]> = {
   conversationId: [isConversationId, ALLOWED.conversationId],
   dryRun: [(value) => typeof value === "boolean", "a boolean"],
+  clearEmpty: [(value) => typeof value === "boolean", "a boolean"],
   writeBackKey: [
     (value) => value === false || isName(value),
     `false or an Alpharun custom field key (${ALLOWED.name})`,

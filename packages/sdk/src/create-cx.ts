@@ -1,6 +1,7 @@
 import { type AlpharunClient, createAlpharunClient } from "@cxkit/alpharun";
 import { createDixaClient, type DixaClient } from "@cxkit/dixa";
 import {
+  checkClientOptions,
   isHeaderValue,
   type Logger,
   type RateLimiter,
@@ -10,7 +11,7 @@ import {
 import { type BackfillOptions, type BackfillReport, backfill } from "./backfill.js";
 import { checkBackfillIds, checkCxOptions, checkId, checkMethodOptions, OPTION_KEYS } from "./check-input.js";
 import { contactInteractions } from "./contact-interactions.js";
-import { MissingCredentialError } from "./errors.js";
+import { CxOptionsError, MissingCredentialError } from "./errors.js";
 import type { SyncReport } from "./report.js";
 import { type SyncContext, type SyncOptions, syncInteraction } from "./sync-interaction.js";
 import { parseAlpharunWebhook } from "./webhook.js";
@@ -19,7 +20,7 @@ export interface CxOptions {
   alpharun?: {
     /** Alpharun API key (default: the `ALPHARUN_API_TOKEN` environment variable) */
     token?: string;
-    /** API root, an absolute http(s) URL (default "https://api.alpharun.com/api/v1") */
+    /** API root, an absolute http(s) URL (default: the `ALPHARUN_BASE_URL` environment variable, else "https://api.alpharun.com/api/v1") */
     baseUrl?: string;
     /** extra headers on every Alpharun request (default none) */
     headers?: Record<string, string>;
@@ -27,7 +28,7 @@ export interface CxOptions {
   dixa?: {
     /** Dixa API token (default: the `DIXA_API_KEY` environment variable) */
     apiKey?: string;
-    /** API root, an absolute http(s) URL (default "https://dev.dixa.io/beta") */
+    /** API root, an absolute http(s) URL (default: the `DIXA_BASE_URL` environment variable, else "https://dev.dixa.io/beta") */
     baseUrl?: string;
     /** extra headers on every Dixa request (default none) */
     headers?: Record<string, string>;
@@ -44,9 +45,11 @@ export interface CxOptions {
   mapping?: SyncOptions["mapping"];
   /** Alpharun custom field that receives the Dixa conversation id, or `false` (default "dixa_conversation_id") */
   writeBackKey?: SyncOptions["writeBackKey"];
+  /** clear a Dixa attribute when Alpharun extracted no value, in every sync; `false` leaves it (default true) */
+  clearEmpty?: SyncOptions["clearEmpty"];
   /** how long Dixa custom attribute definitions are cached, in ms, >= 0 (default 300000) */
   attributeCacheTtlMs?: number;
-  /** where credentials are read from when not passed (default `process.env`) */
+  /** where credentials and base URLs are read from when not passed (default `process.env`) */
   env?: Record<string, string | undefined>;
   /** `fetch` used by both clients (default the global `fetch`) */
   fetch?: typeof globalThis.fetch;
@@ -96,7 +99,7 @@ export function createCx(options: CxOptions = {}): Cx {
       alpharun ??= createAlpharunClient({
         ...shared,
         token: credential(options.alpharun?.token, env.ALPHARUN_API_TOKEN, "alpharun"),
-        ...(options.alpharun?.baseUrl ? { baseUrl: options.alpharun.baseUrl } : {}),
+        ...baseUrl(options.alpharun?.baseUrl, env, "ALPHARUN_BASE_URL"),
         ...(options.alpharun?.headers ? { headers: options.alpharun.headers } : {}),
       });
       return alpharun;
@@ -105,7 +108,7 @@ export function createCx(options: CxOptions = {}): Cx {
       dixa ??= createDixaClient({
         ...shared,
         apiKey: credential(options.dixa?.apiKey, env.DIXA_API_KEY, "dixa"),
-        ...(options.dixa?.baseUrl ? { baseUrl: options.dixa.baseUrl } : {}),
+        ...baseUrl(options.dixa?.baseUrl, env, "DIXA_BASE_URL"),
         ...(options.dixa?.headers ? { headers: options.dixa.headers } : {}),
         ...(options.dixa?.rateLimit !== undefined ? { rateLimit: options.dixa.rateLimit } : {}),
       });
@@ -116,6 +119,7 @@ export function createCx(options: CxOptions = {}): Cx {
   const defaults: SyncOptions = {
     ...(options.mapping ? { mapping: options.mapping } : {}),
     ...(options.writeBackKey !== undefined ? { writeBackKey: options.writeBackKey } : {}),
+    ...(options.clearEmpty !== undefined ? { clearEmpty: options.clearEmpty } : {}),
   };
 
   // Note: a workflow needs both APIs; building both clients first fails a bad credential before any request.
@@ -162,4 +166,25 @@ function credential(given: string | undefined, fromEnv: unknown, api: "alpharun"
   if (fromEnv.trim() !== fromEnv) throw new MissingCredentialError(api, "whitespace");
   if (!isHeaderValue(fromEnv)) throw new MissingCredentialError(api, "unsafe");
   return fromEnv;
+}
+
+/**
+ * The base URL given (already checked), else the environment's (an empty one counts as unset; a bad
+ * one is refused naming the variable), else the client's default.
+ */
+function baseUrl(
+  given: string | undefined,
+  env: Record<string, string | undefined>,
+  variable: "ALPHARUN_BASE_URL" | "DIXA_BASE_URL",
+): { baseUrl?: string } {
+  const value = given || env[variable] || undefined;
+  if (given === undefined && value !== undefined) {
+    checkClientOptions({ baseUrl: value }, (_option, allowed, shown) => {
+      throw new CxOptionsError(
+        variable,
+        `createCx: ${variable} must be ${allowed}, got ${JSON.stringify(shown)}`,
+      );
+    });
+  }
+  return value ? { baseUrl: value } : {};
 }

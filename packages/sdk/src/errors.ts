@@ -1,4 +1,5 @@
 import type { BackfillReport } from "./backfill.js";
+import type { MappingProblem } from "./check-mapping.js";
 
 /** Base class of every error `@cxkit/sdk` throws. Per-item problems are reported, not thrown. */
 export class CxError extends Error {
@@ -60,6 +61,28 @@ export class WebhookPayloadError extends CxError {
 /** A checkpoint file that cannot be read or written. */
 export class CheckpointError extends CxError {
   override name = "CheckpointError";
+}
+
+/**
+ * An explicit field mapping (`mapping`, `--map`) that does not fit Dixa: an attribute that does not
+ * exist, is archived or deactivated, belongs to contacts, or cannot be written, or two fields mapped to
+ * one attribute. A backfill checks its mapping before its first write and throws this, having written
+ * nothing; a single sync reports it (stage `mapping`) instead.
+ */
+export class MappingError extends CxError {
+  override name = "MappingError";
+  /** every mapping entry that does not fit, and why */
+  readonly problems: readonly MappingProblem[];
+
+  constructor(problems: readonly MappingProblem[]) {
+    super(`the field mapping does not fit Dixa, so nothing was written: ${describeProblems(problems)}`);
+    this.problems = problems;
+  }
+}
+
+/** The problems of a mapping, as one sentence per entry. */
+export function describeProblems(problems: readonly MappingProblem[]): string {
+  return problems.map((problem) => problem.message).join("; ");
 }
 
 /**

@@ -30,11 +30,13 @@ export function endUserLookups(contacts: readonly InteractionContact[]): Lookup[
 export async function findEndUser(
   dixa: DixaClient,
   contacts: readonly InteractionContact[],
+  signal?: AbortSignal,
 ): Promise<EndUserMatch | undefined> {
   for (const lookup of endUserLookups(contacts)) {
     const page = unwrap(
       await dixa.GET("/endusers", {
         params: { query: { [lookup.matchedBy]: lookup.value, pageLimit: 1 } },
+        signal,
       }),
     );
     const endUser = page.data[0];

@@ -1,5 +1,6 @@
 export type { MappedValue } from "./attribute-value.js";
 export type { BackfillItem, BackfillOptions, BackfillProgress, BackfillReport } from "./backfill.js";
+export type { MappingProblem } from "./check-mapping.js";
 export type { CheckpointRecord } from "./checkpoint.js";
 export { type Cx, type CxOptions, createCx } from "./create-cx.js";
 export {
@@ -8,6 +9,7 @@ export {
   CREDENTIAL_VARIABLES,
   CxError,
   CxOptionsError,
+  MappingError,
   MissingCredentialError,
   WebhookPayloadError,
   type WebhookPayloadProblem,

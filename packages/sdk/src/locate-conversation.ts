@@ -19,13 +19,16 @@ export async function locateConversation(
   dixa: DixaClient,
   interaction: CustomerInteraction,
   conversationId: number | undefined,
+  signal: AbortSignal | undefined,
 ): Promise<LocatedConversation> {
   if (conversationId !== undefined) {
-    const conversation = await stage("pick-conversation", () => getConversation(dixa, conversationId));
+    const conversation = await stage("pick-conversation", () =>
+      getConversation(dixa, conversationId, signal),
+    );
     return { conversation, conversationSource: "explicit" };
   }
   const contacts = interaction.contacts ?? [];
-  const endUser = await stage("find-end-user", () => findEndUser(dixa, contacts));
+  const endUser = await stage("find-end-user", () => findEndUser(dixa, contacts, signal));
   if (!endUser) {
     const tried = endUserLookups(contacts).map((lookup) => `${lookup.matchedBy} ${lookup.value}`);
     const message =
@@ -35,9 +38,9 @@ export async function locateConversation(
     return { reason: { code: "end-user-not-found", message } };
   }
   const picked = await stage("pick-conversation", async () => {
-    const latest = await pickConversation(dixa, endUser.id);
+    const latest = await pickConversation(dixa, endUser.id, signal);
     // Note: list results may leave out custom attributes; the current values decide what is unchanged.
-    return latest && !latest.customAttributes ? getConversation(dixa, latest.id) : latest;
+    return latest && !latest.customAttributes ? getConversation(dixa, latest.id, signal) : latest;
   });
   if (!picked) {
     return {
@@ -49,7 +52,11 @@ export async function locateConversation(
 }
 
 /** @see https://docs.dixa.io/openapi/dixa-api/beta/tag/Conversations/#operation/getConversationsConversationid */
-async function getConversation(dixa: DixaClient, conversationId: number): Promise<Conversation> {
-  return (await unwrap(dixa.GET("/conversations/{conversationId}", { params: { path: { conversationId } } })))
-    .data;
+async function getConversation(
+  dixa: DixaClient,
+  conversationId: number,
+  signal: AbortSignal | undefined,
+): Promise<Conversation> {
+  const params = { path: { conversationId } };
+  return (await unwrap(dixa.GET("/conversations/{conversationId}", { params, signal }))).data;
 }

@@ -3,10 +3,13 @@ import { unwrap } from "@cxkit/runtime";
 import { CxError } from "./errors.js";
 import { toFailure } from "./failure.js";
 import type { FieldPlan } from "./plan-fields.js";
-import type { FieldReport } from "./report.js";
+import type { FailureInfo, FieldReport } from "./report.js";
+import type { CustomAttributesPatch } from "./vendor-types.js";
 
 /**
- * Writes the planned fields in one PATCH and marks them applied, or failed with Dixa's error.
+ * Writes the planned fields: the values in one PATCH, then the clears (`null`) in a second one, so a
+ * Dixa that rejects `null` fails the clears alone. Each planned field becomes applied, or failed with
+ * the error of its own PATCH.
  * Note: the PATCH is an upsert of the given attributes only, so repeating it is harmless.
  * @see https://docs.dixa.io/openapi/dixa-api/beta/tag/Custom-Attributes/#operation/patchConversationsConversationidCustom-attributes
  */
@@ -14,25 +17,36 @@ export async function patchConversation(
   dixa: DixaClient,
   conversationId: number,
   plan: FieldPlan,
-): Promise<{ fields: FieldReport[]; failed: boolean }> {
-  if (Object.keys(plan.patch).length === 0) return { fields: plan.fields, failed: false };
+  signal: AbortSignal | undefined,
+): Promise<FieldReport[]> {
+  const send = (body: CustomAttributesPatch) => sendPatch(dixa, conversationId, body, signal);
+  const values = Object.keys(plan.values).length > 0 ? await send(plan.values) : undefined;
+  const clears = Object.keys(plan.clears).length > 0 ? await send(plan.clears) : undefined;
+  return plan.fields.map((field) => {
+    if (field.status !== "planned") return field;
+    const failure = field.dixaValue === null ? clears : values;
+    return failure ? { ...field, status: "failed", error: failure } : { ...field, status: "applied" };
+  });
+}
+
+/** One PATCH: undefined when Dixa took it, else what went wrong. */
+async function sendPatch(
+  dixa: DixaClient,
+  conversationId: number,
+  body: CustomAttributesPatch,
+  signal: AbortSignal | undefined,
+): Promise<FailureInfo | undefined> {
   try {
     await unwrap(
       dixa.PATCH("/conversations/{conversationId}/custom-attributes", {
         params: { path: { conversationId } },
-        body: plan.patch,
+        body,
+        signal,
       }),
     );
-    const fields = plan.fields.map((field) =>
-      field.status === "planned" ? { ...field, status: "applied" as const } : field,
-    );
-    return { fields, failed: false };
+    return undefined;
   } catch (error) {
     if (error instanceof CxError) throw error;
-    const failure = toFailure("patch-conversation", error);
-    const fields = plan.fields.map((field) =>
-      field.status === "planned" ? { ...field, status: "failed" as const, error: failure } : field,
-    );
-    return { fields, failed: true };
+    return toFailure("patch-conversation", error);
   }
 }

@@ -22,12 +22,14 @@ export function isMoreRecent(a: Conversation, b: Conversation): boolean {
 export async function pickConversation(
   dixa: DixaClient,
   endUserId: string,
+  signal?: AbortSignal,
 ): Promise<Conversation | undefined> {
   let best: Conversation | undefined;
   const conversations = paginate(
     (pageKey) =>
       dixa.GET("/endusers/{userId}/conversations", {
         params: { path: { userId: endUserId }, query: pageKey ? { pageKey } : {} },
+        signal,
       }),
     { ...dixaPagination, items: (page) => page.data },
   );

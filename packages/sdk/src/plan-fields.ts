@@ -1,14 +1,26 @@
 import type { AttributeIndex } from "./attribute-definitions.js";
 import { toAttributeValue } from "./attribute-value.js";
+import { mappingMessage } from "./check-mapping.js";
 import { toFailure } from "./failure.js";
 import type { ResolvedField } from "./field-mapping.js";
-import type { FieldReport } from "./report.js";
+import type { FailureInfo, FieldReport } from "./report.js";
 import type { DixaAttributeValue } from "./vendor-types.js";
 
-/** The fields to write, as a Dixa PATCH body, and a report entry (planned or skipped) for every field. */
+/** What to write, as two Dixa PATCH bodies, and a report entry (planned, skipped or failed) per field. */
 export interface FieldPlan {
-  patch: Record<string, DixaAttributeValue>;
+  /** the values to set, by attribute id */
+  values: Record<string, Exclude<DixaAttributeValue, null>>;
+  /** the attributes to clear (sent as `null`, after the values), by attribute id */
+  clears: Record<string, null>;
   fields: FieldReport[];
+}
+
+/** How the fields are planned. */
+export interface PlanOptions {
+  /** the user gave the mapping: a field it maps to an attribute that cannot take the value is a configuration error */
+  explicit: boolean;
+  /** clear an attribute when Alpharun extracted no value; else skip the field */
+  clearEmpty: boolean;
 }
 
 /**
@@ -19,25 +31,20 @@ export function planFields(
   resolved: readonly ResolvedField[],
   attributes: AttributeIndex,
   current: ReadonlyMap<string, unknown>,
+  options: PlanOptions,
 ): FieldPlan {
-  const patch: Record<string, DixaAttributeValue> = {};
-  const fields: FieldReport[] = [];
+  const plan: FieldPlan = { values: {}, clears: {}, fields: [] };
   for (const entry of resolved) {
     if ("skip" in entry) {
-      fields.push({
-        key: entry.key,
-        value: entry.value,
-        attribute: entry.attribute,
-        status: "skipped",
-        reason: entry.skip,
-      });
+      const { key, value, attribute, skip: reason } = entry;
+      plan.fields.push({ key, value, attribute, status: "skipped", reason });
       continue;
     }
     const { key, value, rule } = entry;
     const base = { key, value, attribute: rule.attribute };
     const found = attributes.lookup(rule.attribute);
     if ("skip" in found) {
-      fields.push({ ...base, status: "skipped", reason: found.skip });
+      plan.fields.push({ ...base, status: "skipped", reason: found.skip });
       continue;
     }
     const attributeId = found.definition.id;
@@ -45,28 +52,43 @@ export function planFields(
     try {
       mapped = rule.transform ? rule.transform(value, entry.field) : value;
     } catch (error) {
-      fields.push({ ...base, attributeId, status: "failed", error: toFailure("transform", error) });
+      plan.fields.push({ ...base, attributeId, status: "failed", error: toFailure("transform", error) });
       continue;
     }
     const converted = toAttributeValue(found.definition, mapped);
     if (!converted.ok) {
-      fields.push({ ...base, status: "skipped", reason: converted.reason });
+      const error = unwritable(key, rule.attribute, converted.reason.message, options.explicit);
+      plan.fields.push({ ...base, attributeId, status: "failed", error });
       continue;
     }
-    if (sameValue(current.get(attributeId), converted.value)) {
-      const message = `the conversation already has ${JSON.stringify(converted.value)} in "${rule.attribute}"`;
-      fields.push({ ...base, status: "skipped", reason: { code: "unchanged", message } });
+    const next = converted.value;
+    if (next === null && !options.clearEmpty) {
+      const message = `Alpharun extracted no value; with clearEmpty off, "${rule.attribute}" keeps its value`;
+      plan.fields.push({ ...base, status: "skipped", reason: { code: "empty-value", message } });
       continue;
     }
-    if (attributeId in patch) {
+    if (sameValue(current.get(attributeId), next)) {
+      const message = `the conversation already has ${JSON.stringify(next)} in "${rule.attribute}"`;
+      plan.fields.push({ ...base, status: "skipped", reason: { code: "unchanged", message } });
+      continue;
+    }
+    if (attributeId in plan.values || attributeId in plan.clears) {
       const message = `another field already writes "${rule.attribute}" in this sync`;
-      fields.push({ ...base, status: "skipped", reason: { code: "unsupported-value", message } });
+      plan.fields.push({ ...base, status: "skipped", reason: { code: "unsupported-value", message } });
       continue;
     }
-    patch[attributeId] = converted.value;
-    fields.push({ ...base, attributeId, status: "planned", dixaValue: converted.value });
+    if (next === null) plan.clears[attributeId] = null;
+    else plan.values[attributeId] = next;
+    plan.fields.push({ ...base, attributeId, status: "planned", dixaValue: next });
   }
-  return { patch, fields };
+  return plan;
+}
+
+/** A value the attribute cannot take: a configuration error under an explicit mapping. */
+function unwritable(key: string, attribute: string, why: string, explicit: boolean): FailureInfo {
+  return explicit
+    ? { stage: "mapping", name: "MappingError", message: mappingMessage(key, attribute, why) }
+    : { stage: "convert", name: "ValueError", message: why };
 }
 
 /** Whether the conversation's current value equals the one to write (absent counts as null). */

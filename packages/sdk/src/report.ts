@@ -16,6 +16,10 @@ export type SkipCode =
   | "no-matching-option"
   /** the value cannot be written to this kind of attribute */
   | "unsupported-value"
+  /** Alpharun extracted no value, and `clearEmpty` is off, so the attribute keeps its value */
+  | "empty-value"
+  /** not written: another field's mapping does not fit Dixa (see the failed fields) */
+  | "mapping-error"
   /** Dixa (or Alpharun) already holds this value */
   | "unchanged"
   /** Alpharun accepted the write-back but ignored its key (no such custom field defined) */
@@ -39,12 +43,16 @@ export type FailureStage =
   | "attribute-definitions"
   | "patch-conversation"
   | "write-back"
-  | "transform";
+  | "transform"
+  /** an explicit mapping that does not fit Dixa: a configuration error, so nothing was written */
+  | "mapping"
+  /** a value the mapped Dixa attribute cannot take */
+  | "convert";
 
 /** A failure, as plain data (so reports serialize to JSON and checkpoints). */
 export interface FailureInfo {
   stage: FailureStage;
-  /** the error's class name, e.g. `RateLimitError` */
+  /** the error's class name, e.g. `RateLimitError` (`MappingError` and `ValueError` for the stages `mapping` and `convert`) */
   name: string;
   message: string;
   /** HTTP status, when the failure was an API response */
@@ -98,8 +106,10 @@ export interface EndUserMatch {
 export interface SyncReport {
   interactionId: string;
   /**
-   * `failed` if anything failed; else `applied` if anything was written; else `planned` in a dry run
-   * with something to write; else `skipped`.
+   * `failed` if anything failed (a field, the write-back, or the sync itself); else `applied` if a
+   * field was written, which means every field the sync meant to write was written or already equal;
+   * else `planned` in a dry run with a field to write; else `skipped`. The write-back alone never
+   * makes an interaction `applied`.
    */
   status: OutcomeStatus;
   dryRun: boolean;
@@ -111,17 +121,26 @@ export interface SyncReport {
   writeBack?: WriteBackReport;
   /** why the whole interaction was skipped */
   reason?: SkipReason;
-  /** the failure that stopped the sync before its fields were written */
+  /** the failure that stopped the sync before its fields were written (stage `mapping`: a configuration error) */
   error?: FailureInfo;
 }
 
 /** Derives an interaction's status from its parts (see `SyncReport.status`). */
 export function summarizeStatus(report: Omit<SyncReport, "status">): OutcomeStatus {
-  const parts = [...report.fields.map((field) => field.status), report.writeBack?.status];
-  if (report.error || parts.includes("failed")) return "failed";
-  if (parts.includes("applied")) return "applied";
-  if (parts.includes("planned")) return "planned";
+  const fields = report.fields.map((field) => field.status);
+  if (report.error || fields.includes("failed") || report.writeBack?.status === "failed") return "failed";
+  if (fields.includes("applied")) return "applied";
+  if (fields.includes("planned")) return "planned";
   return "skipped";
+}
+
+/**
+ * Whether the sync meant to write this field: one it wrote, planned, failed to write, or found
+ * already equal. A field skipped for any other reason (not mapped, no such attribute under the
+ * default mapping, `clearEmpty` off, ...) was never going to be written.
+ */
+export function meantToWrite(field: FieldReport): boolean {
+  return field.status !== "skipped" || field.reason.code === "unchanged";
 }
 
 /** The first failure of a failed interaction: the sync's own, else a field's, else the write-back's. */

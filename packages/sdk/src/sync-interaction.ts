@@ -2,12 +2,13 @@ import type { AlpharunClient } from "@cxkit/alpharun";
 import type { DixaClient } from "@cxkit/dixa";
 import { unwrap } from "@cxkit/runtime";
 import { attributeDefinitions } from "./attribute-definitions.js";
+import { blocked, checkMapping, mappingFailed } from "./check-mapping.js";
 import { StageFailure, stage, toFailure } from "./failure.js";
 import { type FieldMapping, resolveMapping } from "./field-mapping.js";
 import { locateConversation } from "./locate-conversation.js";
 import { patchConversation } from "./patch-conversation.js";
 import { planFields } from "./plan-fields.js";
-import { type SyncReport, summarizeStatus } from "./report.js";
+import { meantToWrite, type SyncReport, summarizeStatus } from "./report.js";
 import type { CustomerInteraction } from "./vendor-types.js";
 import { writeBack } from "./write-back.js";
 
@@ -15,7 +16,11 @@ import { writeBack } from "./write-back.js";
 export const DEFAULT_WRITE_BACK_KEY = "dixa_conversation_id";
 
 export interface SyncOptions {
-  /** Alpharun field key → Dixa attribute identifier (default: each field to the attribute with its own key) */
+  /**
+   * Alpharun field key → Dixa attribute identifier; every entry must name a live conversation attribute
+   * that can take the values, or nothing is written (default: each field to the attribute with its own
+   * key, skipping fields without one)
+   */
   mapping?: FieldMapping;
   /** the Dixa conversation to write to (default: the matched end user's most recent conversation) */
   conversationId?: number;
@@ -23,6 +28,10 @@ export interface SyncOptions {
   dryRun?: boolean;
   /** Alpharun custom field that receives the Dixa conversation id; `false` skips it (default "dixa_conversation_id") */
   writeBackKey?: string | false;
+  /** clear a Dixa attribute when Alpharun extracted no value; `false` leaves it as it is (default true) */
+  clearEmpty?: boolean;
+  /** aborts the sync's requests; what was written before is in the report (default: none) */
+  signal?: AbortSignal;
 }
 
 /** What a sync needs from the facade. */
@@ -62,48 +71,58 @@ async function sync(
   options: SyncOptions,
   prefetched: CustomerInteraction | undefined,
 ): Promise<Omit<SyncReport, "status" | "interactionId" | "dryRun">> {
+  const { signal, mapping } = options;
   const interaction =
-    prefetched ?? (await stage("fetch-interaction", () => fetchInteraction(context.alpharun, interactionId)));
-  const located = await locateConversation(context.dixa, interaction, options.conversationId);
-  if (!("conversation" in located)) return { ...located, fields: [] };
-  const { conversation, ...where } = located;
+    prefetched ??
+    (await stage("fetch-interaction", () => fetchInteraction(context.alpharun, interactionId, signal)));
+  // Note: shared with concurrent syncs, so not aborted by this one's signal; its next request is.
   const attributes = await stage("attribute-definitions", () =>
     attributeDefinitions(context.dixa, context.attributeCacheTtlMs),
   );
+  const resolved = resolveMapping(interaction.data_extraction_fields ?? [], mapping);
+  const problems = mapping ? checkMapping(mapping, attributes) : [];
+  if (problems.length > 0) return mappingFailed(resolved, problems);
+  const located = await locateConversation(context.dixa, interaction, options.conversationId, signal);
+  if (!("conversation" in located)) return { ...located, fields: [] };
+  const { conversation, ...where } = located;
   const current = new Map(
     (conversation.customAttributes ?? []).map((attribute) => [attribute.id, attribute.value]),
   );
-  const plan = planFields(
-    resolveMapping(interaction.data_extraction_fields ?? [], options.mapping),
-    attributes,
-    current,
+  const plan = planFields(resolved, attributes, current, {
+    explicit: mapping !== undefined,
+    clearEmpty: options.clearEmpty ?? true,
+  });
+  const found = { ...where, conversationId: conversation.id };
+  const unfit = plan.fields.flatMap((field) =>
+    field.status === "failed" && field.error.stage === "mapping" ? [field.error] : [],
   );
+  if (unfit.length > 0) return { ...found, ...blocked(plan.fields, unfit) };
   const dryRun = options.dryRun ?? false;
-  const written = dryRun
-    ? { fields: plan.fields, failed: false }
-    : await patchConversation(context.dixa, conversation.id, plan);
+  const fields = dryRun ? plan.fields : await patchConversation(context.dixa, conversation.id, plan, signal);
   const key = options.writeBackKey ?? DEFAULT_WRITE_BACK_KEY;
-  // Note: the id is written back only once the conversation holds the fields, so a failed PATCH is redone whole.
+  // Note: the id is written back only once the conversation holds every field the sync meant to
+  // write, so an interaction with a failed field is redone whole, and one with nothing to sync is left alone.
+  const synced = fields.some(meantToWrite) && !fields.some((field) => field.status === "failed");
   const back =
-    key === false || written.failed
+    key === false || !synced
       ? undefined
-      : await writeBack(context.alpharun, interactionId, interaction, key, conversation.id, dryRun);
-  return {
-    ...where,
-    conversationId: conversation.id,
-    fields: written.fields,
-    ...(back ? { writeBack: back } : {}),
-  };
+      : await writeBack(context.alpharun, interactionId, interaction, key, conversation.id, {
+          dryRun,
+          signal,
+        });
+  return { ...found, fields, ...(back ? { writeBack: back } : {}) };
 }
 
 /** @see https://dev.alpharun.com/api-reference/endpoint/fetch-customer-interaction */
 async function fetchInteraction(
   alpharun: AlpharunClient,
   interactionId: string,
+  signal: AbortSignal | undefined,
 ): Promise<CustomerInteraction> {
   const { data } = await unwrap(
     alpharun.GET("/customer-interactions/{CUSTOMER_INTERACTION_ID}", {
       params: { path: { CUSTOMER_INTERACTION_ID: interactionId } },
+      signal,
     }),
   );
   if (!data?.customer_interaction) throw new Error("Alpharun answered without a customer_interaction");
@@ -116,7 +135,7 @@ function itemReason(report: Omit<SyncReport, "status">): Pick<SyncReport, "reaso
   const parts = [...report.fields, ...(report.writeBack ? [report.writeBack] : [])];
   const reasons = parts.flatMap((part) => (part.status === "skipped" ? [part.reason] : []));
   if (reasons.length > 0 && reasons.every((reason) => reason.code === "unchanged")) {
-    return { reason: { code: "unchanged", message: "Dixa and Alpharun already hold every value" } };
+    return { reason: { code: "unchanged", message: "the Dixa conversation already holds every value" } };
   }
   const first = reasons.find((reason) => reason.code !== "unchanged");
   return first

@@ -14,3 +14,4 @@ export type { Conversation, CustomAttributeDefinition, EndUser, SelectOption } f
 export type AlpharunValue = CustomFieldValue["value"];
 /** A value Dixa accepts for a custom attribute: Text → string, Select → option value path, null clears. */
 export type DixaAttributeValue = CustomAttributesPatch[string];
+export type { CustomAttributesPatch };

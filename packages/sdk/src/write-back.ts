@@ -17,7 +17,7 @@ export async function writeBack(
   interaction: CustomerInteraction,
   key: string,
   conversationId: number,
-  dryRun: boolean,
+  { dryRun, signal }: { dryRun: boolean; signal: AbortSignal | undefined },
 ): Promise<WriteBackReport> {
   const existing = interaction.custom_fields?.find((field) => field.key === key);
   const value = existing?.type === "number" ? conversationId : String(conversationId);
@@ -31,6 +31,7 @@ export async function writeBack(
       await alpharun.PATCH("/customer-interactions/{CUSTOMER_INTERACTION_ID}", {
         params: { path: { CUSTOMER_INTERACTION_ID: interactionId } },
         body: { custom_fields: [{ key, value }] },
+        signal,
       }),
     );
     const stored = updated.data?.customer_interaction?.custom_fields?.some((field) => field.key === key);

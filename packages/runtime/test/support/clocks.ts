@@ -20,7 +20,10 @@ interface Timer {
   resolve(): void;
 }
 
-/** Time moves only when the test calls `advance()`; sleepers wake in order of their deadlines. */
+/**
+ * Time moves only when the test calls `advance()`; sleepers and timers (the attempt deadlines) wake
+ * in order of their deadlines.
+ */
 export class ManualClock implements Clock {
   #now = 0;
   #timers: Timer[] = [];
@@ -48,7 +51,17 @@ export class ManualClock implements Clock {
     });
   }
 
-  /** number of sleepers still waiting */
+  timer(ms: number, callback: () => void): { cancel(): void } {
+    const timer: Timer = { at: this.#now + ms, resolve: callback };
+    this.#timers.push(timer);
+    return {
+      cancel: () => {
+        this.#timers = this.#timers.filter((t) => t !== timer);
+      },
+    };
+  }
+
+  /** number of sleepers and timers still waiting */
   get pending(): number {
     return this.#timers.length;
   }
@@ -73,4 +86,37 @@ export class ManualClock implements Clock {
 /** Lets every pending promise continuation run (a macrotask turn drains the microtask queue). */
 export function settle(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Waits, polling on real time with no deadline of its own, until `condition` holds. */
+export async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 2));
+}
+
+/** A promise and the function that resolves it. */
+export function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
+}
+
+/** A promise whose settling can be checked without awaiting it. */
+export function track<T>(promise: Promise<T>): { promise: Promise<T>; readonly settled: boolean } {
+  let settled = false;
+  promise.then(
+    () => {
+      settled = true;
+    },
+    () => {
+      settled = true;
+    },
+  );
+  return {
+    promise,
+    get settled() {
+      return settled;
+    },
+  };
 }

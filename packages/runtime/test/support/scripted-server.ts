@@ -13,6 +13,10 @@ export type Step =
       delayMs?: number;
       /** send the body chunked, without Content-Length */
       chunked?: boolean;
+      /** send the headers and half the body, then nothing more (the connection stays open) */
+      stallBody?: boolean;
+      /** answer once this settles (instead of at once, or after `delayMs`) */
+      until?: Promise<unknown>;
     }
   /** reset the connection (RST) after reading the request */
   | "reset"
@@ -63,7 +67,8 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
         req.socket.resetAndDestroy();
         return;
       }
-      if (step.delayMs) setTimeout(() => answer(res, step), step.delayMs);
+      if (step.until) void step.until.finally(() => answer(res, step));
+      else if (step.delayMs) setTimeout(() => answer(res, step), step.delayMs);
       else answer(res, step);
     });
   });
@@ -106,8 +111,10 @@ function answer(res: ServerResponse, step: Exclude<Step, "reset" | "hang">): voi
   const body = step.body === undefined ? "" : isText ? (step.body as string) : JSON.stringify(step.body);
   const headers: Record<string, string> = {};
   if (body !== "") headers["content-type"] = isText ? "text/plain" : "application/json";
+  if (step.stallBody) headers["content-length"] = String(Buffer.byteLength(body));
   res.writeHead(step.status, { ...headers, ...step.headers });
-  if (step.chunked) {
+  if (step.stallBody) res.write(body.slice(0, Math.floor(body.length / 2)));
+  else if (step.chunked) {
     res.write(body);
     res.end();
   } else res.end(body);

@@ -2,6 +2,7 @@
 import createClient, { type Client } from "openapi-fetch";
 import { inject } from "vitest";
 import { createRuntime, type FetchLike, type RuntimeOptions } from "../../src/index.js";
+import { CXKIT_TRANSPORT } from "../../src/lite-request.js";
 import { createUndiciFetch } from "../../src/undici.js";
 
 export interface Item {
@@ -122,4 +123,26 @@ export function createTestClient(baseUrl: string, options: RuntimeOptions = {}):
   });
   client.use(runtime.middleware);
   return client;
+}
+
+/**
+ * The suite's transport, counting the responses whose headers have arrived (when its promise
+ * resolves, before the body is read).
+ */
+export function observeHeaders(): { fetch: FetchLike; readonly headers: number } {
+  let headers = 0;
+  const send: FetchLike = transport ?? ((input, init) => globalThis.fetch(input, init));
+  const observed = async (input: Request, init?: RequestInit) => {
+    const response = await send(input, init);
+    headers += 1;
+    return response;
+  };
+  // Note: keeps the undici transport's protocol, so the runtime takes the same path as without it.
+  if (transport) Object.defineProperty(observed, CXKIT_TRANSPORT, { value: true });
+  return {
+    fetch: observed,
+    get headers() {
+      return headers;
+    },
+  };
 }

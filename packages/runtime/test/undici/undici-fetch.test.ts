@@ -176,31 +176,72 @@ describe("createUndiciFetch as a fetch", () => {
     expect(error).toBeInstanceOf(DOMException);
     expect((error as DOMException).name).toBe("TimeoutError");
   });
+
+  test("ends a body that stalls past init.timeout with a TimeoutError: the timeout covers the whole call", async () => {
+    server.reset();
+    server.script({ status: 200, body: { id: "1", name: "a" }, stallBody: true });
+    const response = await undiciFetch(server.url, { timeout: 300 });
+    const error = await response.text().catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(DOMException);
+    expect((error as DOMException).name).toBe("TimeoutError");
+  });
+
+  test("relays one signal to any number of requests without a listener warning", async () => {
+    server.reset();
+    server.script({ status: 200, body: { id: "1" } });
+    const warnings: Error[] = [];
+    const record = (warning: Error) => warnings.push(warning);
+    process.on("warning", record);
+    try {
+      const shared = new AbortController();
+      await Promise.all(
+        Array.from({ length: 50 }, () =>
+          undiciFetch(server.url, { signal: shared.signal }).then((r) => r.json()),
+        ),
+      );
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off("warning", record);
+    }
+    expect(warnings).toEqual([]);
+  });
 });
 
 describe("with the runtime", () => {
-  test("leaves a long timeout to the transport and reports its TimeoutError as a timeout", async () => {
+  test("leaves a long timeout to the transport, whole, and reports the transport's TimeoutError as a timeout", async () => {
     const inits: TransportInit[] = [];
+    const stalled = () =>
+      new Response(
+        new ReadableStream({
+          start(controller) {
+            controller.error(new DOMException("body stalled", "TimeoutError"));
+          },
+        }),
+        { headers: { "content-type": "application/json" } },
+      );
     const transport = Object.assign(
       async (_input: RequestInfo | URL, init: TransportInit = {}): Promise<Response> => {
         inits.push(init);
-        throw new DOMException("no headers", "TimeoutError");
+        return stalled();
       },
       { [CXKIT_TRANSPORT]: true },
     );
-    const client = createTestClient("http://127.0.0.1:1", {
-      fetch: transport,
-      clock: new RecordingClock(),
-      throwOnError: true,
-    });
-    const error = await client.GET("/items/{id}", { params: { path: { id: "1" } } }).catch((e: unknown) => e);
+    const client = createTestClient("http://127.0.0.1:1", { fetch: transport, clock: new RecordingClock() });
+    const error = await client
+      .GET("/items/{id}", { params: { path: { id: "1" } } })
+      .catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(TimeoutError);
-    expect(error).toMatchObject({ attempts: 3, message: expect.stringMatching(/timed out after 60000 ms/) });
-    // No AbortController of the runtime's own: the timeout rides on the init, and there is no caller signal.
+    expect(error).toMatchObject({
+      attempts: 3,
+      message: expect.stringMatching(
+        /timed out after 60000 ms reading the body from http:\/\/127\.0\.0\.1:1 /,
+      ),
+    });
+    // No signal of the runtime's own: the timeout rides on the init, and there is no caller signal.
     expect(inits).toEqual([{ timeout: 60_000 }, { timeout: 60_000 }, { timeout: 60_000 }]);
-    // A short timeout is the runtime's: a precise timer and a signal.
+    // A short timeout is the runtime's: a signal of the attempt's own.
     await client
-      .GET("/items/{id}", { params: { path: { id: "1" } }, timeout: 50, retry: false })
+      .GET("/items/{id}", { params: { path: { id: "1" } }, timeout: 5_000, retry: false })
       .catch(() => {});
     expect(inits[3]?.timeout).toBeUndefined();
     expect(inits[3]?.signal).toBeInstanceOf(AbortSignal);

@@ -1,10 +1,13 @@
 // Typed errors: the class per status, what each carries, throwOnError, unwrap(), and awkward responses.
+
+import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import {
   ApiError,
   AuthenticationError,
   BadRequestError,
   ConflictError,
+  ConnectionError,
   InternalServerError,
   InvalidResponseError,
   NotFoundError,
@@ -249,4 +252,60 @@ describe("awkward responses", () => {
     const { data } = await api.GET("/items/{id}", { params, parseAs: "text" });
     expect(data).toBe("a,b\n1,2");
   });
+
+  test("parseAs stream gets the bytes the runtime already read", async () => {
+    const api = client();
+    server.script({ status: 200, body: { id: "42", name: "a" } });
+    const { data } = await api.GET("/items/{id}", { params, parseAs: "stream" });
+    expect(await new Response(data as ReadableStream).json()).toEqual({ id: "42", name: "a" });
+  });
+
+  test("a binary body is handed over unread, its bytes intact", async () => {
+    const api = client();
+    const bytes = "\u00ff\u00fe binary";
+    server.script({ status: 200, headers: { "content-type": "application/octet-stream" }, body: bytes });
+    const { data } = await api.GET("/items/{id}", { params, parseAs: "arrayBuffer" });
+    expect(Buffer.from(data as ArrayBuffer).toString("latin1")).toBe(Buffer.from(bytes).toString("latin1"));
+  });
 });
+
+describe("diagnostics", () => {
+  test("a ConnectionError names the origin it could not reach, without credentials or query", async () => {
+    const closed = await unusedPort();
+    const api = createTestClient(`http://127.0.0.1:${closed}`, {
+      clock: new RecordingClock(),
+      retry: false,
+      throwOnError: true,
+    });
+    const error = await api
+      .POST("/items", { body: { name: "a" }, params: {} })
+      .catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toBe(
+      `POST /items got no answer from http://127.0.0.1:${closed} (ECONNREFUSED) (request id ${(error as ApiError).requestId}, 1 attempt)`,
+    );
+  });
+
+  test("a one-character credential leaves the vendor's message readable", async () => {
+    const api = createTestClient(server.url, {
+      clock: new RecordingClock(),
+      secrets: ["t"],
+      throwOnError: true,
+      retry: false,
+    });
+    server.reset();
+    server.script({ status: 404, body: { message: "Contact not found: token t" } });
+    const error = await api.GET("/items/{id}", { params }).catch((thrown: unknown) => thrown);
+    expect((error as Error).message).toContain(`Contact not found: token ${REDACTED}`);
+    expect((error as ApiError).body).toEqual({ message: `Contact not found: token ${REDACTED}` });
+  });
+});
+
+/** A loopback port nothing listens on. */
+async function unusedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((listening) => probe.listen(0, "127.0.0.1", listening));
+  const { port } = probe.address() as { port: number };
+  await new Promise((closed) => probe.close(closed));
+  return port;
+}

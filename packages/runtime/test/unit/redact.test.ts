@@ -19,6 +19,17 @@ describe("createRedactor", () => {
     expect(nested.string("xxabcxx abc")).toBe(`${REDACTED} ${REDACTED}`);
   });
 
+  test("replaces a short credential only where it stands whole, never inside a word", () => {
+    const short = createRedactor(["t"]);
+    expect(short.string("Contact not found")).toBe("Contact not found");
+    expect(short.string("Bearer t, token=t; [t] t-shirt")).toBe(
+      `Bearer ${REDACTED}, token=${REDACTED}; [${REDACTED}] t-shirt`,
+    );
+    expect(createRedactor(["a.b*"]).string("a.b* ab a.b*c")).toBe(`${REDACTED} ab a.b*c`);
+    // From 8 characters on, a credential is replaced wherever it appears, as before.
+    expect(createRedactor(["abcd1234"]).string("xabcd1234y")).toBe(`x${REDACTED}y`);
+  });
+
   test("copies a JSON-like body with the secret replaced in every string, keys included", () => {
     const body = { message: `bad ${SECRET}`, list: [SECRET, 1, null], [SECRET]: true };
     const copy = redactor.value(body);

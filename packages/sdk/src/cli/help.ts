@@ -41,7 +41,8 @@ Environment (credentials are read from the environment only; surrounding whitesp
   DIXA_BASE_URL          Dixa API root, an http(s) URL (default https://dev.dixa.io/beta)
 
 Exit status: 0 when nothing failed, 1 when an interaction or field failed, 2 on a usage or
-configuration error (nothing is sent), 130 when interrupted.
+configuration error (e.g. --map to a Dixa attribute that does not exist; nothing is written),
+130 when interrupted.
 
 Examples:
   cxkit sync 11111111-2222-3333-4444-555555555555 --dry-run

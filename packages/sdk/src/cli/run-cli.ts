@@ -44,16 +44,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   let cx: Cx;
   try {
+    // Note: createCx reads the credentials and ALPHARUN_BASE_URL / DIXA_BASE_URL from `env`.
     const env = readEnvironment(io.env, (note) => io.stderr.write(`cxkit: note: ${note}\n`));
     cx = createCx({
       env,
-      alpharun: env.ALPHARUN_BASE_URL ? { baseUrl: env.ALPHARUN_BASE_URL } : {},
-      dixa: {
-        ...(env.DIXA_BASE_URL ? { baseUrl: env.DIXA_BASE_URL } : {}),
-        ...(command.rateLimit
-          ? { rateLimit: { ...dixaRateLimit, requestsPerSecond: command.rateLimit } }
-          : {}),
-      },
+      dixa: command.rateLimit
+        ? { rateLimit: { ...dixaRateLimit, requestsPerSecond: command.rateLimit } }
+        : {},
       ...(command.mapping ? { mapping: command.mapping } : {}),
       ...(command.writeBackKey !== undefined ? { writeBackKey: command.writeBackKey } : {}),
     });
@@ -85,6 +82,8 @@ async function runSync(cx: Cx, command: Extract<Command, { name: "sync" }>, io: 
     ...(command.conversationId !== undefined ? { conversationId: command.conversationId } : {}),
   });
   print(io, command.json, report, formatSyncReport(report));
+  // Note: a mapping that does not fit Dixa is a configuration error; nothing was written.
+  if (report.error?.stage === "mapping") return EXIT.usage;
   return report.status === "failed" ? EXIT.failed : EXIT.ok;
 }
 

@@ -63,8 +63,9 @@ describe("syncInteraction against Prism", () => {
     expect(report.writeBack?.key).toBe("dixa_conversation_id");
     expect(exchanges.map(({ call, status }) => `${call} ${status}`)).toEqual([
       `alpharun GET /customer-interactions/${INTERACTION_ID} 200`,
-      `dixa GET /conversations/${CONVERSATION_ID} 200`,
+      // The mapping is checked against the attribute definitions before the conversation is read.
       "dixa GET /custom-attributes 200",
+      `dixa GET /conversations/${CONVERSATION_ID} 200`,
       `dixa PATCH /conversations/${CONVERSATION_ID}/custom-attributes 200`,
       `alpharun PATCH /customer-interactions/${INTERACTION_ID} 200`,
     ]);

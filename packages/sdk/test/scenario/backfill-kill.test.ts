@@ -19,7 +19,7 @@ import { addCustomer, attributesOf, emptyWorld } from "../support/world.js";
 const ITEMS = 40;
 const DONE_BEFORE_KILL = 10;
 
-beforeAll(() => ensureBuilt(), 60_000);
+beforeAll(() => ensureBuilt(), 240_000);
 
 let server: ScriptedServer | undefined;
 let dir: string | undefined;
@@ -62,12 +62,9 @@ async function checkpointLines(path: string): Promise<CheckpointRecord[]> {
     .map((line) => JSON.parse(line) as CheckpointRecord);
 }
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((wake) => setTimeout(wake, 20));
-  }
+/** Polls until `check` holds; the test's own timeout is the only limit, so load cannot fail it early. */
+async function waitFor(check: () => Promise<boolean>): Promise<void> {
+  while (!(await check())) await new Promise((wake) => setTimeout(wake, 20));
 }
 
 /** The environment and arguments of `cxkit backfill` against the scripted server. */
@@ -102,7 +99,7 @@ test("Ctrl-C stops taking interactions, records those in flight, and exits 130; 
   const { env, args } = backfillCommand(server, checkpoint);
 
   const first = startCli(args, env);
-  await waitFor(async () => (await checkpointLines(checkpoint)).length >= 5, 20_000);
+  await waitFor(async () => (await checkpointLines(checkpoint)).length >= 5);
   first.child.kill("SIGINT");
   const interrupted = await first.exited;
 
@@ -117,7 +114,7 @@ test("Ctrl-C stops taking interactions, records those in flight, and exits 130; 
 
   expect(second.code).toBe(0);
   expect(JSON.parse(second.stdout)).toMatchObject({ total: ITEMS, applied: ITEMS, resumed: partial.total });
-}, 60_000);
+}, 240_000);
 
 test("a backfill killed with SIGKILL and resumed from its checkpoint accounts for every item exactly once", async () => {
   const world = emptyWorld();
@@ -139,7 +136,7 @@ test("a backfill killed with SIGKILL and resumed from its checkpoint accounts fo
   const { env, args } = backfillCommand(running, checkpoint);
 
   const first = startCli(args, env);
-  await waitFor(async () => (await checkpointLines(checkpoint)).length >= DONE_BEFORE_KILL, 20_000);
+  await waitFor(async () => (await checkpointLines(checkpoint)).length >= DONE_BEFORE_KILL);
   const inFlight = running.requests.filter((request) => request.status === undefined).length;
   first.child.kill("SIGKILL");
   const killed = await first.exited;
@@ -153,17 +150,15 @@ test("a backfill killed with SIGKILL and resumed from its checkpoint accounts fo
 
   expect(second.code).toBe(0);
   const report = JSON.parse(second.stdout) as BackfillReport;
-  expect(report).toMatchObject({
-    total: ITEMS,
-    applied: ITEMS,
-    skipped: 0,
-    failed: 0,
-    resumed: DONE_BEFORE_KILL,
-  });
+  expect(report).toMatchObject({ total: ITEMS, failed: 0, resumed: DONE_BEFORE_KILL });
+  // An interaction the killed process wrote to Dixa but not back to Alpharun is finished now: its
+  // fields were already equal (skipped, unchanged) and only its write-back was applied.
+  expect(report.applied + report.skipped).toBe(ITEMS);
+  expect(report.skipReasons).toEqual(report.skipped > 0 ? { unchanged: report.skipped } : {});
   const records = await checkpointLines(checkpoint);
   expect(records).toHaveLength(ITEMS);
   expect(new Set(records.map((record) => record.id)).size).toBe(ITEMS);
-  expect(records.every((record) => record.status === "applied")).toBe(true);
+  expect(records.every((record) => record.status !== "failed")).toBe(true);
   // Every conversation and every interaction was written exactly once across both processes.
   for (const customer of customers) {
     const conversation = `/conversations/${customer.conversationId}/custom-attributes`;
@@ -178,4 +173,4 @@ test("a backfill killed with SIGKILL and resumed from its checkpoint accounts fo
       "customer_satisfaction_score",
     );
   }
-}, 60_000);
+}, 240_000);

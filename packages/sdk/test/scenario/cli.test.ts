@@ -124,6 +124,25 @@ describe("cxkit sync", () => {
     expect(report.writeBack).toBeUndefined();
   });
 
+  test("--map to an attribute Dixa does not have exits 2, says which mapping and why, and writes nothing", async () => {
+    const { world, server } = await scenario();
+    const { interactionId } = addCustomer(world, { customer_satisfaction_score: 4 });
+    const { io, out } = capture(envFor(server));
+
+    const status = await runCli(
+      ["sync", interactionId, "--map", "customer_satisfaction_score=csat_typo"],
+      io,
+    );
+
+    expect(status).toBe(2);
+    expect(out.stdout).toContain(
+      'Failed at mapping: mapping customer_satisfaction_score=csat_typo: Dixa has no conversation custom attribute "csat_typo"',
+    );
+    expect(out.stdout).toContain("Result: failed");
+    expect(out.stdout).not.toContain("Result: applied");
+    expect(writes(server)).toEqual([]);
+  });
+
   test("exits 1 when anything failed", async () => {
     const { world, server } = await scenario();
     const { interactionId } = addCustomer(world, { customer_satisfaction_score: 4 });
@@ -202,6 +221,23 @@ describe("cxkit backfill", () => {
     expect(status).toBe(1);
     expect(JSON.parse(out.stdout) as BackfillReport).toMatchObject({ total: 1, failed: 1 });
     expect(out.stderr).toBe("");
+  });
+
+  test("--map to an attribute Dixa does not have stops the backfill before its first write, with exit 2", async () => {
+    const { world, server } = await scenario();
+    for (let i = 0; i < 3; i += 1) addCustomer(world, { customer_satisfaction_score: i });
+    const { io, out } = capture(envFor(server));
+
+    const status = await runCli(
+      ["backfill", "--contact", "contact-1", "--map", "customer_satisfaction_score=csat_typo"],
+      io,
+    );
+
+    expect(status).toBe(2);
+    expect(out.stderr).toContain(
+      'cxkit: the field mapping does not fit Dixa, so nothing was written: mapping customer_satisfaction_score=csat_typo: Dixa has no conversation custom attribute "csat_typo"',
+    );
+    expect(writes(server)).toEqual([]);
   });
 
   test("prints what was done and exits 1 when listing the contact's interactions fails", async () => {

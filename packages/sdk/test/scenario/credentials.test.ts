@@ -1,6 +1,6 @@
 // Credentials come from createCx or the environment; a missing one fails only the API that needs it.
 import { describe, expect, test } from "vitest";
-import { createCx, MissingCredentialError } from "../../src/index.js";
+import { CxOptionsError, createCx, MissingCredentialError } from "../../src/index.js";
 import { scenario, writes } from "../support/fixtures.js";
 import { ALPHARUN_TOKEN, DIXA_KEY } from "../support/scripted-server.js";
 import { addCustomer } from "../support/world.js";
@@ -22,6 +22,46 @@ describe("credentials", () => {
       `Bearer ${ALPHARUN_TOKEN}`,
     );
     expect(server.requests.find((request) => request.api === "dixa")?.headers.authorization).toBe(DIXA_KEY);
+  });
+
+  test("reads ALPHARUN_BASE_URL and DIXA_BASE_URL from its env, as the CLI does", async () => {
+    const { world, server } = await scenario();
+    const { interactionId } = addCustomer(world, { customer_satisfaction_score: 5 });
+    const cx = createCx({
+      env: {
+        ALPHARUN_API_TOKEN: ALPHARUN_TOKEN,
+        DIXA_API_KEY: DIXA_KEY,
+        ALPHARUN_BASE_URL: server.alpharunUrl,
+        DIXA_BASE_URL: server.dixaUrl,
+      },
+    });
+
+    const report = await cx.syncInteraction(interactionId);
+
+    expect(report.status).toBe("applied");
+    expect(new Set(server.requests.map((request) => request.api))).toEqual(new Set(["alpharun", "dixa"]));
+  });
+
+  test("a base URL in its env that is not an http(s) URL is refused naming the variable, before any request", async () => {
+    const { world, server } = await scenario();
+    const { interactionId } = addCustomer(world, { customer_satisfaction_score: 5 });
+    const cx = createCx({
+      env: {
+        ALPHARUN_API_TOKEN: ALPHARUN_TOKEN,
+        DIXA_API_KEY: DIXA_KEY,
+        ALPHARUN_BASE_URL: server.alpharunUrl,
+        DIXA_BASE_URL: "dixa.example",
+      },
+    });
+
+    const error = await cx.syncInteraction(interactionId).catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(CxOptionsError);
+    expect((error as CxOptionsError).option).toBe("DIXA_BASE_URL");
+    expect((error as Error).message).toContain(
+      'DIXA_BASE_URL must be an absolute http(s) URL, got "dixa.example"',
+    );
+    expect(server.requests).toEqual([]);
   });
 
   test("creating the facade without credentials does not throw", () => {

@@ -132,28 +132,33 @@ describe("Select attributes", () => {
     expect(attributesOf(world, conversationId as number)).toEqual({ contact_reason: ["payment", "invoice"] });
   });
 
-  test("skips a value no active option matches, naming the value and the valid options", async () => {
+  test("fails a value no active option matches, naming the value and the valid options", async () => {
     const { cx, world, server } = await scenario(topics);
     const { interactionId } = addCustomer(world, { contact_reason: "legacy", issue_resolved: "maybe" });
 
     const report = await cx.syncInteraction(interactionId);
 
+    expect(report.status).toBe("failed");
     expect(report.fields).toEqual([
       expect.objectContaining({
         key: "contact_reason",
-        status: "skipped",
-        reason: {
-          code: "no-matching-option",
+        status: "failed",
+        error: {
+          stage: "convert",
+          name: "ValueError",
           message: expect.stringContaining('"legacy" (valid: payment/card, payment/invoice, delivery)'),
         },
       }),
       expect.objectContaining({
         key: "issue_resolved",
-        status: "skipped",
-        reason: { code: "no-matching-option", message: expect.stringContaining('"maybe" (valid: yes, no)') },
+        status: "failed",
+        error: expect.objectContaining({
+          stage: "convert",
+          message: expect.stringContaining('"maybe" (valid: yes, no)'),
+        }),
       }),
     ]);
-    expect(writes(server).filter((request) => request.api === "dixa")).toEqual([]);
+    expect(writes(server)).toEqual([]);
   });
 });
 
@@ -393,7 +398,8 @@ describe("dry run and failures", () => {
     expect(first.status).toBe("failed");
     expect(first.fields[0]?.status).toBe("applied");
     expect(first.writeBack).toMatchObject({ status: "failed", error: { stage: "write-back", status: 400 } });
-    expect(second.status).toBe("applied");
+    // The write-back alone never makes an interaction applied: Dixa already held every value.
+    expect(second).toMatchObject({ status: "skipped", reason: { code: "unchanged" } });
     expect(second.fields[0]).toMatchObject({ status: "skipped", reason: { code: "unchanged" } });
     expect(second.writeBack?.status).toBe("applied");
     expect(writes(server).filter((request) => request.api === "dixa")).toHaveLength(1);

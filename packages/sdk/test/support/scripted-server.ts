@@ -23,6 +23,8 @@ export interface ScriptRule {
   api?: "alpharun" | "dixa";
   method?: string;
   path?: RegExp;
+  /** matches only requests for which this returns true (default: any) */
+  when?: (request: RecordedRequest) => boolean;
   /** let this many matching requests through before the rule applies (default 0) */
   after?: number;
   /** how many requests the rule answers (default: every one) */
@@ -106,6 +108,7 @@ export async function startScriptedServer(
       if (rule.api && rule.api !== request.api) continue;
       if (rule.method && rule.method !== request.method) continue;
       if (rule.path && !rule.path.test(request.path)) continue;
+      if (rule.when && !rule.when(request)) continue;
       entry.seen += 1;
       if (entry.seen <= (rule.after ?? 0)) continue;
       if (rule.times !== undefined && entry.answered >= rule.times) continue;

@@ -1,0 +1,90 @@
+import { type AttributeIndex, attributeDefinitions } from "./attribute-definitions.js";
+import { canWrite } from "./attribute-value.js";
+import { describeProblems, MappingError } from "./errors.js";
+import type { FieldMapping, ResolvedField } from "./field-mapping.js";
+import type { FailureInfo, FieldReport, SkipCode, SyncReport } from "./report.js";
+import type { SyncContext } from "./sync-interaction.js";
+
+/** One entry of an explicit mapping that does not fit Dixa's attribute definitions. */
+export interface MappingProblem {
+  /** the Alpharun field key */
+  key: string;
+  /** the Dixa attribute identifier it is mapped to */
+  attribute: string;
+  code: SkipCode;
+  /** names the entry as `key=attribute` and says what is wrong */
+  message: string;
+}
+
+/**
+ * Checks every entry of an explicit mapping against Dixa's attribute definitions, whatever an
+ * interaction extracted: each must name a live conversation attribute of a kind the SDK can write,
+ * and no two may name the same one.
+ */
+export function checkMapping(mapping: FieldMapping, attributes: AttributeIndex): MappingProblem[] {
+  const problems: MappingProblem[] = [];
+  const targets = new Map<string, string>();
+  for (const [key, entry] of Object.entries(mapping)) {
+    const attribute = typeof entry === "string" ? entry : entry.attribute;
+    const problem = (code: SkipCode, why: string) =>
+      problems.push({ key, attribute, code, message: mappingMessage(key, attribute, why) });
+    const found = attributes.lookup(attribute);
+    if ("skip" in found) problem(found.skip.code, found.skip.message);
+    else if (!canWrite(found.definition)) {
+      problem("unsupported-value", `"${attribute}" has an input type the SDK cannot write`);
+    }
+    const other = targets.get(attribute);
+    if (other !== undefined) problem("unsupported-value", `"${other}" is mapped to "${attribute}" too`);
+    else targets.set(attribute, key);
+  }
+  return problems;
+}
+
+/** Throws `MappingError` when an explicit mapping does not fit Dixa's attribute definitions. */
+export async function assertMappingFits(context: SyncContext, mapping: FieldMapping): Promise<void> {
+  const attributes = await attributeDefinitions(context.dixa, context.attributeCacheTtlMs);
+  const problems = checkMapping(mapping, attributes);
+  if (problems.length > 0) throw new MappingError(problems);
+}
+
+/** `mapping key=attribute: why`, the form both `mapping` and `--map` users recognise. */
+export function mappingMessage(key: string, attribute: string, why: string): string {
+  return `mapping ${key}=${attribute}: ${why}`;
+}
+
+/** The report of a mapping whose entries do not fit Dixa: those fail, the rest are not written. */
+export function mappingFailed(
+  resolved: readonly ResolvedField[],
+  problems: readonly MappingProblem[],
+): Pick<SyncReport, "fields" | "error"> {
+  const fields = resolved.map((entry): FieldReport => {
+    const attribute = "skip" in entry ? entry.attribute : entry.rule.attribute;
+    const problem = problems.find((candidate) => candidate.key === entry.key);
+    const base = { key: entry.key, value: entry.value, attribute };
+    if (problem) {
+      const error: FailureInfo = { stage: "mapping", name: "MappingError", message: problem.message };
+      return { ...base, attribute: problem.attribute, status: "failed", error };
+    }
+    return "skip" in entry ? { ...base, status: "skipped", reason: entry.skip } : notWritten(base);
+  });
+  const message = describeProblems(problems);
+  return { fields, error: { stage: "mapping", name: "MappingError", message } };
+}
+
+/** A plan with fields the mapping cannot write: those fail, and nothing else is written. */
+export function blocked(fields: FieldReport[], unfit: FailureInfo[]): Pick<SyncReport, "fields" | "error"> {
+  const message = unfit.map((failure) => failure.message).join("; ");
+  return {
+    fields: fields.map((field) => (field.status === "planned" ? notWritten(field) : field)),
+    error: { stage: "mapping", name: "MappingError", message },
+  };
+}
+
+function notWritten({
+  key,
+  value,
+  attribute,
+}: Pick<FieldReport, "key" | "value" | "attribute">): FieldReport {
+  const message = "not written: the field mapping does not fit Dixa (see the failed fields)";
+  return { key, value, attribute, status: "skipped", reason: { code: "mapping-error", message } };
+}
