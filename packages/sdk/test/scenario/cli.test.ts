@@ -229,7 +229,7 @@ describe("cxkit backfill", () => {
     const { io, out } = capture(envFor(server));
 
     const status = await runCli(
-      ["backfill", "--contact", "contact-1", "--map", "customer_satisfaction_score=csat_typo"],
+      ["backfill", "--contact", "alt:ext_id:contact-1", "--map", "customer_satisfaction_score=csat_typo"],
       io,
     );
 

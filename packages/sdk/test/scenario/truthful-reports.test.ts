@@ -89,7 +89,10 @@ describe("an explicit mapping that does not fit Dixa", () => {
     for (let i = 0; i < 3; i += 1) addCustomer(world, { customer_satisfaction_score: i });
 
     const error = await cx
-      .backfillContact("contact-1", { mapping: { customer_satisfaction_score: "csat_typo" }, concurrency: 2 })
+      .backfillContact("alt:ext_id:contact-1", {
+        mapping: { customer_satisfaction_score: "csat_typo" },
+        concurrency: 2,
+      })
       .catch((thrown: unknown) => thrown);
 
     expect(error).toBeInstanceOf(MappingError);
