@@ -55,54 +55,40 @@ export function refuser(where: string, prefix = ""): RefuseOption {
   };
 }
 
-/** The keys of `T`, every one of them: a key added to `T` and not here fails to compile. */
-function keysOf<T>(keys: Record<keyof T, true>): string[] {
-  return Object.keys(keys);
-}
+/** The words of a space-separated list. */
+type Words<S extends string> = S extends `${infer Word} ${infer Rest}` ? Word | Words<Rest> : S;
 
-const SYNC = {
-  mapping: true,
-  conversationId: true,
-  dryRun: true,
-  writeBackKey: true,
-  clearEmpty: true,
-  signal: true,
-} as const;
+/**
+ * A space-separated list of the keys of `T` as an array, in its order (the one error messages show):
+ * a key of `T` missing from the list, or a word that is not a key of `T`, fails to compile.
+ */
+const keysOf =
+  <T>() =>
+  <S extends string>(
+    keys: S & ([Exclude<keyof T, Words<S>> | Exclude<Words<S>, keyof T>] extends [never] ? unknown : never),
+  ): string[] =>
+    keys.split(" ");
+
+const SYNC = "mapping conversationId dryRun writeBackKey clearEmpty signal";
 /** The options each method takes. */
 export const OPTION_KEYS = {
-  sync: keysOf<SyncOptions>(SYNC),
+  sync: keysOf<SyncOptions>()(SYNC),
   /** a webhook's sync: the conversation comes from the interaction */
-  webhook: keysOf<Omit<SyncOptions, "conversationId">>({
-    ...{ mapping: true, dryRun: true, writeBackKey: true },
-    ...{ clearEmpty: true, signal: true },
-  }),
-  backfill: keysOf<BackfillOptions>({
-    ...SYNC,
-    ...{
-      concurrency: true,
-      checkpoint: true,
-      onProgress: true,
-      onItem: true,
-      maxListedFailures: true,
-    },
-  }),
+  webhook: keysOf<Omit<SyncOptions, "conversationId">>()("mapping dryRun writeBackKey clearEmpty signal"),
+  backfill: keysOf<BackfillOptions>()(`${SYNC} concurrency checkpoint onProgress onItem maxListedFailures`),
 };
-const CX_KEYS = keysOf<CxOptions>({
-  ...{ alpharun: true, dixa: true, retry: true, timeout: true, logger: true, fetch: true, env: true },
-  ...{ mapping: true, writeBackKey: true, clearEmpty: true, attributeCacheTtlMs: true },
-});
+const CX_KEYS = keysOf<CxOptions>()(
+  "alpharun dixa retry timeout logger fetch env mapping writeBackKey clearEmpty attributeCacheTtlMs",
+);
+/** Each API's options, its credential first. */
 const API_KEYS = {
-  alpharun: keysOf<NonNullable<CxOptions["alpharun"]>>({ token: true, baseUrl: true, headers: true }),
-  dixa: keysOf<NonNullable<CxOptions["dixa"]>>({
-    apiKey: true,
-    baseUrl: true,
-    headers: true,
-    rateLimit: true,
-  }),
+  alpharun: keysOf<NonNullable<CxOptions["alpharun"]>>()("token baseUrl headers"),
+  dixa: keysOf<NonNullable<CxOptions["dixa"]>>()("apiKey baseUrl headers rateLimit"),
 };
-const RULE_KEYS = keysOf<FieldRule>({ attribute: true, transform: true });
+const RULE_KEYS = keysOf<FieldRule>()("attribute transform");
 
 const isFunction = (value: unknown) => typeof value === "function";
+const isBoolean = (value: unknown) => typeof value === "boolean";
 
 /**
  * The facade's own options, by name: the test of a set value and what it may be. `mapping` has its
@@ -110,8 +96,8 @@ const isFunction = (value: unknown) => typeof value === "function";
  */
 const RULES: Record<string, [test: (value: unknown) => boolean, allowed: string]> = {
   conversationId: [isConversationId, ALLOWED.conversationId],
-  dryRun: [(value) => typeof value === "boolean", "a boolean"],
-  clearEmpty: [(value) => typeof value === "boolean", "a boolean"],
+  dryRun: [isBoolean, "a boolean"],
+  clearEmpty: [isBoolean, "a boolean"],
   writeBackKey: [
     (value) => value === false || isName(value),
     `false or an Alpharun custom field key (${ALLOWED.name})`,
@@ -139,11 +125,11 @@ export function checkCxOptions(options: unknown): void {
   const { retry, timeout, logger, fetch } = given;
   checkClientOptions({ retry, timeout, logger, fetch }, refuse);
   for (const [api, keys] of Object.entries(API_KEYS)) {
-    const { token, apiKey, ...runtime } = checkObject("createCx", api, given[api] ?? {}, keys);
-    const [option, credential] = api === "alpharun" ? ["alpharun.token", token] : ["dixa.apiKey", apiKey];
+    const key = keys[0] as string;
+    const { [key]: credential, ...runtime } = checkObject("createCx", api, given[api] ?? {}, keys);
     if (credential !== undefined && !isName(credential)) {
       const shown = typeof credential === "string" ? REDACTED : credential;
-      refuse(option, "a non-empty string without surrounding spaces or control characters", shown);
+      refuse(`${api}.${key}`, "a non-empty string without surrounding spaces or control characters", shown);
     }
     checkClientOptions(runtime, refuser("createCx", `${api}.`));
   }
