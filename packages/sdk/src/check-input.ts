@@ -47,6 +47,10 @@ export const isConversationId = (value: unknown): value is number =>
 export const isConcurrency = (value: unknown): value is number =>
   Number.isSafeInteger(value) && (value as number) >= 1 && (value as number) <= MAX_CONCURRENCY;
 
+/** An object that is not an array (nor null). */
+export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
 /** A `RefuseOption` throwing `CxOptionsError`: `<where>: <prefix><option> must be <allowed>, got <given>`. */
 export function refuser(where: string, prefix = ""): RefuseOption {
   return (option, allowed, given) => {
@@ -154,36 +158,34 @@ function checkOptions(where: string, options: unknown, keys: string[]): Record<s
 
 /** Checks a field mapping's shape: keys, attribute identifiers, rules, and one field per attribute. */
 export function checkMapping(where: string, mapping: unknown): void {
-  const refuse = refuser(where, "mapping");
-  const allowed =
-    "an object of Alpharun field keys to Dixa attribute identifiers or { attribute, transform? }";
-  if (typeof mapping !== "object" || mapping === null || Array.isArray(mapping)) refuse("", allowed, mapping);
-  const fieldOf = new Map<string, string>();
-  for (const [key, entry] of Object.entries(mapping as object)) {
+  const refuse: RefuseOption = refuser(where, "mapping");
+  const identifier = `a Dixa attribute identifier (${ALLOWED.name})`;
+  if (!isPlainObject(mapping)) {
+    refuse(
+      "",
+      "an object of Alpharun field keys to Dixa attribute identifiers or { attribute, transform? }",
+      mapping,
+    );
+  }
+  const fieldOf = new Map<unknown, string>();
+  for (const [key, entry] of Object.entries(mapping)) {
     if (!isName(key)) refuse("", `keyed by Alpharun field keys (${ALLOWED.name})`, key);
-    if (typeof entry !== "string" && (typeof entry !== "object" || entry === null)) {
-      refuse(`.${key}`, `a Dixa attribute identifier (${ALLOWED.name}) or { attribute, transform? }`, entry);
+    const short = typeof entry === "string";
+    if (!short && (typeof entry !== "object" || entry === null)) {
+      refuse(`.${key}`, `${identifier} or { attribute, transform? }`, entry);
     }
-    const rule =
-      typeof entry === "string"
-        ? { attribute: entry }
-        : checkObject(where, `mapping.${key}`, entry, RULE_KEYS);
-    if (!isName(rule.attribute)) {
-      refuse(
-        `.${key}${typeof entry === "string" ? "" : ".attribute"}`,
-        `a Dixa attribute identifier (${ALLOWED.name})`,
-        rule.attribute,
-      );
-    }
-    if (rule.transform !== undefined && typeof rule.transform !== "function") {
-      refuse(`.${key}.transform`, "a function", rule.transform);
-    }
-    const other = fieldOf.get(rule.attribute as string);
+    const { attribute, transform } = short
+      ? { attribute: entry }
+      : checkObject(where, `mapping.${key}`, entry, RULE_KEYS);
+    if (!isName(attribute)) refuse(`.${key}${short ? "" : ".attribute"}`, identifier, attribute);
+    if (transform !== undefined && typeof transform !== "function")
+      refuse(`.${key}.transform`, "a function", transform);
+    const other = fieldOf.get(attribute);
     if (other !== undefined) {
-      const message = `${where}: mapping.${key} and mapping.${other} both map to the Dixa attribute "${rule.attribute}": each attribute takes one field`;
+      const message = `${where}: mapping.${key} and mapping.${other} both map to the Dixa attribute "${attribute}": each attribute takes one field`;
       throw new CxOptionsError(`mapping.${key}`, message);
     }
-    fieldOf.set(rule.attribute as string, key);
+    fieldOf.set(attribute, key);
   }
 }
 
@@ -219,16 +221,14 @@ async function* checkEach(ids: AsyncIterable<unknown> | Iterable<unknown>): Asyn
   }
 }
 
-/** The value as a plain object; with `keys`, any other key is refused (`path` names it, "" for the options). */
-function checkObject(where: string, path: string, value: unknown, keys?: string[]): Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    refuser(where)(path || "options", "an object", value);
-  }
-  for (const key of Object.keys(value as object)) {
-    if (keys && !keys.includes(key)) {
+/** The value as a plain object, any key but `keys` refused (`path` names it, "" for the options). */
+function checkObject(where: string, path: string, value: unknown, keys: string[]): Record<string, unknown> {
+  if (!isPlainObject(value)) return refuser(where)(path || "options", "an object", value);
+  for (const key of Object.keys(value)) {
+    if (!keys.includes(key)) {
       const option = path ? `${path}.${key}` : key;
       throw new CxOptionsError(option, `${where}: ${option} is not an option (options: ${keys.join(", ")})`);
     }
   }
-  return value as Record<string, unknown>;
+  return value;
 }

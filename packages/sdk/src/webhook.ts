@@ -1,4 +1,4 @@
-import { ALLOWED, isUuid } from "./check-input.js";
+import { ALLOWED, isPlainObject as isObject, isUuid } from "./check-input.js";
 import { WebhookPayloadError } from "./errors.js";
 import type { CustomerInteractionUpdatedWebhook } from "./vendor-types.js";
 
@@ -39,10 +39,6 @@ function parseJson(text: string): unknown {
   } catch {
     throw malformed("the payload is not valid JSON");
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function malformed(detail: string, eventType?: string): WebhookPayloadError {
