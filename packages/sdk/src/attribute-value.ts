@@ -44,9 +44,9 @@ function toText(
   definition: CustomAttributeDefinition,
   value: Exclude<MappedValue, null>,
 ): AttributeValueResult {
-  if (typeof value === "string") return { ok: true, value };
-  if (typeof value === "boolean") return { ok: true, value: String(value) };
-  if (typeof value === "number" && Number.isFinite(value)) return { ok: true, value: String(value) };
+  if (typeof value === "string" || typeof value === "boolean" || Number.isFinite(value)) {
+    return { ok: true, value: String(value) };
+  }
   return skip(
     "unsupported-value",
     `${describe(value)} cannot be written to the Text attribute "${definition.identifier}"`,
