@@ -139,13 +139,12 @@ export function checkCxOptions(options: unknown): void {
   }
 }
 
-/** Checks a method's options (`keys`: those it takes, from `OPTION_KEYS`); unset is fine. */
-export function checkMethodOptions(where: string, options: unknown, keys: string[]): void {
-  if (options !== undefined) checkOptions(where, options, keys);
-}
-
-/** Checks an options object: no unknown key, and each set value by its rule. */
-function checkOptions(where: string, options: unknown, keys: string[]): Record<string, unknown> {
+/**
+ * Checks an options object (a method's may be unset; `keys`: those it takes, from `OPTION_KEYS`): no
+ * unknown key, and each set value by its rule.
+ */
+export function checkOptions(where: string, options: unknown, keys: string[]): Record<string, unknown> {
+  if (options === undefined) return {};
   const given = checkObject(where, "", options, keys);
   for (const [key, value] of Object.entries(given)) {
     const [test, allowed] = RULES[key] ?? [];

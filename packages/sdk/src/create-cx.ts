@@ -9,7 +9,7 @@ import {
   type RetryOptions,
 } from "@cxkit/runtime";
 import { type BackfillOptions, type BackfillReport, backfill } from "./backfill.js";
-import { checkBackfillIds, checkCxOptions, checkId, checkMethodOptions, OPTION_KEYS } from "./check-input.js";
+import { checkBackfillIds, checkCxOptions, checkId, checkOptions, OPTION_KEYS } from "./check-input.js";
 import { contactInteractions } from "./contact-interactions.js";
 import { CREDENTIAL_VARIABLES, CxOptionsError, MissingCredentialError } from "./errors.js";
 import type { SyncReport } from "./report.js";
@@ -118,7 +118,7 @@ export function createCx(options: CxOptions = {}): Cx {
 
   /** Checks a method's options, builds both clients, and merges in `createCx`'s sync options. */
   const prepare = <T extends SyncOptions>(where: string, given: T | undefined, keys: string[]): T => {
-    checkMethodOptions(where, given, keys);
+    checkOptions(where, given, keys);
     // Note: a workflow needs both APIs; building both clients first fails a bad credential before any request.
     void [context.alpharun, context.dixa];
     return { mapping, writeBackKey, clearEmpty, ...given } as T;
