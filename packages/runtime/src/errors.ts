@@ -1,3 +1,4 @@
+import { type AttemptFailure, describeFailure } from "./attempt-failure.js";
 import type { Redactor } from "./redact.js";
 import { parseRetryAfter } from "./retry.js";
 
@@ -23,45 +24,6 @@ export interface ApiErrorDetails<B = unknown> {
   cause?: unknown;
   /** the final response, when there was one */
   response?: Response | undefined;
-}
-
-/**
- * A client was constructed without a usable credential: missing, empty, or with characters an HTTP
- * header cannot carry. The message names the option; it never contains the credential.
- */
-export class MissingCredentialError extends TypeError {
-  override name = "MissingCredentialError";
-}
-
-/**
- * A call refused before sending, because its input breaks a rule of the vendor's API that the
- * generated types cannot express (e.g. a Dixa custom-attribute key that is not a UUID). No request was
- * made. The message names the operation and what was wrong.
- */
-export class InvalidRequestError extends TypeError {
-  override name = "InvalidRequestError";
-  /** the operation, e.g. `PATCH /conversations/{conversationId}/custom-attributes` */
-  readonly operation: string;
-  constructor(operation: string, problem: string) {
-    super(`${operation}: ${problem}; nothing was sent`);
-    this.operation = operation;
-  }
-}
-
-/**
- * A client factory (or `new RateLimiter`) got an option of the wrong type or outside its range, e.g.
- * `timeout: -5`. Thrown at construction, before any request; the message names the option, what was
- * given (header values never shown) and what is allowed.
- */
-export class ClientOptionsError extends TypeError {
-  override name = "ClientOptionsError";
-  constructor(
-    /** the option's path, e.g. `retry.retries` */
-    readonly option: string,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 /** Base class of every error the runtime throws. */
@@ -194,6 +156,44 @@ export function createApiError(response: Response, body: unknown, context: Error
     retryAfter: status === 429 ? parseRetryAfter(response.headers, Date.now()) : undefined,
     response,
   });
+}
+
+/** The call behind an error without a response, for `noResponseError`. */
+export interface NoResponseContext extends ErrorContext {
+  /** the response whose body could not be read, if any */
+  response?: Response;
+  /** where the attempt went (no credentials, no query) and its timeout; absent while a body was read */
+  origin?: string;
+  timeout?: number | false;
+}
+
+/**
+ * The one factory for calls that got no (complete) response: `AbortError` when the caller aborted,
+ * `TimeoutError` past the attempt's timeout, else `ConnectionError`. The cause is redacted.
+ */
+export function noResponseError(failure: AttemptFailure, context: NoResponseContext): ApiError<never> {
+  const { redactor, origin } = context;
+  const details: ApiErrorDetails<never> = {
+    method: context.method,
+    path: context.path,
+    requestId: context.requestId,
+    attempts: context.attempts,
+    response: context.response,
+    cause: redactor.error(failure.error),
+  };
+  if (failure.outcome === "aborted")
+    return new AbortError({ ...details, summary: "was aborted by the caller" });
+  if (origin === undefined) {
+    return new ConnectionError({ ...details, summary: "lost the connection while reading the body" });
+  }
+  // Note: the origin tells a wrong base URL apart.
+  const where = `${failure.duringBody ? "reading the body from" : "from"} ${redactor.string(origin)}`;
+  return failure.outcome === "timeout"
+    ? new TimeoutError({ ...details, summary: `timed out after ${context.timeout} ms ${where}` })
+    : new ConnectionError({
+        ...details,
+        summary: `got no answer ${where} (${redactor.string(describeFailure(failure.error))})`,
+      });
 }
 
 /** The same error with another path (the template, once the middleware knows it). */

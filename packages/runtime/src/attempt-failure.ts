@@ -1,0 +1,30 @@
+import type { AttemptOutcome } from "./logger.js";
+
+/** An attempt that got no (complete) response: how it ended and what it threw. */
+export interface AttemptFailure {
+  outcome: Exclude<AttemptOutcome, "response">;
+  error: unknown;
+  /** the response's headers had arrived, and its body was being read */
+  duringBody?: boolean;
+}
+
+/**
+ * How an attempt that threw ended: the caller's abort, a timeout (the deadline's, or a transport's
+ * own: both end the attempt with a `DOMException` named `TimeoutError`), or the connection.
+ */
+export function failureOutcome(request: Request, error: unknown): AttemptFailure["outcome"] {
+  if (request.signal.aborted) return "aborted";
+  return error instanceof DOMException && error.name === "TimeoutError" ? "timeout" : "connection-error";
+}
+
+/** The most telling part of a fetch failure: a socket code such as ECONNRESET, else the message. */
+export function describeFailure(error: unknown): string {
+  let current: unknown = error;
+  for (let depth = 0; current instanceof Error && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+    if (current.cause === undefined) return current.message;
+    current = current.cause;
+  }
+  return String(current);
+}
