@@ -1,4 +1,4 @@
-import { type AttemptFailure, describeFailure } from "./attempt-failure.js";
+import { type AttemptFailure, describeFailure } from "./attempt.js";
 import type { Redactor } from "./redact.js";
 import { parseRetryAfter } from "./retry.js";
 
@@ -26,18 +26,21 @@ export interface ApiErrorDetails<B = unknown> {
   response?: Response | undefined;
 }
 
+/** The details an `ApiError` shows as its own fields, in this order. */
+const ERROR_FIELDS = ["status", "body", "method", "path", "requestId", "attempts"] as const;
+
 /** Base class of every error the runtime throws. */
 export class ApiError<B = unknown> extends Error {
   override name = "ApiError";
   /** HTTP status; undefined when no response arrived */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** the vendor's error body (typed by the client package, e.g. `ApiError<DixaError>`) */
-  readonly body: B | undefined;
-  readonly method: string;
+  declare readonly body: B | undefined;
+  declare readonly method: string;
   /** path template of the operation; only `PaginationError` may fall back to the URL's path */
-  readonly path: string;
-  readonly requestId: string;
-  readonly attempts: number;
+  declare readonly path: string;
+  declare readonly requestId: string;
+  declare readonly attempts: number;
   /** the final response (not enumerable, so it stays out of logs and `JSON.stringify`) */
   declare readonly response: Response | undefined;
   /** @internal the details this error was built from, kept to rebuild it with the path template */
@@ -45,12 +48,7 @@ export class ApiError<B = unknown> extends Error {
 
   constructor(details: ApiErrorDetails<B>) {
     super(formatMessage(details), details.cause === undefined ? undefined : { cause: details.cause });
-    this.status = details.status;
-    this.body = details.body;
-    this.method = details.method;
-    this.path = details.path;
-    this.requestId = details.requestId;
-    this.attempts = details.attempts;
+    for (const field of ERROR_FIELDS) (this as Record<string, unknown>)[field] = details[field];
     // Note: not enumerable, so logging or serialising an error shows neither the Response nor a copy.
     Object.defineProperties(this, { response: { value: details.response }, details: { value: details } });
   }
@@ -152,7 +150,6 @@ export function createApiError(response: Response, body: unknown, context: Error
     path: context.path,
     requestId: context.requestId,
     attempts: context.attempts,
-    summary: `failed with ${status}${response.statusText ? ` ${response.statusText}` : ""}`,
     retryAfter: status === 429 ? parseRetryAfter(response.headers, Date.now()) : undefined,
     response,
   });
@@ -203,8 +200,12 @@ export function withPath<E extends ApiError>(error: E, path: string): E {
 }
 
 function formatMessage(details: ApiErrorDetails<unknown>): string {
+  const { status, response } = details;
   const summary =
-    details.summary ?? (details.status === undefined ? "failed" : `failed with ${details.status}`);
+    details.summary ??
+    (status === undefined
+      ? "failed"
+      : `failed with ${status}${response?.statusText ? ` ${response.statusText}` : ""}`);
   const vendor =
     details.status !== undefined && details.status >= 400 ? vendorMessage(details.body) : undefined;
   const attempts = `${details.attempts} attempt${details.attempts === 1 ? "" : "s"}`;

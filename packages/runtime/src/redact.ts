@@ -1,3 +1,5 @@
+import { escapeRegExp } from "./escape-regexp.js";
+
 /** What a secret is replaced with in messages, bodies, headers and logs. */
 export const REDACTED = "[REDACTED]";
 
@@ -87,6 +89,6 @@ export function createRedactor(secrets: readonly string[]): Redactor {
 
 /** Matches `secret` where no letter, digit, `_` or `-` touches it. */
 function wholeWord(secret: string): RegExp {
-  const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const escaped = escapeRegExp(secret);
   return new RegExp(`(?<![\\p{L}\\p{N}_-])${escaped}(?![\\p{L}\\p{N}_-])`, "gu");
 }

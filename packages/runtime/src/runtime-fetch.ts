@@ -1,4 +1,4 @@
-import { type AttemptFailure, describeFailure } from "./attempt-failure.js";
+import { type AttemptFailure, describeFailure, type FetchLike } from "./attempt.js";
 import { identifyCall, recordCall } from "./call-info.js";
 import { type Clock, systemClock } from "./clock.js";
 import { noResponseError } from "./errors.js";
@@ -15,11 +15,11 @@ import {
   resolveRetry,
   responseRetryDelay,
 } from "./retry.js";
-import { createAttemptSender, type FetchLike, mustBuffer } from "./send-attempt.js";
+import { createAttemptSender, mustBuffer } from "./send-attempt.js";
 import { startAttemptTimeout } from "./timeout.js";
 import { NEVER_ABORTED } from "./transport/lite-request.js";
 
-export type { FetchLike } from "./send-attempt.js";
+export type { FetchLike } from "./attempt.js";
 
 /** Options of the runtime's `fetch`, set once per client. */
 export interface RuntimeFetchOptions {

@@ -1,5 +1,5 @@
 import type { Middleware } from "openapi-fetch";
-import { BufferedResponse } from "./buffered-response.js";
+import { BufferedResponse, hasNoBody } from "./buffered-response.js";
 import { type CallIdentity, identifyCall, recordCall } from "./call-info.js";
 import { ApiError, createApiError, InvalidResponseError, noResponseError, withPath } from "./errors.js";
 import { createRedactor, type Redactor } from "./redact.js";
@@ -39,10 +39,8 @@ export function createRuntimeMiddleware(options: RuntimeMiddlewareOptions = {}):
         });
       const read = () => readText(request, response, identify, redactor);
       if (response.ok) {
-        const noContent = response.status === 204 || response.status === 205 || request.method === "HEAD";
-        return parseAs === "json" && !noContent
-          ? checkJson(response, await bufferOf(response, read), identify, redactor)
-          : undefined;
+        if (parseAs !== "json" || hasNoBody(request.method, response.status)) return undefined;
+        return checkJson(response, await bufferOf(response, read), identify, redactor);
       }
       const body = parseBody(await read());
       const call = identify();

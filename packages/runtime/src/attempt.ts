@@ -1,5 +1,20 @@
 import type { AttemptOutcome } from "./logger.js";
 
+/** A `fetch` as the runtime calls it: like the global one, `fetch(request, init)`. */
+export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
+
+/** One attempt as the attempt loop hands it to the transport. */
+export interface Attempt {
+  /** openapi-fetch's `requestInitExt` (e.g. a `dispatcher`), usually undefined */
+  init: RequestInit | undefined;
+  /** the buffered body, when a one-shot body may be sent more than once */
+  body: ArrayBuffer | undefined;
+  /** aborts at the attempt's deadline or the caller's abort */
+  signal: AbortSignal | undefined;
+  /** a timeout the transport enforces itself (see `delegatesTimeout`) */
+  timeout: number | undefined;
+}
+
 /** An attempt that got no (complete) response: how it ended and what it threw. */
 export interface AttemptFailure {
   outcome: Exclude<AttemptOutcome, "response">;
@@ -27,4 +42,17 @@ export function describeFailure(error: unknown): string {
     current = current.cause;
   }
   return String(current);
+}
+
+/** `init` with the attempt's signal and buffered body, for a `fetch(request, init)`. */
+export function attemptInit(
+  init: RequestInit | undefined,
+  signal: AbortSignal | undefined,
+  body: ArrayBuffer | undefined,
+): RequestInit | undefined {
+  if (signal === undefined && body === undefined) return init;
+  const result: RequestInit = { ...init };
+  if (signal !== undefined) result.signal = signal;
+  if (body !== undefined) result.body = body;
+  return result;
 }
