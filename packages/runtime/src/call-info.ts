@@ -37,8 +37,6 @@ export interface CallIdentity {
   path: string;
   requestId: string;
   attempts: number;
-  /** the client's redactor, when the middleware recorded one */
-  redactor: Redactor | undefined;
 }
 
 /** What the caller knows about a call; what the runtime recorded wins for method, path and attempts. */
@@ -69,6 +67,10 @@ export function identifyCall(response: Response | undefined, hints: CallHints = 
       hints.requestId ??
       generateRequestId(),
     attempts: known.attempts ?? hints.attempts ?? 1,
-    redactor: known.redactor,
   };
+}
+
+/** The redactor of the client that made the call behind `response`, when its middleware saw it. */
+export function recordedRedactor(response: Response): Redactor | undefined {
+  return calls.get(response)?.redactor;
 }

@@ -142,14 +142,12 @@ const ERROR_BY_STATUS: Record<number, new (details: ApiErrorDetails) => ApiError
 /** The one factory from a non-2xx response: picks the class by status and redacts the body. */
 export function createApiError(response: Response, body: unknown, context: ErrorContext): ApiError {
   const { status } = response;
+  const { redactor, ...call } = context;
   const ErrorClass = ERROR_BY_STATUS[status] ?? (status >= 500 ? InternalServerError : ApiError);
   return new ErrorClass({
+    ...call,
     status,
-    body: context.redactor.value(body),
-    method: context.method,
-    path: context.path,
-    requestId: context.requestId,
-    attempts: context.attempts,
+    body: redactor.value(body),
     retryAfter: status === 429 ? parseRetryAfter(response.headers, Date.now()) : undefined,
     response,
   });
@@ -169,15 +167,8 @@ export interface NoResponseContext extends ErrorContext {
  * `TimeoutError` past the attempt's timeout, else `ConnectionError`. The cause is redacted.
  */
 export function noResponseError(failure: AttemptFailure, context: NoResponseContext): ApiError<never> {
-  const { redactor, origin } = context;
-  const details: ApiErrorDetails<never> = {
-    method: context.method,
-    path: context.path,
-    requestId: context.requestId,
-    attempts: context.attempts,
-    response: context.response,
-    cause: redactor.error(failure.error),
-  };
+  const { redactor, origin, timeout, ...call } = context;
+  const details: ApiErrorDetails<never> = { ...call, cause: redactor.error(failure.error) };
   if (failure.outcome === "aborted")
     return new AbortError({ ...details, summary: "was aborted by the caller" });
   if (origin === undefined) {
@@ -186,7 +177,7 @@ export function noResponseError(failure: AttemptFailure, context: NoResponseCont
   // Note: the origin tells a wrong base URL apart.
   const where = `${failure.duringBody ? "reading the body from" : "from"} ${redactor.string(origin)}`;
   return failure.outcome === "timeout"
-    ? new TimeoutError({ ...details, summary: `timed out after ${context.timeout} ms ${where}` })
+    ? new TimeoutError({ ...details, summary: `timed out after ${timeout} ms ${where}` })
     : new ConnectionError({
         ...details,
         summary: `got no answer ${where} (${redactor.string(describeFailure(failure.error))})`,

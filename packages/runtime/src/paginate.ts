@@ -79,12 +79,8 @@ export async function* paginate<R extends FetchResult, Item>(
 }
 
 function repeatedCursor(response: Response, cursor: string): PaginationError {
-  const { method, path, requestId, attempts } = identifyCall(response, { method: "GET" });
   return new PaginationError({
-    method,
-    path,
-    requestId,
-    attempts,
+    ...identifyCall(response, { method: "GET" }),
     summary: `returned the cursor ${JSON.stringify(cursor)} a second time; stopped instead of looping`,
   });
 }

@@ -92,12 +92,8 @@ function checkJson(
     }
   }
   if (problem !== undefined) {
-    const { method, path, requestId, attempts } = identify();
     throw new InvalidResponseError({
-      method,
-      path,
-      requestId,
-      attempts,
+      ...identify(),
       status: response.status,
       body: redactor.string(raw).slice(0, MAX_BODY_CHARS),
       summary: `returned ${response.status} with ${problem}`,

@@ -1,4 +1,4 @@
-import { identifyCall } from "./call-info.js";
+import { identifyCall, recordedRedactor } from "./call-info.js";
 import { createApiError } from "./errors.js";
 import { createRedactor } from "./redact.js";
 
@@ -30,6 +30,6 @@ export function unwrap<R extends FetchResult>(
 function unwrapResult<R extends FetchResult>(result: R): ResultData<R> {
   const { response } = result;
   if (response.ok) return result.data as ResultData<R>;
-  const call = identifyCall(response);
-  throw createApiError(response, result.error, { ...call, redactor: call.redactor ?? noSecrets });
+  const redactor = recordedRedactor(response) ?? noSecrets;
+  throw createApiError(response, result.error, { ...identifyCall(response), redactor });
 }
