@@ -10,7 +10,6 @@ const DELEGATED = [
   "referrerPolicy",
   "arrayBuffer",
   "blob",
-  "bytes",
   "formData",
   "json",
   "text",
@@ -103,10 +102,14 @@ export class LiteRequest implements Request {
   declare readonly referrerPolicy: ReferrerPolicy;
   declare arrayBuffer: () => Promise<ArrayBuffer>;
   declare blob: () => Promise<Blob>;
-  declare bytes: () => Promise<Uint8Array<ArrayBuffer>>;
   declare formData: () => Promise<FormData>;
   declare json: () => Promise<unknown>;
   declare text: () => Promise<string>;
+
+  /** Note: through `arrayBuffer()`, as `Request.bytes()` is missing from some Node 20 releases. */
+  bytes(): Promise<Uint8Array<ArrayBuffer>> {
+    return this.arrayBuffer().then((buffer) => new Uint8Array(buffer));
+  }
 
   static {
     // Note: what the runtime itself never reads is answered by the WHATWG `Request` built on first use.
