@@ -1,20 +1,3 @@
-/** The members a `LiteRequest` takes from the WHATWG `Request` it builds on first use. */
-const DELEGATED = [
-  "cache",
-  "credentials",
-  "destination",
-  "integrity",
-  "keepalive",
-  "mode",
-  "referrer",
-  "referrerPolicy",
-  "arrayBuffer",
-  "blob",
-  "formData",
-  "json",
-  "text",
-] as const;
-
 /**
  * The `Request` class the runtime hands to openapi-fetch (`createClient({ Request })`): it keeps the
  * URL, the init and the serialized body as given, and builds no WHATWG `Request` (whose body stream
@@ -88,40 +71,53 @@ export class LiteRequest implements Request {
   get bodyUsed(): boolean {
     return this.#materialized?.bodyUsed ?? false;
   }
+  get cache(): RequestCache {
+    return this.#init.cache ?? "default";
+  }
+  get credentials(): RequestCredentials {
+    return this.#init.credentials ?? "same-origin";
+  }
+  get destination(): RequestDestination {
+    return "";
+  }
+  get integrity(): string {
+    return this.#init.integrity ?? "";
+  }
+  get keepalive(): boolean {
+    return this.#init.keepalive ?? false;
+  }
+  get mode(): RequestMode {
+    return this.#init.mode ?? "cors";
+  }
   get redirect(): RequestRedirect {
     return this.#init.redirect ?? "follow";
   }
-
-  declare readonly cache: RequestCache;
-  declare readonly credentials: RequestCredentials;
-  declare readonly destination: RequestDestination;
-  declare readonly integrity: string;
-  declare readonly keepalive: boolean;
-  declare readonly mode: RequestMode;
-  declare readonly referrer: string;
-  declare readonly referrerPolicy: ReferrerPolicy;
-  declare arrayBuffer: () => Promise<ArrayBuffer>;
-  declare blob: () => Promise<Blob>;
-  declare formData: () => Promise<FormData>;
-  declare json: () => Promise<unknown>;
-  declare text: () => Promise<string>;
-
-  /** Note: through `arrayBuffer()`, as `Request.bytes()` is missing from some Node 20 releases. */
-  bytes(): Promise<Uint8Array<ArrayBuffer>> {
-    return this.arrayBuffer().then((buffer) => new Uint8Array(buffer));
+  get referrer(): string {
+    return this.#init.referrer ?? "about:client";
+  }
+  get referrerPolicy(): ReferrerPolicy {
+    return this.#init.referrerPolicy ?? "";
   }
 
-  static {
-    // Note: what the runtime itself never reads is answered by the WHATWG `Request` built on first use.
-    for (const name of DELEGATED) {
-      Object.defineProperty(LiteRequest.prototype, name, {
-        get(this: LiteRequest) {
-          const request = this.toRequest();
-          const value = request[name];
-          return typeof value === "function" ? value.bind(request) : value;
-        },
-      });
-    }
+  arrayBuffer(): Promise<ArrayBuffer> {
+    return this.toRequest().arrayBuffer();
+  }
+  blob(): Promise<Blob> {
+    return this.toRequest().blob();
+  }
+  bytes(): Promise<Uint8Array<ArrayBuffer>> {
+    return this.toRequest()
+      .arrayBuffer()
+      .then((buffer) => new Uint8Array(buffer));
+  }
+  formData(): Promise<FormData> {
+    return this.toRequest().formData();
+  }
+  json(): Promise<unknown> {
+    return this.toRequest().json();
+  }
+  text(): Promise<string> {
+    return this.toRequest().text();
   }
 
   clone(): LiteRequest {
