@@ -44,9 +44,9 @@ function toText(
   definition: CustomAttributeDefinition,
   value: Exclude<MappedValue, null>,
 ): AttributeValueResult {
-  if (typeof value === "string") return { ok: true, value };
-  if (typeof value === "boolean") return { ok: true, value: String(value) };
-  if (typeof value === "number" && Number.isFinite(value)) return { ok: true, value: String(value) };
+  if (typeof value === "string" || typeof value === "boolean" || Number.isFinite(value)) {
+    return { ok: true, value: String(value) };
+  }
   return skip(
     "unsupported-value",
     `${describe(value)} cannot be written to the Text attribute "${definition.identifier}"`,
@@ -58,7 +58,9 @@ function toSelect(
   options: SelectOption[],
   value: Exclude<MappedValue, null>,
 ): AttributeValueResult {
-  const path = isPath(value) ? matchPath(options, value) : findOption(options, candidates(value));
+  const path = isPath(value)
+    ? matchPath(options, value)
+    : findOption(options, typeof value === "boolean" ? BOOLEAN_WORDS[`${value}`] : [String(value)]);
   if (path) return { ok: true, value: path };
   return skip(
     "no-matching-option",
@@ -71,11 +73,6 @@ function isPath(value: Exclude<MappedValue, null>): value is readonly string[] {
   return Array.isArray(value);
 }
 
-function candidates(value: string | number | boolean): string[] {
-  if (typeof value === "boolean") return [...BOOLEAN_WORDS[`${value}`]];
-  return [String(value)];
-}
-
 const normalize = (text: string) => text.trim().toLowerCase();
 const active = (options: SelectOption[] | undefined) =>
   (options ?? []).filter((option) => !option.isDeactivated);
@@ -83,7 +80,7 @@ const matches = (option: SelectOption, wanted: string) =>
   normalize(option.value) === normalize(wanted) || normalize(option.label) === normalize(wanted);
 
 /** Depth-first: the first candidate that matches an active option at any depth, as its value path. */
-function findOption(options: SelectOption[], wanted: string[]): string[] | undefined {
+function findOption(options: SelectOption[], wanted: readonly string[]): string[] | undefined {
   for (const word of wanted) {
     const path = search(options, word);
     if (path) return path;

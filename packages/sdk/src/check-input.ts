@@ -47,6 +47,10 @@ export const isConversationId = (value: unknown): value is number =>
 export const isConcurrency = (value: unknown): value is number =>
   Number.isSafeInteger(value) && (value as number) >= 1 && (value as number) <= MAX_CONCURRENCY;
 
+/** An object that is not an array (nor null). */
+export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
 /** A `RefuseOption` throwing `CxOptionsError`: `<where>: <prefix><option> must be <allowed>, got <given>`. */
 export function refuser(where: string, prefix = ""): RefuseOption {
   return (option, allowed, given) => {
@@ -55,54 +59,40 @@ export function refuser(where: string, prefix = ""): RefuseOption {
   };
 }
 
-/** The keys of `T`, every one of them: a key added to `T` and not here fails to compile. */
-function keysOf<T>(keys: Record<keyof T, true>): string[] {
-  return Object.keys(keys);
-}
+/** The words of a space-separated list. */
+type Words<S extends string> = S extends `${infer Word} ${infer Rest}` ? Word | Words<Rest> : S;
 
-const SYNC = {
-  mapping: true,
-  conversationId: true,
-  dryRun: true,
-  writeBackKey: true,
-  clearEmpty: true,
-  signal: true,
-} as const;
+/**
+ * A space-separated list of the keys of `T` as an array, in its order (the one error messages show):
+ * a key of `T` missing from the list, or a word that is not a key of `T`, fails to compile.
+ */
+const keysOf =
+  <T>() =>
+  <S extends string>(
+    keys: S & ([Exclude<keyof T, Words<S>> | Exclude<Words<S>, keyof T>] extends [never] ? unknown : never),
+  ): string[] =>
+    keys.split(" ");
+
+const SYNC = "mapping conversationId dryRun writeBackKey clearEmpty signal";
 /** The options each method takes. */
 export const OPTION_KEYS = {
-  sync: keysOf<SyncOptions>(SYNC),
+  sync: keysOf<SyncOptions>()(SYNC),
   /** a webhook's sync: the conversation comes from the interaction */
-  webhook: keysOf<Omit<SyncOptions, "conversationId">>({
-    ...{ mapping: true, dryRun: true, writeBackKey: true },
-    ...{ clearEmpty: true, signal: true },
-  }),
-  backfill: keysOf<BackfillOptions>({
-    ...SYNC,
-    ...{
-      concurrency: true,
-      checkpoint: true,
-      onProgress: true,
-      onItem: true,
-      maxListedFailures: true,
-    },
-  }),
+  webhook: keysOf<Omit<SyncOptions, "conversationId">>()("mapping dryRun writeBackKey clearEmpty signal"),
+  backfill: keysOf<BackfillOptions>()(`${SYNC} concurrency checkpoint onProgress onItem maxListedFailures`),
 };
-const CX_KEYS = keysOf<CxOptions>({
-  ...{ alpharun: true, dixa: true, retry: true, timeout: true, logger: true, fetch: true, env: true },
-  ...{ mapping: true, writeBackKey: true, clearEmpty: true, attributeCacheTtlMs: true },
-});
+const CX_KEYS = keysOf<CxOptions>()(
+  "alpharun dixa retry timeout logger fetch env mapping writeBackKey clearEmpty attributeCacheTtlMs",
+);
+/** Each API's options, its credential first. */
 const API_KEYS = {
-  alpharun: keysOf<NonNullable<CxOptions["alpharun"]>>({ token: true, baseUrl: true, headers: true }),
-  dixa: keysOf<NonNullable<CxOptions["dixa"]>>({
-    apiKey: true,
-    baseUrl: true,
-    headers: true,
-    rateLimit: true,
-  }),
+  alpharun: keysOf<NonNullable<CxOptions["alpharun"]>>()("token baseUrl headers"),
+  dixa: keysOf<NonNullable<CxOptions["dixa"]>>()("apiKey baseUrl headers rateLimit"),
 };
-const RULE_KEYS = keysOf<FieldRule>({ attribute: true, transform: true });
+const RULE_KEYS = keysOf<FieldRule>()("attribute transform");
 
 const isFunction = (value: unknown) => typeof value === "function";
+const isBoolean = (value: unknown) => typeof value === "boolean";
 
 /**
  * The facade's own options, by name: the test of a set value and what it may be. `mapping` has its
@@ -110,8 +100,8 @@ const isFunction = (value: unknown) => typeof value === "function";
  */
 const RULES: Record<string, [test: (value: unknown) => boolean, allowed: string]> = {
   conversationId: [isConversationId, ALLOWED.conversationId],
-  dryRun: [(value) => typeof value === "boolean", "a boolean"],
-  clearEmpty: [(value) => typeof value === "boolean", "a boolean"],
+  dryRun: [isBoolean, "a boolean"],
+  clearEmpty: [isBoolean, "a boolean"],
   writeBackKey: [
     (value) => value === false || isName(value),
     `false or an Alpharun custom field key (${ALLOWED.name})`,
@@ -139,23 +129,22 @@ export function checkCxOptions(options: unknown): void {
   const { retry, timeout, logger, fetch } = given;
   checkClientOptions({ retry, timeout, logger, fetch }, refuse);
   for (const [api, keys] of Object.entries(API_KEYS)) {
-    const { token, apiKey, ...runtime } = checkObject("createCx", api, given[api] ?? {}, keys);
-    const [option, credential] = api === "alpharun" ? ["alpharun.token", token] : ["dixa.apiKey", apiKey];
+    const key = keys[0] as string;
+    const { [key]: credential, ...runtime } = checkObject("createCx", api, given[api] ?? {}, keys);
     if (credential !== undefined && !isName(credential)) {
       const shown = typeof credential === "string" ? REDACTED : credential;
-      refuse(option, "a non-empty string without surrounding spaces or control characters", shown);
+      refuse(`${api}.${key}`, "a non-empty string without surrounding spaces or control characters", shown);
     }
     checkClientOptions(runtime, refuser("createCx", `${api}.`));
   }
 }
 
-/** Checks a method's options (`keys`: those it takes, from `OPTION_KEYS`); unset is fine. */
-export function checkMethodOptions(where: string, options: unknown, keys: string[]): void {
-  if (options !== undefined) checkOptions(where, options, keys);
-}
-
-/** Checks an options object: no unknown key, and each set value by its rule. */
-function checkOptions(where: string, options: unknown, keys: string[]): Record<string, unknown> {
+/**
+ * Checks an options object (a method's may be unset; `keys`: those it takes, from `OPTION_KEYS`): no
+ * unknown key, and each set value by its rule.
+ */
+export function checkOptions(where: string, options: unknown, keys: string[]): Record<string, unknown> {
+  if (options === undefined) return {};
   const given = checkObject(where, "", options, keys);
   for (const [key, value] of Object.entries(given)) {
     const [test, allowed] = RULES[key] ?? [];
@@ -168,36 +157,34 @@ function checkOptions(where: string, options: unknown, keys: string[]): Record<s
 
 /** Checks a field mapping's shape: keys, attribute identifiers, rules, and one field per attribute. */
 export function checkMapping(where: string, mapping: unknown): void {
-  const refuse = refuser(where, "mapping");
-  const allowed =
-    "an object of Alpharun field keys to Dixa attribute identifiers or { attribute, transform? }";
-  if (typeof mapping !== "object" || mapping === null || Array.isArray(mapping)) refuse("", allowed, mapping);
-  const fieldOf = new Map<string, string>();
-  for (const [key, entry] of Object.entries(mapping as object)) {
+  const refuse: RefuseOption = refuser(where, "mapping");
+  const identifier = `a Dixa attribute identifier (${ALLOWED.name})`;
+  if (!isPlainObject(mapping)) {
+    refuse(
+      "",
+      "an object of Alpharun field keys to Dixa attribute identifiers or { attribute, transform? }",
+      mapping,
+    );
+  }
+  const fieldOf = new Map<unknown, string>();
+  for (const [key, entry] of Object.entries(mapping)) {
     if (!isName(key)) refuse("", `keyed by Alpharun field keys (${ALLOWED.name})`, key);
-    if (typeof entry !== "string" && (typeof entry !== "object" || entry === null)) {
-      refuse(`.${key}`, `a Dixa attribute identifier (${ALLOWED.name}) or { attribute, transform? }`, entry);
+    const short = typeof entry === "string";
+    if (!short && (typeof entry !== "object" || entry === null)) {
+      refuse(`.${key}`, `${identifier} or { attribute, transform? }`, entry);
     }
-    const rule =
-      typeof entry === "string"
-        ? { attribute: entry }
-        : checkObject(where, `mapping.${key}`, entry, RULE_KEYS);
-    if (!isName(rule.attribute)) {
-      refuse(
-        `.${key}${typeof entry === "string" ? "" : ".attribute"}`,
-        `a Dixa attribute identifier (${ALLOWED.name})`,
-        rule.attribute,
-      );
-    }
-    if (rule.transform !== undefined && typeof rule.transform !== "function") {
-      refuse(`.${key}.transform`, "a function", rule.transform);
-    }
-    const other = fieldOf.get(rule.attribute as string);
+    const { attribute, transform } = short
+      ? { attribute: entry }
+      : checkObject(where, `mapping.${key}`, entry, RULE_KEYS);
+    if (!isName(attribute)) refuse(`.${key}${short ? "" : ".attribute"}`, identifier, attribute);
+    if (transform !== undefined && typeof transform !== "function")
+      refuse(`.${key}.transform`, "a function", transform);
+    const other = fieldOf.get(attribute);
     if (other !== undefined) {
-      const message = `${where}: mapping.${key} and mapping.${other} both map to the Dixa attribute "${rule.attribute}": each attribute takes one field`;
+      const message = `${where}: mapping.${key} and mapping.${other} both map to the Dixa attribute "${attribute}": each attribute takes one field`;
       throw new CxOptionsError(`mapping.${key}`, message);
     }
-    fieldOf.set(rule.attribute as string, key);
+    fieldOf.set(attribute, key);
   }
 }
 
@@ -233,16 +220,14 @@ async function* checkEach(ids: AsyncIterable<unknown> | Iterable<unknown>): Asyn
   }
 }
 
-/** The value as a plain object; with `keys`, any other key is refused (`path` names it, "" for the options). */
-function checkObject(where: string, path: string, value: unknown, keys?: string[]): Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    refuser(where)(path || "options", "an object", value);
-  }
-  for (const key of Object.keys(value as object)) {
-    if (keys && !keys.includes(key)) {
+/** The value as a plain object, any key but `keys` refused (`path` names it, "" for the options). */
+function checkObject(where: string, path: string, value: unknown, keys: string[]): Record<string, unknown> {
+  if (!isPlainObject(value)) return refuser(where)(path || "options", "an object", value);
+  for (const key of Object.keys(value)) {
+    if (!keys.includes(key)) {
       const option = path ? `${path}.${key}` : key;
       throw new CxOptionsError(option, `${where}: ${option} is not an option (options: ${keys.join(", ")})`);
     }
   }
-  return value as Record<string, unknown>;
+  return value;
 }

@@ -1,6 +1,6 @@
 import { type AttributeIndex, attributeDefinitions } from "./attribute-definitions.js";
 import { canWrite } from "./attribute-value.js";
-import { describeProblems, MappingError } from "./errors.js";
+import { MappingError } from "./errors.js";
 import type { FieldMapping, ResolvedField } from "./field-mapping.js";
 import type { FailureInfo, FieldReport, MappingProblem, SkipCode, SyncReport } from "./report.js";
 import type { SyncContext } from "./sync-context.js";
@@ -50,22 +50,27 @@ export function mappingFailed(
     const attribute = "skip" in entry ? entry.attribute : entry.rule.attribute;
     const problem = problems.find((candidate) => candidate.key === entry.key);
     const base = { key: entry.key, value: entry.value, attribute };
-    if (problem) {
-      const error: FailureInfo = { stage: "mapping", name: "MappingError", message: problem.message };
-      return { ...base, attribute: problem.attribute, status: "failed", error };
-    }
+    if (problem)
+      return { ...base, attribute: problem.attribute, status: "failed", error: mappingError([problem]) };
     return "skip" in entry ? { ...base, status: "skipped", reason: entry.skip } : notWritten(base);
   });
-  const message = describeProblems(problems);
-  return { fields, error: { stage: "mapping", name: "MappingError", message } };
+  return { fields, error: mappingError(problems) };
 }
 
 /** A plan with fields the mapping cannot write: those fail, and nothing else is written. */
 export function blocked(fields: FieldReport[], unfit: FailureInfo[]): Pick<SyncReport, "fields" | "error"> {
-  const message = unfit.map((failure) => failure.message).join("; ");
   return {
     fields: fields.map((field) => (field.status === "planned" ? notWritten(field) : field)),
-    error: { stage: "mapping", name: "MappingError", message },
+    error: mappingError(unfit),
+  };
+}
+
+/** A failure of the stage `mapping`: each problem's sentence, joined. */
+function mappingError(problems: readonly { message: string }[]): FailureInfo {
+  return {
+    stage: "mapping",
+    name: "MappingError",
+    message: problems.map((problem) => problem.message).join("; "),
   };
 }
 

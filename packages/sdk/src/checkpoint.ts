@@ -20,6 +20,18 @@ export interface CheckpointRecord {
 /** The recorded outcome of an item that a re-run must not redo. */
 export type DoneOutcome = { status: "applied" } | { status: "skipped"; reason: SkipCode };
 
+/** An open checkpoint file (see `Checkpoint.open`). */
+export interface Checkpoint {
+  readonly path: string;
+  readonly readOnly: boolean;
+  /** The outcome a previous run recorded, when the item needs no redo (applied or skipped). */
+  done(id: string): DoneOutcome | undefined;
+  /** Appends the item's outcome and flushes it to disk. Dry-run reports are not recorded. */
+  record(report: SyncReport): void;
+  /** Closes the file and releases the lock; safe to call twice. */
+  close(): Promise<void>;
+}
+
 /**
  * An append-only JSON Lines file of finished items. Each line is written and `fdatasync`ed before the
  * item counts as done, so a process killed at any point loses at most the items in flight, which the
@@ -27,25 +39,52 @@ export type DoneOutcome = { status: "applied" } | { status: "skipped"; reason: S
  * ignored on reading; any other line that is not a record refuses the file, which is then left as it is.
  * A `<file>.lock` holding the owner's pid keeps two live runs off one checkpoint.
  */
-export class Checkpoint {
-  readonly #done = new Map<string, DoneOutcome>();
-  #fd: number | undefined;
-  readonly #lockPath: string;
-
-  private constructor(
-    readonly path: string,
-    readonly readOnly: boolean,
-  ) {
-    this.#lockPath = `${path}.lock`;
-  }
-
+export const Checkpoint = {
   /** Reads the file (missing = empty) and, unless `readOnly`, locks it and opens it for appending. */
-  static async open(path: string, options: { readOnly?: boolean } = {}): Promise<Checkpoint> {
-    const checkpoint = new Checkpoint(path, options.readOnly ?? false);
-    if (!checkpoint.readOnly) await checkpoint.#lock();
+  async open(path: string, { readOnly = false }: { readOnly?: boolean } = {}): Promise<Checkpoint> {
+    const lockPath = `${path}.lock`;
+    const outcomes = new Map<string, DoneOutcome>();
+    let fd: number | undefined;
+    const remember = ({ id, status, reason }: Pick<CheckpointRecord, "id" | "status" | "reason">) => {
+      if (status === "failed") outcomes.delete(id);
+      else outcomes.set(id, status === "applied" ? { status } : { status, reason: reason ?? "unchanged" });
+    };
+    const checkpoint: Checkpoint = {
+      path,
+      readOnly,
+      done: (id) => outcomes.get(id),
+      record(report) {
+        if (fd === undefined || report.dryRun || report.status === "planned") return;
+        // Note: JSON leaves out the fields an item has no value for.
+        const record: CheckpointRecord = {
+          id: report.interactionId,
+          status: report.status,
+          reason: report.status === "skipped" ? report.reason?.code : undefined,
+          error: report.status === "failed" ? (firstFailure(report)?.message ?? "failed") : undefined,
+          conversationId: report.conversationId,
+          at: new Date().toISOString(),
+        };
+        writeSync(fd, `${JSON.stringify(record)}\n`);
+        fdatasyncSync(fd);
+        remember(record);
+      },
+      async close() {
+        if (fd !== undefined) closeSync(fd);
+        fd = undefined;
+        if (!readOnly) await unlink(lockPath).catch(() => {});
+      },
+    };
+    if (!readOnly) await lock(path, lockPath);
     try {
-      await checkpoint.#load();
-      if (!checkpoint.readOnly) checkpoint.#openForAppend();
+      await load(path, remember);
+      if (!readOnly) {
+        fd = openSync(path, "a+");
+        // Note: after a torn last line, start on a fresh line so the next record parses.
+        const size = statSync(path).size;
+        const last = Buffer.from("\n");
+        if (size > 0) readSync(fd, last, 0, 1, size - 1);
+        if (last.toString() !== "\n") writeSync(fd, "\n");
+      }
     } catch (error) {
       await checkpoint.close();
       throw error instanceof CheckpointError
@@ -53,106 +92,57 @@ export class Checkpoint {
         : new CheckpointError(`cannot use checkpoint ${path}: ${error}`);
     }
     return checkpoint;
-  }
+  },
+};
 
-  /** The outcome a previous run recorded, when the item needs no redo (applied or skipped). */
-  done(id: string): DoneOutcome | undefined {
-    return this.#done.get(id);
+/** Feeds each record of the file (missing or empty: none) to `remember`; refuses a file that is not ours. */
+async function load(path: string, remember: (record: CheckpointRecord) => void): Promise<void> {
+  try {
+    if (statSync(path).size === 0) return;
+  } catch {
+    return;
   }
-
-  /** Appends the item's outcome and flushes it to disk. Dry-run reports are not recorded. */
-  record(report: SyncReport): void {
-    if (this.#fd === undefined || report.dryRun || report.status === "planned") return;
-    const record: CheckpointRecord = {
-      id: report.interactionId,
-      status: report.status,
-      ...(report.status === "skipped" && report.reason ? { reason: report.reason.code } : {}),
-      ...(report.status === "failed" ? { error: firstFailure(report)?.message ?? "failed" } : {}),
-      ...(report.conversationId !== undefined ? { conversationId: report.conversationId } : {}),
-      at: new Date().toISOString(),
-    };
-    writeSync(this.#fd, `${JSON.stringify(record)}\n`);
-    fdatasyncSync(this.#fd);
-    this.#remember(record);
-  }
-
-  /** Closes the file and releases the lock; safe to call twice. */
-  async close(): Promise<void> {
-    if (this.#fd !== undefined) closeSync(this.#fd);
-    this.#fd = undefined;
-    if (!this.readOnly) await unlink(this.#lockPath).catch(() => {});
-  }
-
-  #remember(record: Pick<CheckpointRecord, "id" | "status" | "reason">): void {
-    if (record.status === "applied") this.#done.set(record.id, { status: "applied" });
-    else if (record.status === "skipped")
-      this.#done.set(record.id, { status: "skipped", reason: record.reason ?? "unchanged" });
-    else this.#done.delete(record.id);
-  }
-
-  async #load(): Promise<void> {
-    let size: number;
-    try {
-      size = statSync(this.path).size;
-    } catch {
-      return;
-    }
-    if (size === 0) return;
-    const lines = createInterface({
-      input: createReadStream(this.path, "utf8"),
-      crlfDelay: Number.POSITIVE_INFINITY,
-    });
-    let number = 0;
-    for await (const line of lines) {
-      number += 1;
-      if (line.trim() === "") continue;
-      let record: unknown;
-      try {
-        record = JSON.parse(line);
-      } catch {
-        // Note: a line torn by a kill mid-write is the start of a record; its item was not done.
-        if (RECORD_START.startsWith(line.slice(0, RECORD_START.length))) continue;
-        throw this.#foreign(number, "is not JSON");
-      }
-      if (!isRecord(record)) throw this.#foreign(number, "is not a checkpoint record ({ id, status, at })");
-      this.#remember(record);
-    }
-  }
-
-  /** The error for a file that is not a checkpoint: its path and first bad line, never the line itself. */
-  #foreign(line: number, problem: string): CheckpointError {
-    return new CheckpointError(
-      `${this.path} is not a cxkit checkpoint: line ${line} ${problem}; name a new file, or the one a backfill wrote`,
+  const lines = createInterface({
+    input: createReadStream(path, "utf8"),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
+  let number = 0;
+  // The error for a file that is not a checkpoint: its path and first bad line, never the line itself.
+  const foreign = (problem: string) =>
+    new CheckpointError(
+      `${path} is not a cxkit checkpoint: line ${number} ${problem}; name a new file, or the one a backfill wrote`,
     );
-  }
-
-  #openForAppend(): void {
-    this.#fd = openSync(this.path, "a+");
-    const size = statSync(this.path).size;
-    if (size === 0) return;
-    // Note: after a torn last line, start on a fresh line so the next record parses.
-    const last = Buffer.alloc(1);
-    readSync(this.#fd, last, 0, 1, size - 1);
-    if (last.toString() !== "\n") writeSync(this.#fd, "\n");
-  }
-
-  async #lock(): Promise<void> {
+  for await (const line of lines) {
+    number += 1;
+    if (line.trim() === "") continue;
+    let record: unknown;
     try {
-      await writeFile(this.#lockPath, String(process.pid), { flag: "wx" });
-      return;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST")
-        throw new CheckpointError(`cannot lock ${this.path}: ${error}`);
+      record = JSON.parse(line);
+    } catch {
+      // Note: a line torn by a kill mid-write is the start of a record; its item was not done.
+      if (RECORD_START.startsWith(line.slice(0, RECORD_START.length))) continue;
+      throw foreign("is not JSON");
     }
-    const owner = Number((await readFile(this.#lockPath, "utf8").catch(() => "")).trim());
-    if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) {
-      throw new CheckpointError(
-        `checkpoint ${this.path} is in use by process ${owner} (lock: ${this.#lockPath})`,
-      );
-    }
-    // Note: the lock of a process that no longer runs (e.g. killed with SIGKILL) is taken over.
-    await writeFile(this.#lockPath, String(process.pid));
+    if (!isRecord(record)) throw foreign("is not a checkpoint record ({ id, status, at })");
+    remember(record);
   }
+}
+
+/** Takes `lockPath` for this process, or refuses when a live process holds it. */
+async function lock(path: string, lockPath: string): Promise<void> {
+  try {
+    await writeFile(lockPath, String(process.pid), { flag: "wx" });
+    return;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST")
+      throw new CheckpointError(`cannot lock ${path}: ${error}`);
+  }
+  const owner = Number((await readFile(lockPath, "utf8").catch(() => "")).trim());
+  if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) {
+    throw new CheckpointError(`checkpoint ${path} is in use by process ${owner} (lock: ${lockPath})`);
+  }
+  // Note: the lock of a process that no longer runs (e.g. killed with SIGKILL) is taken over.
+  await writeFile(lockPath, String(process.pid));
 }
 
 /** How every record line starts (`JSON.stringify` keeps the key order of `record()`). */

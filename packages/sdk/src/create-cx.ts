@@ -2,10 +2,10 @@ import { type AlpharunClient, createAlpharunClient } from "@cxkit/alpharun";
 import { createDixaClient, type DixaClient } from "@cxkit/dixa";
 import { checkClientOptions, isHeaderValue } from "@cxkit/runtime";
 import { type BackfillOptions, backfill } from "./backfill.js";
-import { checkBackfillIds, checkCxOptions, checkId, checkMethodOptions, OPTION_KEYS } from "./check-input.js";
+import { checkBackfillIds, checkCxOptions, checkId, checkOptions, OPTION_KEYS } from "./check-input.js";
 import { contactInteractions } from "./contact-interactions.js";
 import type { CxOptions } from "./cx-options.js";
-import { CxOptionsError, MissingCredentialError } from "./errors.js";
+import { CREDENTIAL_VARIABLES, CxOptionsError, MissingCredentialError } from "./errors.js";
 import type { BackfillReport, SyncReport } from "./report.js";
 import type { SyncContext } from "./sync-context.js";
 import { type SyncOptions, syncInteraction } from "./sync-interaction.js";
@@ -40,46 +40,45 @@ export interface Cx {
 export function createCx(options: CxOptions = {}): Cx {
   checkCxOptions(options);
   const env = options.env ?? process.env;
-  // Note: the same runtime options for both clients; each client also redacts its own credential.
-  const shared = {
-    ...(options.retry !== undefined ? { retry: options.retry } : {}),
-    ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
-    ...(options.logger ? { logger: options.logger } : {}),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  };
+  // Note: the same runtime options for both clients (unset ones stay unset); each client also redacts its
+  // own credential. `options` was checked, so `alpharun` and `dixa` hold only their client's options.
+  const { retry, timeout, logger, fetch } = options;
+  const shared = { retry, timeout, logger, fetch };
   let alpharun: AlpharunClient | undefined;
   let dixa: DixaClient | undefined;
 
   const context: SyncContext = {
     get alpharun() {
+      const given = options.alpharun;
       alpharun ??= createAlpharunClient({
         ...shared,
-        token: credential(options.alpharun?.token, env.ALPHARUN_API_TOKEN, "alpharun"),
-        ...baseUrl(options.alpharun?.baseUrl, env, "ALPHARUN_BASE_URL"),
-        ...(options.alpharun?.headers ? { headers: options.alpharun.headers } : {}),
+        ...given,
+        token: credential(given?.token, env, "alpharun"),
+        baseUrl: baseUrl(given?.baseUrl, env, "ALPHARUN_BASE_URL"),
       });
       return alpharun;
     },
     get dixa() {
+      const given = options.dixa;
       dixa ??= createDixaClient({
         ...shared,
-        apiKey: credential(options.dixa?.apiKey, env.DIXA_API_KEY, "dixa"),
-        ...baseUrl(options.dixa?.baseUrl, env, "DIXA_BASE_URL"),
-        ...(options.dixa?.headers ? { headers: options.dixa.headers } : {}),
-        ...(options.dixa?.rateLimit !== undefined ? { rateLimit: options.dixa.rateLimit } : {}),
+        ...given,
+        apiKey: credential(given?.apiKey, env, "dixa"),
+        baseUrl: baseUrl(given?.baseUrl, env, "DIXA_BASE_URL"),
       });
       return dixa;
     },
     attributeCacheTtlMs: options.attributeCacheTtlMs ?? 300_000,
   };
-  const defaults: SyncOptions = {
-    ...(options.mapping ? { mapping: options.mapping } : {}),
-    ...(options.writeBackKey !== undefined ? { writeBackKey: options.writeBackKey } : {}),
-    ...(options.clearEmpty !== undefined ? { clearEmpty: options.clearEmpty } : {}),
-  };
+  const { mapping, writeBackKey, clearEmpty } = options;
 
-  // Note: a workflow needs both APIs; building both clients first fails a bad credential before any request.
-  const clients = () => [context.alpharun, context.dixa];
+  /** Checks a method's options, builds both clients, and merges in `createCx`'s sync options. */
+  const prepare = <T extends SyncOptions>(where: string, given: T | undefined, keys: string[]): T => {
+    checkOptions(where, given, keys);
+    // Note: a workflow needs both APIs; building both clients first fails a bad credential before any request.
+    void [context.alpharun, context.dixa];
+    return { mapping, writeBackKey, clearEmpty, ...given } as T;
+  };
 
   return {
     get alpharun() {
@@ -90,33 +89,31 @@ export function createCx(options: CxOptions = {}): Cx {
     },
     syncInteraction: async (interactionId, sync) => {
       checkId("syncInteraction", "interactionId", interactionId, "interactionId");
-      checkMethodOptions("syncInteraction", sync, OPTION_KEYS.sync);
-      clients();
-      return syncInteraction(context, interactionId, { ...defaults, ...sync });
+      return syncInteraction(context, interactionId, prepare("syncInteraction", sync, OPTION_KEYS.sync));
     },
     handleAlpharunWebhook: async (payload, sync) => {
-      const event = parseAlpharunWebhook(payload);
-      checkMethodOptions("handleAlpharunWebhook", sync, OPTION_KEYS.webhook);
-      clients();
-      return syncInteraction(context, event.data.customer_interaction.id, { ...defaults, ...sync });
+      const { id } = parseAlpharunWebhook(payload).data.customer_interaction;
+      return syncInteraction(context, id, prepare("handleAlpharunWebhook", sync, OPTION_KEYS.webhook));
     },
     backfill: async (ids, run) => {
       const checked = checkBackfillIds(ids);
-      checkMethodOptions("backfill", run, OPTION_KEYS.backfill);
-      clients();
-      return backfill(context, checked, { ...defaults, ...run });
+      return backfill(context, checked, prepare("backfill", run, OPTION_KEYS.backfill));
     },
     backfillContact: async (contactId, run) => {
       checkId("backfillContact", "contactId", contactId, "contactId");
-      checkMethodOptions("backfillContact", run, OPTION_KEYS.backfill);
-      clients();
-      return backfill(context, contactInteractions(context, contactId), { ...defaults, ...run });
+      const options = prepare("backfillContact", run, OPTION_KEYS.backfill);
+      return backfill(context, contactInteractions(context, contactId), options);
     },
   };
 }
 
 /** The credential passed to `createCx` (already checked), else the environment's, which must be usable as it is. */
-function credential(given: string | undefined, fromEnv: unknown, api: "alpharun" | "dixa"): string {
+function credential(
+  given: string | undefined,
+  env: Record<string, unknown>,
+  api: "alpharun" | "dixa",
+): string {
+  const fromEnv = env[CREDENTIAL_VARIABLES[api]];
   if (given !== undefined) return given;
   if (typeof fromEnv !== "string" || fromEnv.trim() === "") throw new MissingCredentialError(api);
   if (fromEnv.trim() !== fromEnv) throw new MissingCredentialError(api, "whitespace");
@@ -126,13 +123,13 @@ function credential(given: string | undefined, fromEnv: unknown, api: "alpharun"
 
 /**
  * The base URL given (already checked), else the environment's (an empty one counts as unset; a bad
- * one is refused naming the variable), else the client's default.
+ * one is refused naming the variable), else none: the client's default.
  */
 function baseUrl(
   given: string | undefined,
   env: Record<string, string | undefined>,
   variable: "ALPHARUN_BASE_URL" | "DIXA_BASE_URL",
-): { baseUrl?: string } {
+): string | undefined {
   const value = given || env[variable] || undefined;
   if (given === undefined && value !== undefined) {
     checkClientOptions({ baseUrl: value }, (_option, allowed, shown) => {
@@ -142,5 +139,5 @@ function baseUrl(
       );
     });
   }
-  return value ? { baseUrl: value } : {};
+  return value;
 }

@@ -16,7 +16,7 @@ export async function runPool<T>(
       : (source as Iterable<T>)[Symbol.iterator]();
   let failure: { error: unknown } | undefined;
   let exhausted = false;
-  let pulling = Promise.resolve();
+  let pulling: Promise<unknown> = Promise.resolve();
 
   // Note: pulls are chained so a sync or async iterator never sees two `next()` calls at once.
   const pull = (): Promise<IteratorResult<T> | undefined> => {
@@ -26,10 +26,7 @@ export async function runPool<T>(
       if (result.done) exhausted = true;
       return result;
     });
-    pulling = next.then(
-      () => {},
-      () => {},
-    );
+    pulling = next.catch(() => {});
     return next;
   };
 

@@ -126,11 +126,11 @@ function itemReason(report: Omit<SyncReport, "status">): Pick<SyncReport, "reaso
   if (report.reason || summarizeStatus(report) !== "skipped") return {};
   const parts = [...report.fields, ...(report.writeBack ? [report.writeBack] : [])];
   const reasons = parts.flatMap((part) => (part.status === "skipped" ? [part.reason] : []));
-  if (reasons.length > 0 && reasons.every((reason) => reason.code === "unchanged")) {
-    return { reason: { code: "unchanged", message: "the Dixa conversation already holds every value" } };
-  }
-  const first = reasons.find((reason) => reason.code !== "unchanged");
-  return first
-    ? { reason: first }
-    : { reason: { code: "not-extracted", message: "the interaction has no extracted fields to sync" } };
+  return {
+    reason:
+      reasons.find((reason) => reason.code !== "unchanged") ??
+      (reasons.length > 0
+        ? { code: "unchanged", message: "the Dixa conversation already holds every value" }
+        : { code: "not-extracted", message: "the interaction has no extracted fields to sync" }),
+  };
 }

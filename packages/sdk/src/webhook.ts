@@ -1,4 +1,4 @@
-import { ALLOWED, isUuid } from "./check-input.js";
+import { ALLOWED, isPlainObject as isObject, isUuid } from "./check-input.js";
 import { WebhookPayloadError } from "./errors.js";
 import type { CustomerInteractionUpdatedWebhook } from "./vendor-types.js";
 
@@ -11,7 +11,12 @@ export const CUSTOMER_INTERACTION_UPDATED = "customer_interaction.updated";
  * @see https://dev.alpharun.com/api-reference/webhook/customer-interaction-webhooks
  */
 export function parseAlpharunWebhook(payload: unknown): CustomerInteractionUpdatedWebhook {
-  const body = typeof payload === "string" ? parseJson(payload) : payload;
+  let body = payload;
+  try {
+    if (typeof payload === "string") body = JSON.parse(payload);
+  } catch {
+    throw malformed("the payload is not valid JSON");
+  }
   if (!isObject(body)) throw malformed("the payload is not a JSON object");
   const eventType = body.event_type;
   if (typeof eventType !== "string") throw malformed("the payload has no string `event_type`");
@@ -31,18 +36,6 @@ export function parseAlpharunWebhook(payload: unknown): CustomerInteractionUpdat
   if (typeof url !== "string")
     throw malformed("`data.customer_interaction.public_api_url` is not a string", eventType);
   return { event_type: eventType, data: { customer_interaction: { id, public_api_url: url } } };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw malformed("the payload is not valid JSON");
-  }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function malformed(detail: string, eventType?: string): WebhookPayloadError {
