@@ -1,5 +1,4 @@
-import { type ApiClientOptions, createApiClient, type VendorProfile } from "@cxkit/runtime";
-import type { Client } from "openapi-fetch";
+import { type ApiClient, type ApiClientOptions, createApiClient, type VendorProfile } from "@cxkit/runtime";
 import type { paths } from "./generated/schema.js";
 
 /** The spec's server: Alpharun's public API. */
@@ -14,7 +13,12 @@ export interface AlpharunClientOptions extends ApiClientOptions {
   rateLimit?: NonNullable<ApiClientOptions["rateLimit"]>;
 }
 
-export type AlpharunClient = Client<paths>;
+/**
+ * The typed Alpharun client: openapi-fetch's `GET`/`POST`/... whose calls also take `retry`, `timeout`,
+ * `throwOnError` and `signal`. `AlpharunClient<true>` (created with `throwOnError: true`) returns `data`
+ * that is never undefined.
+ */
+export type AlpharunClient<Throws extends boolean = false> = ApiClient<paths, Throws>;
 
 const alpharun: VendorProfile = {
   factory: "createAlpharunClient",
@@ -34,6 +38,10 @@ const alpharun: VendorProfile = {
  * `@cxkit/runtime` wired in: retries, timeouts, typed errors, and the token redacted everywhere.
  * A missing or empty `token` throws `MissingCredentialError`.
  */
-export function createAlpharunClient(options: AlpharunClientOptions): AlpharunClient {
+export function createAlpharunClient(
+  options: AlpharunClientOptions & { throwOnError: true },
+): AlpharunClient<true>;
+export function createAlpharunClient(options: AlpharunClientOptions): AlpharunClient;
+export function createAlpharunClient(options: AlpharunClientOptions): AlpharunClient<boolean> {
   return createApiClient<paths>(alpharun, options?.token, options ?? {});
 }

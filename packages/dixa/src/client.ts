@@ -1,5 +1,10 @@
-import { type ApiClientOptions, createApiClient, dixaRateLimit, type VendorProfile } from "@cxkit/runtime";
-import type { Client } from "openapi-fetch";
+import {
+  type ApiClient,
+  type ApiClientOptions,
+  createApiClient,
+  dixaRateLimit,
+  type VendorProfile,
+} from "@cxkit/runtime";
 import { checkCustomAttributeKeys } from "./custom-attribute-keys.js";
 import type { paths } from "./generated/schema.js";
 
@@ -15,7 +20,12 @@ export interface DixaClientOptions extends ApiClientOptions {
   rateLimit?: NonNullable<ApiClientOptions["rateLimit"]>;
 }
 
-export type DixaClient = Client<paths>;
+/**
+ * The typed Dixa client: openapi-fetch's `GET`/`POST`/... whose calls also take `retry`, `timeout`,
+ * `throwOnError` and `signal`. `DixaClient<true>` (created with `throwOnError: true`) returns `data`
+ * that is never undefined.
+ */
+export type DixaClient<Throws extends boolean = false> = ApiClient<paths, Throws>;
 
 const dixa: VendorProfile = {
   factory: "createDixaClient",
@@ -45,6 +55,8 @@ const dixa: VendorProfile = {
  * A missing or empty `apiKey` throws `MissingCredentialError`; a custom-attribute PATCH keyed by
  * anything but attribute ids (UUIDs) rejects with `InvalidRequestError`, and nothing is sent.
  */
-export function createDixaClient(options: DixaClientOptions): DixaClient {
+export function createDixaClient(options: DixaClientOptions & { throwOnError: true }): DixaClient<true>;
+export function createDixaClient(options: DixaClientOptions): DixaClient;
+export function createDixaClient(options: DixaClientOptions): DixaClient<boolean> {
   return checkCustomAttributeKeys(createApiClient<paths>(dixa, options?.apiKey, options ?? {}));
 }

@@ -1,4 +1,5 @@
-import createClient, { type Client } from "openapi-fetch";
+import createClient from "openapi-fetch";
+import type { ApiClient } from "./api-client.js";
 import { checkClientOptions, refuseOption } from "./check-options.js";
 import { createRuntime } from "./create-runtime.js";
 import { MissingCredentialError } from "./errors.js";
@@ -56,7 +57,7 @@ export function createApiClient<Paths extends {}>(
   vendor: VendorProfile,
   credential: unknown,
   options: ApiClientOptions,
-): Client<Paths> {
+): ApiClient<Paths> {
   const label = `${vendor.factory}: \`${vendor.credential}\``;
   if (typeof credential !== "string" || credential.trim() === "") {
     throw new MissingCredentialError(`${label} is required`);
@@ -86,5 +87,6 @@ export function createApiClient<Paths extends {}>(
     headers: { ...options.headers, Authorization: vendor.authorization(credential) },
   });
   client.use(runtime.middleware);
-  return client;
+  // Note: the same object; `ApiClient` only types the runtime's per-call options openapi-fetch passes on.
+  return client as unknown as ApiClient<Paths>;
 }

@@ -1,3 +1,4 @@
+export type { ApiClient, ApiMethod, CallInit, CallResult } from "./api-client.js";
 export {
   checkClientOptions,
   describeValue,
