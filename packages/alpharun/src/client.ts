@@ -1,5 +1,6 @@
 import { type ApiClient, type ApiClientOptions, createApiClient, type VendorProfile } from "@cxkit/runtime";
 import type { paths } from "./generated/schema.js";
+import { alpharunPagination } from "./pagination.js";
 
 /** The spec's server: Alpharun's public API. */
 export const ALPHARUN_BASE_URL = "https://api.alpharun.com/api/v1";
@@ -16,9 +17,13 @@ export interface AlpharunClientOptions extends ApiClientOptions {
 /**
  * The typed Alpharun client: openapi-fetch's `GET`/`POST`/... whose calls also take `retry`, `timeout`,
  * `throwOnError` and `signal`. `AlpharunClient<true>` (created with `throwOnError: true`) returns `data`
- * that is never undefined.
+ * that is never undefined. `paginate(client, path)` walks its paginated operations.
  */
-export type AlpharunClient<Throws extends boolean = false> = ApiClient<paths, Throws>;
+export type AlpharunClient<Throws extends boolean = false> = ApiClient<
+  paths,
+  Throws,
+  typeof alpharunPagination
+>;
 
 const alpharun: VendorProfile = {
   factory: "createAlpharunClient",
@@ -31,6 +36,7 @@ const alpharun: VendorProfile = {
    */
   idempotentOperations: ["PATCH /customer-interactions/{CUSTOMER_INTERACTION_ID}", "PATCH /contacts"],
   rateLimit: false,
+  pagination: alpharunPagination,
 };
 
 /**
@@ -43,5 +49,5 @@ export function createAlpharunClient(
 ): AlpharunClient<true>;
 export function createAlpharunClient(options: AlpharunClientOptions): AlpharunClient;
 export function createAlpharunClient(options: AlpharunClientOptions): AlpharunClient<boolean> {
-  return createApiClient<paths>(alpharun, options?.token, options ?? {});
+  return createApiClient<paths, typeof alpharunPagination>(alpharun, options?.token, options ?? {});
 }

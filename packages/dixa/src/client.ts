@@ -2,11 +2,12 @@ import {
   type ApiClient,
   type ApiClientOptions,
   createApiClient,
-  dixaRateLimit,
+  type RateLimitOptions,
   type VendorProfile,
 } from "@cxkit/runtime";
 import { checkCustomAttributeKeys } from "./custom-attribute-keys.js";
 import type { paths } from "./generated/schema.js";
+import { dixaPagination } from "./pagination.js";
 
 /** The spec's server: Dixa's beta API. */
 export const DIXA_BASE_URL = "https://dev.dixa.io/beta";
@@ -21,11 +22,18 @@ export interface DixaClientOptions extends ApiClientOptions {
 }
 
 /**
+ * Dixa's documented limit per API token: 10 requests/s with bursts of 4 (429 beyond it); the client's
+ * default rate limit.
+ * @see https://docs.dixa.io/docs/api-standards-rules/
+ */
+export const dixaRateLimit = { requestsPerSecond: 10, burst: 4 } as const satisfies RateLimitOptions;
+
+/**
  * The typed Dixa client: openapi-fetch's `GET`/`POST`/... whose calls also take `retry`, `timeout`,
  * `throwOnError` and `signal`. `DixaClient<true>` (created with `throwOnError: true`) returns `data`
- * that is never undefined.
+ * that is never undefined. `paginate(client, path)` walks its paginated operations.
  */
-export type DixaClient<Throws extends boolean = false> = ApiClient<paths, Throws>;
+export type DixaClient<Throws extends boolean = false> = ApiClient<paths, Throws, typeof dixaPagination>;
 
 const dixa: VendorProfile = {
   factory: "createDixaClient",
@@ -47,6 +55,7 @@ const dixa: VendorProfile = {
     "PATCH /tags/{tagId}/deactivate",
   ],
   rateLimit: dixaRateLimit,
+  pagination: dixaPagination,
 };
 
 /**
@@ -58,5 +67,7 @@ const dixa: VendorProfile = {
 export function createDixaClient(options: DixaClientOptions & { throwOnError: true }): DixaClient<true>;
 export function createDixaClient(options: DixaClientOptions): DixaClient;
 export function createDixaClient(options: DixaClientOptions): DixaClient<boolean> {
-  return checkCustomAttributeKeys(createApiClient<paths>(dixa, options?.apiKey, options ?? {}));
+  return checkCustomAttributeKeys(
+    createApiClient<paths, typeof dixaPagination>(dixa, options?.apiKey, options ?? {}),
+  );
 }

@@ -1,6 +1,9 @@
 import type { Client, FetchResponse, MaybeOptionalInit } from "openapi-fetch";
 import type { RuntimeRequestOptions } from "./request-options.js";
 
+/** Where a client keeps its table of paginated operations, for `paginate(client, path)`. */
+export const PAGINATION: unique symbol = Symbol.for("cxkit.pagination");
+
 /** The HTTP methods openapi-fetch calls by name (`client.GET(...)`). */
 type Method = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
 
@@ -58,10 +61,13 @@ export type ApiMethod<Paths, M extends Method, ClientThrows extends boolean> = <
  * An openapi-fetch client whose calls also take the runtime's options, typed: `retry`, `timeout`,
  * `throwOnError` and `signal` autocomplete, and any key neither openapi-fetch nor the runtime knows is a
  * compile error. With `ClientThrows` (a client created with `throwOnError: true`), or a call's own
- * `throwOnError: true`, `data` is the 2xx body, not optional.
+ * `throwOnError: true`, `data` is the 2xx body, not optional. `Pages` is the vendor's table of
+ * paginated operations (see `PaginatedOperations`).
  */
-export interface ApiClient<Paths extends {}, ClientThrows extends boolean = false>
+export interface ApiClient<Paths extends {}, ClientThrows extends boolean = false, Pages = undefined>
   extends Pick<Client<Paths>, "use" | "eject"> {
+  /** the vendor's paginated operations, read by `paginate(client, path)` and `pages(client, path)` */
+  readonly [PAGINATION]: Pages;
   /** Call any endpoint by method, e.g. `request("get", "/contacts")` */
   request: <
     M extends Method,

@@ -1,9 +1,10 @@
 import createClient from "openapi-fetch";
-import type { ApiClient } from "./api-client.js";
+import { type ApiClient, PAGINATION } from "./api-client.js";
 import { checkClientOptions, refuseOption } from "./check-options.js";
 import { createRuntime } from "./create-runtime.js";
 import { MissingCredentialError } from "./errors.js";
 import type { Logger } from "./logger.js";
+import type { PaginatedOperations } from "./paginated-operations.js";
 import type { RateLimiter, RateLimitOptions } from "./rate-limit.js";
 import { assertHeaderSafe } from "./redact.js";
 import type { RetryOptions } from "./retry.js";
@@ -45,6 +46,8 @@ export interface VendorProfile {
   idempotentOperations: readonly string[];
   /** the vendor's documented rate limit, or `false` */
   rateLimit: RateLimitOptions | false;
+  /** the vendor's paginated operations, for `paginate(client, path)` (default none) */
+  pagination?: PaginatedOperations;
 }
 
 /**
@@ -53,11 +56,11 @@ export interface VendorProfile {
  * from every error and log line. The credential and every option are checked here, so a bad one
  * fails at construction (`MissingCredentialError`, `ClientOptionsError`), before any request.
  */
-export function createApiClient<Paths extends {}>(
+export function createApiClient<Paths extends {}, Pages extends PaginatedOperations | undefined = undefined>(
   vendor: VendorProfile,
   credential: unknown,
   options: ApiClientOptions,
-): ApiClient<Paths> {
+): ApiClient<Paths, false, Pages> {
   const label = `${vendor.factory}: \`${vendor.credential}\``;
   if (typeof credential !== "string" || credential.trim() === "") {
     throw new MissingCredentialError(`${label} is required`);
@@ -88,5 +91,9 @@ export function createApiClient<Paths extends {}>(
   });
   client.use(runtime.middleware);
   // Note: the same object; `ApiClient` only types the runtime's per-call options openapi-fetch passes on.
-  return client as unknown as ApiClient<Paths>;
+  return Object.assign(client, { [PAGINATION]: vendor.pagination }) as unknown as ApiClient<
+    Paths,
+    false,
+    Pages
+  >;
 }

@@ -1,4 +1,4 @@
-export type { ApiClient, ApiMethod, CallInit, CallResult } from "./api-client.js";
+export { type ApiClient, type ApiMethod, type CallInit, type CallResult, PAGINATION } from "./api-client.js";
 export {
   checkClientOptions,
   describeValue,
@@ -37,13 +37,22 @@ export {
 export { LiteRequest } from "./lite-request.js";
 export type { AttemptLog, AttemptOutcome, Logger } from "./logger.js";
 export {
-  alpharunPagination,
-  dixaPagination,
+  type PageOptions,
   type PaginateOptions,
   type Pagination,
-  paginate,
+  pagesWith,
+  paginateWith,
 } from "./paginate.js";
-export { dixaRateLimit, RateLimiter, type RateLimitOptions } from "./rate-limit.js";
+export { pages, paginate } from "./paginate-client.js";
+export type {
+  PageInit,
+  PageItem,
+  PageOf,
+  PaginatedOperation,
+  PaginatedOperations,
+  PaginatedPath,
+} from "./paginated-operations.js";
+export { RateLimiter, type RateLimitOptions } from "./rate-limit.js";
 export { assertHeaderSafe, createRedactor, isHeaderValue, REDACTED, type Redactor } from "./redact.js";
 export { REQUEST_ID_HEADERS } from "./request-id.js";
 export type { RuntimeRequestOptions } from "./request-options.js";

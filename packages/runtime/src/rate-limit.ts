@@ -10,12 +10,6 @@ export interface RateLimitOptions {
 }
 
 /**
- * Dixa's documented limit per API token: 10 requests/s with bursts of 4 (429 beyond it).
- * @see https://docs.dixa.io/docs/api-standards-rules/
- */
-export const dixaRateLimit = { requestsPerSecond: 10, burst: 4 } as const satisfies RateLimitOptions;
-
-/**
  * Token bucket in its GCRA form: each request books the next slot in order, `1000 / requestsPerSecond`
  * ms apart, and up to `burst` slots may be booked ahead of now. Callers are released in the order
  * they asked, never before their slot.

@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { dixaRateLimit } from "@cxkit/runtime";
+import { dixaRateLimit } from "@cxkit/dixa";
 import type { BackfillProgress } from "../backfill.js";
 import { type Cx, createCx } from "../create-cx.js";
 import { BackfillInterruptedError, CxError } from "../errors.js";
