@@ -1,12 +1,11 @@
 import createClient from "openapi-fetch";
 import { type ApiClient, PAGINATION } from "./api-client.js";
+import { checkCredential } from "./check-credential.js";
 import { checkClientOptions, refuseOption } from "./check-options.js";
 import { createRuntime } from "./create-runtime.js";
-import { MissingCredentialError } from "./errors.js";
 import type { Logger } from "./logger.js";
 import type { PaginatedOperations } from "./paginated-operations.js";
 import type { RateLimiter, RateLimitOptions } from "./rate-limit.js";
-import { assertHeaderSafe } from "./redact.js";
 import type { RetryOptions } from "./retry.js";
 
 /** The runtime options every vendor client takes (its credential and its defaults are its own). */
@@ -62,10 +61,7 @@ export function createApiClient<Paths extends {}, Pages extends PaginatedOperati
   options: ApiClientOptions,
 ): ApiClient<Paths, false, Pages> {
   const label = `${vendor.factory}: \`${vendor.credential}\``;
-  if (typeof credential !== "string" || credential.trim() === "") {
-    throw new MissingCredentialError(`${label} is required`);
-  }
-  assertHeaderSafe(credential, label);
+  checkCredential(credential, label);
   checkClientOptions(options as Record<string, unknown>, refuseOption(`${vendor.factory}: `));
   const { retry } = options;
   const runtime = createRuntime({

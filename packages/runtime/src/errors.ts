@@ -25,17 +25,35 @@ export interface ApiErrorDetails<B = unknown> {
   response?: Response | undefined;
 }
 
+/** What is wrong with a credential: unset or blank, surrounded by whitespace, or not sendable as a header. */
+export type CredentialProblem = "missing" | "whitespace" | "unsafe";
+
+/** What `JSON.stringify` shows of an error: its name, its message and its own fields. */
+function errorJson(error: Error): Record<string, unknown> {
+  return { ...error, name: error.name, message: error.message };
+}
+
 /**
- * A client was constructed without a usable credential: missing, empty, or with characters an HTTP
- * header cannot carry. The message names the option; it never contains the credential.
+ * A client was constructed without a usable credential: missing, blank, with surrounding whitespace,
+ * or with characters an HTTP header cannot carry. The message names the option (a facade may name the
+ * environment variable instead); it never contains the credential.
  */
 export class MissingCredentialError extends TypeError {
   override name = "MissingCredentialError";
+  /** what is wrong with the credential */
+  readonly problem: CredentialProblem;
+  constructor(message: string, problem: CredentialProblem = "missing") {
+    super(message);
+    this.problem = problem;
+  }
+  toJSON(): Record<string, unknown> {
+    return errorJson(this);
+  }
 }
 
 /**
  * A call refused before sending, because its input breaks a rule of the vendor's API that the
- * generated types cannot express (e.g. a Dixa custom-attribute key that is not a UUID). No request was
+ * generated types cannot express (e.g. a map key that must be a UUID but is not). No request was
  * made. The message names the operation and what was wrong.
  */
 export class InvalidRequestError extends TypeError {
@@ -45,6 +63,9 @@ export class InvalidRequestError extends TypeError {
   constructor(operation: string, problem: string) {
     super(`${operation}: ${problem}; nothing was sent`);
     this.operation = operation;
+  }
+  toJSON(): Record<string, unknown> {
+    return errorJson(this);
   }
 }
 
@@ -61,6 +82,9 @@ export class ClientOptionsError extends TypeError {
     message: string,
   ) {
     super(message);
+  }
+  toJSON(): Record<string, unknown> {
+    return errorJson(this);
   }
 }
 
@@ -96,7 +120,7 @@ export class ApiError<B = unknown> extends Error {
   /** the fields a log needs: name, message, status, method, path, request id, attempts, body */
   toJSON(): Record<string, unknown> {
     // Note: `response` and `details` are not enumerable, so they stay out.
-    return { ...(this as object), message: this.message };
+    return errorJson(this);
   }
 }
 
@@ -211,7 +235,7 @@ function formatMessage(details: ApiErrorDetails<unknown>): string {
   return `${details.method} ${details.path} ${summary}${vendor ? `: ${vendor}` : ""} (request id ${details.requestId}, ${attempts})`;
 }
 
-/** Both vendors answer `{ message }` (Alpharun adds `error`); anything else is not echoed. */
+/** The common error shape, `{ message }`, is echoed (cut at 300 characters); anything else is not. */
 function vendorMessage(body: unknown): string | undefined {
   if (typeof body === "string") return body.trim() === "" ? undefined : "the body is not JSON";
   if (body === null || typeof body !== "object") return undefined;

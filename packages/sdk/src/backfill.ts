@@ -1,6 +1,6 @@
 import { assertMappingFits } from "./check-mapping.js";
 import { Checkpoint } from "./checkpoint.js";
-import { BackfillInterruptedError, CxError } from "./errors.js";
+import { BackfillInterruptedError, isMisconfiguration } from "./errors.js";
 import {
   type FailureInfo,
   firstFailure,
@@ -114,7 +114,7 @@ export async function backfill(
   // Note: a mapping that does not fit Dixa would fail every interaction; it stops the run before any write.
   if (options.mapping) {
     await assertMappingFits(context, options.mapping).catch((error: unknown) => {
-      throw error instanceof CxError ? error : new BackfillInterruptedError(error, finish(false));
+      throw isMisconfiguration(error) ? error : new BackfillInterruptedError(error, finish(false));
     });
   }
   const checkpoint = options.checkpoint
@@ -169,7 +169,7 @@ export async function backfill(
   } catch (error) {
     // Note: a misconfiguration (e.g. MissingCredentialError, or a bad first id) found before anything was
     // done is thrown as is; anything else, or later (a bad id deep in a stream), carries the report.
-    if (error instanceof CxError && progress.done === 0) throw error;
+    if (isMisconfiguration(error) && progress.done === 0) throw error;
     throw new BackfillInterruptedError(error, finish(false));
   } finally {
     await checkpoint?.close();

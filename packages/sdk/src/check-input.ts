@@ -1,4 +1,4 @@
-import { checkClientOptions, describeValue, REDACTED, type RefuseOption } from "@cxkit/runtime";
+import { checkClientOptions, checkCredential, describeValue, type RefuseOption } from "@cxkit/runtime";
 import type { BackfillOptions } from "./backfill.js";
 import type { CxOptions } from "./create-cx.js";
 import { CxOptionsError } from "./errors.js";
@@ -141,10 +141,8 @@ export function checkCxOptions(options: unknown): void {
   for (const [api, keys] of Object.entries(API_KEYS)) {
     const { token, apiKey, ...runtime } = checkObject("createCx", api, given[api] ?? {}, keys);
     const [option, credential] = api === "alpharun" ? ["alpharun.token", token] : ["dixa.apiKey", apiKey];
-    if (credential !== undefined && !isName(credential)) {
-      const shown = typeof credential === "string" ? REDACTED : credential;
-      refuse(option, "a non-empty string without surrounding spaces or control characters", shown);
-    }
+    // Note: the clients' own check, so a bad credential fails alike through a factory, createCx and the CLI.
+    if (credential !== undefined) checkCredential(credential, `createCx: \`${option}\``);
     checkClientOptions(runtime, refuser("createCx", `${api}.`));
   }
 }

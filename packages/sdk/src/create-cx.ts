@@ -2,7 +2,7 @@ import { type AlpharunClient, createAlpharunClient } from "@cxkit/alpharun";
 import { createDixaClient, type DixaClient } from "@cxkit/dixa";
 import {
   checkClientOptions,
-  isHeaderValue,
+  credentialProblem,
   type Logger,
   type RateLimiter,
   type RateLimitOptions,
@@ -11,7 +11,7 @@ import {
 import { type BackfillOptions, type BackfillReport, backfill } from "./backfill.js";
 import { checkBackfillIds, checkCxOptions, checkId, checkMethodOptions, OPTION_KEYS } from "./check-input.js";
 import { contactInteractions } from "./contact-interactions.js";
-import { CxOptionsError, MissingCredentialError } from "./errors.js";
+import { CxOptionsError, EnvironmentCredentialError } from "./errors.js";
 import type { SyncReport } from "./report.js";
 import { type SyncContext, type SyncOptions, syncInteraction } from "./sync-interaction.js";
 import { parseAlpharunWebhook } from "./webhook.js";
@@ -162,10 +162,9 @@ export function createCx(options: CxOptions = {}): Cx {
 /** The credential passed to `createCx` (already checked), else the environment's, which must be usable as it is. */
 function credential(given: string | undefined, fromEnv: unknown, api: "alpharun" | "dixa"): string {
   if (given !== undefined) return given;
-  if (typeof fromEnv !== "string" || fromEnv.trim() === "") throw new MissingCredentialError(api);
-  if (fromEnv.trim() !== fromEnv) throw new MissingCredentialError(api, "whitespace");
-  if (!isHeaderValue(fromEnv)) throw new MissingCredentialError(api, "unsafe");
-  return fromEnv;
+  const problem = credentialProblem(fromEnv);
+  if (problem) throw new EnvironmentCredentialError(api, problem);
+  return fromEnv as string;
 }
 
 /**

@@ -1,9 +1,22 @@
+import { type CredentialProblem, MissingCredentialError } from "@cxkit/runtime";
 import type { BackfillReport } from "./backfill.js";
 import type { MappingProblem } from "./check-mapping.js";
 
-/** Base class of every error `@cxkit/sdk` throws. Per-item problems are reported, not thrown. */
+/**
+ * Base class of the errors `@cxkit/sdk` adds; a bad credential is the clients' `MissingCredentialError`,
+ * and an API failure their `ApiError`. Per-item problems are reported, not thrown.
+ */
 export class CxError extends Error {
   override name = "CxError";
+  /** name, message and own fields, for logs and `JSON.stringify` */
+  toJSON(): Record<string, unknown> {
+    return { ...(this as object), name: this.name, message: this.message };
+  }
+}
+
+/** A misconfiguration, not one item's problem: stops a sync or a run instead of being reported per item. */
+export function isMisconfiguration(error: unknown): error is CxError | MissingCredentialError {
+  return error instanceof CxError || error instanceof MissingCredentialError;
 }
 
 /** The environment variable a missing credential is read from, per API. */
@@ -13,29 +26,28 @@ export const CREDENTIAL_VARIABLES = {
 } as const;
 
 /** What is wrong with a credential read from the environment, as the error message says it. */
-const CREDENTIAL_PROBLEMS = {
+const CREDENTIAL_PROBLEMS: Record<CredentialProblem, string> = {
   missing: "is not set: set it in the environment",
   whitespace: "has surrounding whitespace (a pasted newline or space?): remove it",
   unsafe: "has characters an HTTP header cannot carry: check its value",
-} as const;
+};
 
 /**
- * An API was used without a usable credential: none passed to `createCx` and its environment
- * variable unset, blank, with surrounding whitespace, or with characters a header cannot carry.
+ * The `MissingCredentialError` of a credential read from the environment: none passed to `createCx`
+ * and its variable unset, blank, with surrounding whitespace, or with characters a header cannot carry.
  * Raised when that API is first used (a sync or backfill uses both first), not when `createCx` runs.
  * The message names the variable; it never contains the value.
  */
-export class MissingCredentialError extends CxError {
-  override name = "MissingCredentialError";
+export class EnvironmentCredentialError extends MissingCredentialError {
   /** which API lacks a credential */
   readonly api: keyof typeof CREDENTIAL_VARIABLES;
   /** the environment variable that would provide it, e.g. `DIXA_API_KEY` */
   readonly variable: string;
 
-  constructor(api: keyof typeof CREDENTIAL_VARIABLES, problem: keyof typeof CREDENTIAL_PROBLEMS = "missing") {
+  constructor(api: keyof typeof CREDENTIAL_VARIABLES, problem: CredentialProblem = "missing") {
     const variable = CREDENTIAL_VARIABLES[api];
     const option = api === "alpharun" ? "alpharun.token" : "dixa.apiKey";
-    super(`${variable} ${CREDENTIAL_PROBLEMS[problem]} or pass createCx({ ${option} })`);
+    super(`${variable} ${CREDENTIAL_PROBLEMS[problem]} or pass createCx({ ${option} })`, problem);
     this.api = api;
     this.variable = variable;
   }

@@ -1,15 +1,16 @@
-import { CxError } from "./errors.js";
+import { isMisconfiguration } from "./errors.js";
 import type { FailureInfo, FailureStage } from "./report.js";
 
-/** Turns a thrown value into a serializable failure record, keeping an HTTP status when it has one. */
+/** Turns a thrown value into a serializable failure record, keeping its HTTP status and request id when it has them. */
 export function toFailure(stage: FailureStage, error: unknown): FailureInfo {
   if (error instanceof Error) {
-    const status = (error as { status?: unknown }).status;
+    const { status, requestId } = error as { status?: unknown; requestId?: unknown };
     return {
       stage,
       name: error.name,
       message: error.message,
       ...(typeof status === "number" ? { status } : {}),
+      ...(typeof requestId === "string" ? { requestId } : {}),
     };
   }
   return { stage, name: "Error", message: String(error) };
@@ -24,14 +25,14 @@ export class StageFailure {
 }
 
 /**
- * Runs one stage of a sync, tagging what it throws with the stage. Note: a `CxError` (e.g.
- * `MissingCredentialError`) is a misconfiguration, not this item's problem, so it passes through.
+ * Runs one stage of a sync, tagging what it throws with the stage. Note: a misconfiguration (a
+ * `CxError` or `MissingCredentialError`) is not this item's problem, so it passes through.
  */
 export async function stage<T>(name: FailureStage, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof CxError) throw error;
+    if (isMisconfiguration(error)) throw error;
     throw new StageFailure(name, error);
   }
 }

@@ -1,3 +1,29 @@
+// Note: the clients' errors, `unwrap` and pagination too, so one import serves a service.
+export {
+  AbortError,
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ClientOptionsError,
+  ConflictError,
+  ConnectionError,
+  type CredentialProblem,
+  InternalServerError,
+  InvalidRequestError,
+  InvalidResponseError,
+  MissingCredentialError,
+  NotFoundError,
+  PaginationError,
+  PermissionDeniedError,
+  pages,
+  pagesWith,
+  paginate,
+  paginateWith,
+  RateLimitError,
+  TimeoutError,
+  UnprocessableEntityError,
+  unwrap,
+} from "@cxkit/runtime";
 export type { MappedValue } from "./attribute-value.js";
 export type { BackfillItem, BackfillOptions, BackfillProgress, BackfillReport } from "./backfill.js";
 export type { MappingProblem } from "./check-mapping.js";
@@ -9,8 +35,8 @@ export {
   CREDENTIAL_VARIABLES,
   CxError,
   CxOptionsError,
+  EnvironmentCredentialError,
   MappingError,
-  MissingCredentialError,
   WebhookPayloadError,
   type WebhookPayloadProblem,
 } from "./errors.js";

@@ -57,6 +57,8 @@ export interface FailureInfo {
   message: string;
   /** HTTP status, when the failure was an API response */
   status?: number;
+  /** the request id of the failed call (the vendor's, or a generated `local-...`), when there was a call */
+  requestId?: string;
 }
 
 /** `planned` only appears in dry runs: the value that would be written. */
