@@ -86,10 +86,7 @@ export function createApiClient<Paths extends {}, Pages extends PaginatedOperati
     headers: { ...options.headers, Authorization: vendor.authorization(credential) },
   });
   client.use(runtime.middleware);
+  (client as { [PAGINATION]?: unknown })[PAGINATION] = vendor.pagination;
   // Note: the same object; `ApiClient` only types the runtime's per-call options openapi-fetch passes on.
-  return Object.assign(client, { [PAGINATION]: vendor.pagination }) as unknown as ApiClient<
-    Paths,
-    false,
-    Pages
-  >;
+  return client as unknown as ApiClient<Paths, false, Pages>;
 }

@@ -25,30 +25,25 @@ export interface ApiErrorDetails<B = unknown> {
   response?: Response | undefined;
 }
 
-/** What is wrong with a credential: unset or blank, surrounded by whitespace, or not sendable as a header. */
-export type CredentialProblem = "missing" | "whitespace" | "unsafe";
-
 /** What `JSON.stringify` shows of an error: its name, its message and its own fields. */
 function errorJson(error: Error): Record<string, unknown> {
   return { ...error, name: error.name, message: error.message };
 }
 
-/**
- * A client was constructed without a usable credential: missing, blank, with surrounding whitespace,
- * or with characters an HTTP header cannot carry. The message names the option (a facade may name the
- * environment variable instead); it never contains the credential.
- */
-export class MissingCredentialError extends TypeError {
-  override name = "MissingCredentialError";
-  /** what is wrong with the credential */
-  readonly problem: CredentialProblem;
-  constructor(message: string, problem: CredentialProblem = "missing") {
-    super(message);
-    this.problem = problem;
-  }
+/** A `TypeError` raised before any request (bad credential, option or input) that serialises its message. */
+class InputError extends TypeError {
   toJSON(): Record<string, unknown> {
     return errorJson(this);
   }
+}
+
+/**
+ * A client was constructed without a usable credential: missing, blank, or with characters an HTTP
+ * header cannot carry. The message names the option (a facade may name the environment variable
+ * instead, with a subclass); it never contains the credential.
+ */
+export class MissingCredentialError extends InputError {
+  override name = "MissingCredentialError";
 }
 
 /**
@@ -56,16 +51,13 @@ export class MissingCredentialError extends TypeError {
  * generated types cannot express (e.g. a map key that must be a UUID but is not). No request was
  * made. The message names the operation and what was wrong.
  */
-export class InvalidRequestError extends TypeError {
+export class InvalidRequestError extends InputError {
   override name = "InvalidRequestError";
   /** the operation, e.g. `PATCH /conversations/{conversationId}/custom-attributes` */
   readonly operation: string;
   constructor(operation: string, problem: string) {
     super(`${operation}: ${problem}; nothing was sent`);
     this.operation = operation;
-  }
-  toJSON(): Record<string, unknown> {
-    return errorJson(this);
   }
 }
 
@@ -74,7 +66,7 @@ export class InvalidRequestError extends TypeError {
  * `timeout: -5`. Thrown at construction, before any request; the message names the option, what was
  * given (header values never shown) and what is allowed.
  */
-export class ClientOptionsError extends TypeError {
+export class ClientOptionsError extends InputError {
   override name = "ClientOptionsError";
   constructor(
     /** the option's path, e.g. `retry.retries` */
@@ -82,9 +74,6 @@ export class ClientOptionsError extends TypeError {
     message: string,
   ) {
     super(message);
-  }
-  toJSON(): Record<string, unknown> {
-    return errorJson(this);
   }
 }
 

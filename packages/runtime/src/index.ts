@@ -1,5 +1,5 @@
 export { type ApiClient, type ApiMethod, type CallInit, type CallResult, PAGINATION } from "./api-client.js";
-export { checkCredential, credentialProblem } from "./check-credential.js";
+export { checkCredential } from "./check-credential.js";
 export {
   checkClientOptions,
   describeValue,
@@ -22,7 +22,6 @@ export {
   ClientOptionsError,
   ConflictError,
   ConnectionError,
-  type CredentialProblem,
   createApiError,
   type ErrorContext,
   InternalServerError,

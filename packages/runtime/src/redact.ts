@@ -98,7 +98,7 @@ function wholeWord(secret: string): RegExp {
  */
 export function assertHeaderSafe(secret: string, label: string): void {
   if (!isHeaderValue(secret)) {
-    throw new MissingCredentialError(`${label} has characters an HTTP header cannot carry`, "unsafe");
+    throw new MissingCredentialError(`${label} has characters an HTTP header cannot carry`);
   }
 }
 

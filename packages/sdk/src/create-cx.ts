@@ -2,7 +2,7 @@ import { type AlpharunClient, createAlpharunClient } from "@cxkit/alpharun";
 import { createDixaClient, type DixaClient } from "@cxkit/dixa";
 import {
   checkClientOptions,
-  credentialProblem,
+  isHeaderValue,
   type Logger,
   type RateLimiter,
   type RateLimitOptions,
@@ -162,9 +162,10 @@ export function createCx(options: CxOptions = {}): Cx {
 /** The credential passed to `createCx` (already checked), else the environment's, which must be usable as it is. */
 function credential(given: string | undefined, fromEnv: unknown, api: "alpharun" | "dixa"): string {
   if (given !== undefined) return given;
-  const problem = credentialProblem(fromEnv);
-  if (problem) throw new EnvironmentCredentialError(api, problem);
-  return fromEnv as string;
+  if (typeof fromEnv !== "string" || fromEnv.trim() === "") throw new EnvironmentCredentialError(api);
+  if (fromEnv.trim() !== fromEnv) throw new EnvironmentCredentialError(api, "whitespace");
+  if (!isHeaderValue(fromEnv)) throw new EnvironmentCredentialError(api, "unsafe");
+  return fromEnv;
 }
 
 /**

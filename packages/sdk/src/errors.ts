@@ -1,4 +1,4 @@
-import { type CredentialProblem, MissingCredentialError } from "@cxkit/runtime";
+import { MissingCredentialError } from "@cxkit/runtime";
 import type { BackfillReport } from "./backfill.js";
 import type { MappingProblem } from "./check-mapping.js";
 
@@ -26,11 +26,14 @@ export const CREDENTIAL_VARIABLES = {
 } as const;
 
 /** What is wrong with a credential read from the environment, as the error message says it. */
-const CREDENTIAL_PROBLEMS: Record<CredentialProblem, string> = {
+const CREDENTIAL_PROBLEMS = {
   missing: "is not set: set it in the environment",
   whitespace: "has surrounding whitespace (a pasted newline or space?): remove it",
   unsafe: "has characters an HTTP header cannot carry: check its value",
-};
+} as const;
+
+/** What is wrong with a credential read from the environment. */
+export type CredentialProblem = keyof typeof CREDENTIAL_PROBLEMS;
 
 /**
  * The `MissingCredentialError` of a credential read from the environment: none passed to `createCx`
@@ -41,14 +44,17 @@ const CREDENTIAL_PROBLEMS: Record<CredentialProblem, string> = {
 export class EnvironmentCredentialError extends MissingCredentialError {
   /** which API lacks a credential */
   readonly api: keyof typeof CREDENTIAL_VARIABLES;
+  /** what is wrong with it */
+  readonly problem: CredentialProblem;
   /** the environment variable that would provide it, e.g. `DIXA_API_KEY` */
   readonly variable: string;
 
   constructor(api: keyof typeof CREDENTIAL_VARIABLES, problem: CredentialProblem = "missing") {
     const variable = CREDENTIAL_VARIABLES[api];
     const option = api === "alpharun" ? "alpharun.token" : "dixa.apiKey";
-    super(`${variable} ${CREDENTIAL_PROBLEMS[problem]} or pass createCx({ ${option} })`, problem);
+    super(`${variable} ${CREDENTIAL_PROBLEMS[problem]} or pass createCx({ ${option} })`);
     this.api = api;
+    this.problem = problem;
     this.variable = variable;
   }
 }

@@ -5,7 +5,6 @@ import {
   ApiError,
   ClientOptionsError,
   checkCredential,
-  credentialProblem,
   InvalidRequestError,
   MissingCredentialError,
 } from "../../src/index.js";
@@ -50,16 +49,14 @@ describe("JSON of every error", () => {
 
 describe("checkCredential", () => {
   test.each([
-    [undefined, "missing", "is required"],
-    ["", "missing", "is required"],
-    ["   ", "missing", "is required"],
-    [42, "missing", "is required"],
-    [" secret-token", "whitespace", "has surrounding whitespace"],
-    ["secret-token\n", "whitespace", "has surrounding whitespace"],
-    ["secret\u0000token", "unsafe", "has characters an HTTP header cannot carry"],
-    ["secret-tøken-\u20ac", "unsafe", "has characters an HTTP header cannot carry"],
-  ])("refuses %j as %s, naming the option and never the value", (credential, problem, says) => {
-    expect(credentialProblem(credential)).toBe(problem);
+    [undefined, "is required"],
+    ["", "is required"],
+    ["   ", "is required"],
+    [42, "is required"],
+    ["secret\u0000token", "has characters an HTTP header cannot carry"],
+    ["secret-token\n", "has characters an HTTP header cannot carry"],
+    ["secret-tøken-\u20ac", "has characters an HTTP header cannot carry"],
+  ])("refuses %j with MissingCredentialError, naming the option and never the value", (credential, says) => {
     const error = (() => {
       try {
         checkCredential(credential, "createX: `token`");
@@ -68,15 +65,10 @@ describe("checkCredential", () => {
       }
     })();
     expect(error).toBeInstanceOf(MissingCredentialError);
-    expect(error?.problem).toBe(problem);
-    expect(error?.message).toBe(
-      `createX: \`token\` ${says}${problem === "whitespace" ? " (a pasted newline or space?)" : ""}`,
-    );
-    if (typeof credential === "string" && credential.trim()) expect(error?.message).not.toContain("secret");
+    expect(error?.message).toBe(`createX: \`token\` ${says}`);
   });
 
   test("accepts a header-safe credential", () => {
-    expect(credentialProblem("secret-token")).toBeUndefined();
     expect(() => checkCredential("secret-token", "createX: `token`")).not.toThrow();
   });
 });

@@ -156,7 +156,7 @@ describe("createCx", () => {
   });
 
   test("never shows a credential it refuses", async () => {
-    const error = await refusal(() => createCx({ alpharun: { token: " secret-token" } }));
+    const error = await refusal(() => createCx({ alpharun: { token: "secret-token\u0000" } }));
     expect(error.message).not.toContain("secret-token");
   });
 
