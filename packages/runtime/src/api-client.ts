@@ -1,4 +1,4 @@
-import type { Client, FetchResponse, MaybeOptionalInit } from "openapi-fetch";
+import type { Client, FetchResponse, RequestOptions } from "openapi-fetch";
 import type { RuntimeRequestOptions } from "./request-options.js";
 
 /** Where a client keeps its table of paginated operations, for `paginate(client, path)`. */
@@ -12,8 +12,15 @@ type PathsWith<Paths, M extends Method> = {
   [P in keyof Paths]: Paths[P] extends { [K in M]: object } ? P : never;
 }[keyof Paths];
 
+/** The `fetch` init a call passes on; `signal` may be undefined, as an optional `AbortSignal` often is. */
+type FetchInit = Omit<RequestInit, "body" | "headers" | "signal"> & {
+  /** aborts the call, its retries and its waits (default none) */
+  signal?: AbortSignal | null | undefined;
+};
+
 /** What one call of `path` with `method` accepts: openapi-fetch's init plus the runtime's per-call options. */
-export type CallInit<PathItem, M extends keyof PathItem> = MaybeOptionalInit<PathItem, M> &
+export type CallInit<PathItem, M extends keyof PathItem> = RequestOptions<PathItem[M]> &
+  FetchInit &
   RuntimeRequestOptions;
 
 /**

@@ -3,15 +3,15 @@ import type { Redactor } from "./redact.js";
 /** What the runtime knows about the call behind a response, for errors built after the fact (`unwrap`). */
 export interface CallInfo {
   /** attempts made (absent means 1) */
-  attempts?: number;
+  attempts?: number | undefined;
   /** the id the runtime generated for this call, when it needed one before an error (e.g. for logs) */
-  requestId?: string;
+  requestId?: string | undefined;
   /** HTTP method */
-  method?: string;
+  method?: string | undefined;
   /** the operation's path template */
-  path?: string;
+  path?: string | undefined;
   /** the client's redactor, so an error built later hides the same secrets */
-  redactor?: Redactor;
+  redactor?: Redactor | undefined;
 }
 
 // Note: only error responses, retried calls and logged calls get an entry, so a plain successful call

@@ -11,24 +11,24 @@ import type { RetryOptions } from "./retry.js";
 /** The runtime options every vendor client takes (its credential and its defaults are its own). */
 export interface ApiClientOptions {
   /** API root (default: the spec's server) */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /**
    * `fetch` implementation, e.g. `createUndiciFetch()` from `@cxkit/runtime/undici`, the faster
    * transport for Node (default: the global `fetch`)
    */
-  fetch?: typeof globalThis.fetch;
+  fetch?: typeof globalThis.fetch | undefined;
   /** extra headers sent on every request (default none) */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** retries of 408/409/429/5xx/connection errors on idempotent calls, or `false` (default 2, 0.5 s doubling to 8 s) */
-  retry?: RetryOptions | false;
+  retry?: RetryOptions | false | undefined;
   /** per-attempt timeout in ms, or `false` (default 60000) */
-  timeout?: number | false;
+  timeout?: number | false | undefined;
   /** client-side rate limit over all calls, a `RateLimiter` shared with other clients, or `false` (default: the vendor's documented limit, if any) */
-  rateLimit?: RateLimitOptions | RateLimiter | false;
+  rateLimit?: RateLimitOptions | RateLimiter | false | undefined;
   /** throw `ApiError` subclasses instead of returning `{ error }` (default false) */
-  throwOnError?: boolean;
+  throwOnError?: boolean | undefined;
   /** sees every attempt, credential redacted (default none) */
-  logger?: Logger;
+  logger?: Logger | undefined;
 }
 
 /** What differs between vendors: where the API lives, how it authenticates, what is safe to retry. */

@@ -33,7 +33,7 @@ export function paginate<
   path: Path,
   ...init: PageInitArgs<PageInit<Paths, T, Path>>
 ): AsyncGenerator<PageItem<T, Path>, void, undefined> {
-  const { fetchPage, table, options } = walk(client, path, init[0]);
+  const { fetchPage, table, options } = walk(client, path, init[0] as Init | undefined);
   const operation = table.operations[path] as PaginatedOperations["operations"][string];
   return paginateWith(
     fetchPage,
@@ -48,7 +48,7 @@ export function pages<Paths extends {}, T extends PaginatedOperations, Path exte
   path: Path,
   ...init: PageInitArgs<Omit<PageInit<Paths, T, Path>, "maxItems">>
 ): AsyncGenerator<PageOf<T, Path>, void, undefined> {
-  const { fetchPage, table, options } = walk(client, path, init[0]);
+  const { fetchPage, table, options } = walk(client, path, init[0] as Init | undefined);
   return pagesWith(fetchPage, table.nextCursor as (page: unknown) => string | undefined, options);
 }
 

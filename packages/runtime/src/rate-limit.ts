@@ -6,7 +6,7 @@ export interface RateLimitOptions {
   /** sustained requests per second (required) */
   requestsPerSecond: number;
   /** requests that may start at once before the rate applies (default 1) */
-  burst?: number;
+  burst?: number | undefined;
 }
 
 /**

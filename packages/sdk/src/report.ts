@@ -68,9 +68,9 @@ interface FieldReportBase {
   /** the Alpharun data extraction field key */
   key: string;
   /** the Alpharun value (`undefined` when not extracted) */
-  value?: AlpharunValue;
+  value?: AlpharunValue | undefined;
   /** the Dixa attribute identifier the key maps to */
-  attribute?: string;
+  attribute?: string | undefined;
 }
 
 /** What happened to one mapped field. */
