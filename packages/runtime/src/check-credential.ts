@@ -1,5 +1,5 @@
-import { MissingCredentialError } from "./errors.js";
-import { assertHeaderSafe } from "./redact.js";
+import { assertHeaderSafe } from "./header-value.js";
+import { MissingCredentialError } from "./input-errors.js";
 
 /**
  * Throws `MissingCredentialError` for a credential that is unset, blank or not sendable as a header,

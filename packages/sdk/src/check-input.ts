@@ -1,6 +1,6 @@
 import { checkClientOptions, checkCredential, describeValue, type RefuseOption } from "@cxkit/runtime";
 import type { BackfillOptions } from "./backfill.js";
-import type { CxOptions } from "./create-cx.js";
+import type { CxOptions } from "./cx-options.js";
 import { CxOptionsError } from "./errors.js";
 import type { FieldRule } from "./field-mapping.js";
 import type { SyncOptions } from "./sync-interaction.js";

@@ -1,6 +1,5 @@
 import { MissingCredentialError } from "@cxkit/runtime";
-import type { BackfillReport } from "./backfill.js";
-import type { MappingProblem } from "./check-mapping.js";
+import type { BackfillReport, MappingProblem } from "./report.js";
 
 /**
  * Base class of the errors `@cxkit/sdk` adds; a bad credential is the clients' `MissingCredentialError`,
@@ -17,6 +16,16 @@ export class CxError extends Error {
 /** A misconfiguration, not one item's problem: stops a sync or a run instead of being reported per item. */
 export function isMisconfiguration(error: unknown): error is CxError | MissingCredentialError {
   return error instanceof CxError || error instanceof MissingCredentialError;
+}
+
+/**
+ * Lets configuration errors pass through: a `CxError` or a `MissingCredentialError` is a
+ * misconfiguration, not one item's problem, so it is rethrown; any other error is returned for the
+ * caller to report against the item.
+ */
+export function passConfigurationErrors(error: unknown): unknown {
+  if (isMisconfiguration(error)) throw error;
+  return error;
 }
 
 /** The environment variable a missing credential is read from, per API. */
