@@ -18,7 +18,8 @@ function service(alpharunHeaders: Record<string, string> = {}) {
   );
 }
 
-const post = (path: string, body?: string) => new Request(`http://service${path}`, { method: "POST", body });
+const post = (path: string, body?: string) =>
+  new Request(`http://service${path}`, { method: "POST", body: body ?? null });
 
 describe("POST /conversations/:conversationId/interviews/:interactionId", () => {
   test("syncs the interview's extracted fields and reports each one", async () => {

@@ -1,5 +1,5 @@
 // Note: one error class for both clients (and any other), so one `instanceof` check catches it.
-export { MissingCredentialError } from "@cxkit/runtime";
+export { MissingCredentialError, pages, paginate } from "@cxkit/runtime";
 export {
   ALPHARUN_BASE_URL,
   type AlpharunClient,
@@ -7,6 +7,7 @@ export {
   createAlpharunClient,
 } from "./client.js";
 export type { components, operations, paths } from "./generated/schema.js";
+export { alpharunPagination } from "./pagination.js";
 export type {
   AlpharunError,
   Contact,

@@ -1,7 +1,13 @@
-import { type ApiClientOptions, createApiClient, dixaRateLimit, type VendorProfile } from "@cxkit/runtime";
-import type { Client } from "openapi-fetch";
+import {
+  type ApiClient,
+  type ApiClientOptions,
+  createApiClient,
+  type RateLimitOptions,
+  type VendorProfile,
+} from "@cxkit/runtime";
 import { checkCustomAttributeKeys } from "./custom-attribute-keys.js";
 import type { paths } from "./generated/schema.js";
+import { dixaPagination } from "./pagination.js";
 
 /** The spec's server: Dixa's beta API. */
 export const DIXA_BASE_URL = "https://dev.dixa.io/beta";
@@ -10,12 +16,24 @@ export interface DixaClientOptions extends ApiClientOptions {
   /** API token from Dixa's Settings > Integrations, sent raw in `Authorization` (required) */
   apiKey: string;
   /** API root (default "https://dev.dixa.io/beta") */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** client-side rate limit over all calls, a `RateLimiter` shared with other clients, or `false` (default 10/s, burst 4) */
   rateLimit?: NonNullable<ApiClientOptions["rateLimit"]>;
 }
 
-export type DixaClient = Client<paths>;
+/**
+ * Dixa's documented limit per API token: 10 requests/s with bursts of 4 (429 beyond it); the client's
+ * default rate limit.
+ * @see https://docs.dixa.io/docs/api-standards-rules/
+ */
+export const dixaRateLimit = { requestsPerSecond: 10, burst: 4 } as const satisfies RateLimitOptions;
+
+/**
+ * The typed Dixa client: openapi-fetch's `GET`/`POST`/... whose calls also take `retry`, `timeout`,
+ * `throwOnError` and `signal`. `DixaClient<true>` (created with `throwOnError: true`) returns `data`
+ * that is never undefined. `paginate(client, path)` walks its paginated operations.
+ */
+export type DixaClient<Throws extends boolean = false> = ApiClient<paths, Throws, typeof dixaPagination>;
 
 const dixa: VendorProfile = {
   factory: "createDixaClient",
@@ -37,6 +55,7 @@ const dixa: VendorProfile = {
     "PATCH /tags/{tagId}/deactivate",
   ],
   rateLimit: dixaRateLimit,
+  pagination: dixaPagination,
 };
 
 /**
@@ -45,6 +64,10 @@ const dixa: VendorProfile = {
  * A missing or empty `apiKey` throws `MissingCredentialError`; a custom-attribute PATCH keyed by
  * anything but attribute ids (UUIDs) rejects with `InvalidRequestError`, and nothing is sent.
  */
-export function createDixaClient(options: DixaClientOptions): DixaClient {
-  return checkCustomAttributeKeys(createApiClient<paths>(dixa, options?.apiKey, options ?? {}));
+export function createDixaClient(options: DixaClientOptions & { throwOnError: true }): DixaClient<true>;
+export function createDixaClient(options: DixaClientOptions): DixaClient;
+export function createDixaClient(options: DixaClientOptions): DixaClient<boolean> {
+  return checkCustomAttributeKeys(
+    createApiClient<paths, typeof dixaPagination>(dixa, options?.apiKey, options ?? {}),
+  );
 }

@@ -38,8 +38,8 @@ function refuse(method: string, path: string, body: unknown): Promise<never> | u
  * PATCH whose body has a key that is not a UUID. Other calls are untouched: only `PATCH` (and
  * `request`) pass through one set lookup.
  */
-export function checkCustomAttributeKeys<C extends Client<paths>>(client: C): C {
-  const { PATCH: patch, request } = client;
+export function checkCustomAttributeKeys<C extends { PATCH: unknown; request: unknown }>(client: C): C {
+  const { PATCH: patch, request } = client as unknown as Pick<Client<paths>, "PATCH" | "request">;
   type Init = { body?: unknown } | undefined;
   client.PATCH = ((path: string, init: Init) =>
     refuse("PATCH", path, init?.body) ?? patch(path as never, init as never)) as C["PATCH"];

@@ -1,12 +1,14 @@
 // Note: one error class for both clients (and any other), so one `instanceof` check catches it.
-export { InvalidRequestError, MissingCredentialError } from "@cxkit/runtime";
+export { InvalidRequestError, MissingCredentialError, pages, paginate } from "@cxkit/runtime";
 export {
   createDixaClient,
   DIXA_BASE_URL,
   type DixaClient,
   type DixaClientOptions,
+  dixaRateLimit,
 } from "./client.js";
 export type { components, operations, paths } from "./generated/schema.js";
+export { dixaPagination } from "./pagination.js";
 export type {
   ActivityLogEntry,
   Agent,

@@ -49,7 +49,8 @@ export function useMocks(...apis: VendoredApi[]): Readonly<Partial<Record<Vendor
   beforeAll(async () => {
     running = await startMocks(selected);
     selected.forEach((api, i) => {
-      urls[api] = running[i]?.url;
+      const url = running[i]?.url;
+      if (url !== undefined) urls[api] = url;
     });
   }, 240_000);
   afterAll(async () => {

@@ -4,17 +4,17 @@ import { generateRequestId, REQUEST_ID_HEADERS, readRequestId } from "./request-
 /** What the runtime knows about the call behind a response. */
 interface CallInfo {
   /** attempts made (absent means 1); recorded by the runtime's `fetch` */
-  attempts?: number;
+  attempts?: number | undefined;
   /** the id the runtime's `fetch` generated for this call's logs, before any error */
-  callId?: string;
+  callId?: string | undefined;
   /** recorded by the runtime middleware for error responses: */
-  method?: string;
+  method?: string | undefined;
   /** the operation's path template */
-  path?: string;
+  path?: string | undefined;
   /** the request id the error of this response carries */
-  requestId?: string;
+  requestId?: string | undefined;
   /** the client's redactor, so an error built later hides the same secrets */
-  redactor?: Redactor;
+  redactor?: Redactor | undefined;
 }
 
 // Note: a side table keyed by the `Response`, on purpose: openapi-fetch hands its middleware and the

@@ -1,33 +1,34 @@
-import createClient, { type Client } from "openapi-fetch";
+import createClient from "openapi-fetch";
+import { type ApiClient, PAGINATION } from "./api-client.js";
+import { checkCredential } from "./check-credential.js";
 import { checkClientOptions, refuseOption } from "./check-options.js";
 import { createRuntime } from "./create-runtime.js";
-import { assertHeaderSafe } from "./header-value.js";
-import { MissingCredentialError } from "./input-errors.js";
 import type { Logger } from "./logger.js";
+import type { PaginatedOperations } from "./paginated-operations.js";
 import type { RateLimiter, RateLimitOptions } from "./rate-limit.js";
 import type { RetryOptions } from "./retry.js";
 
 /** The runtime options every vendor client takes (its credential and its defaults are its own). */
 export interface ApiClientOptions {
   /** API root (default: the spec's server) */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /**
    * `fetch` implementation, e.g. `createUndiciFetch()` from `@cxkit/runtime/undici`, the faster
    * transport for Node (default: the global `fetch`)
    */
-  fetch?: typeof globalThis.fetch;
+  fetch?: typeof globalThis.fetch | undefined;
   /** extra headers sent on every request (default none) */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** retries of 408/409/429/5xx/connection errors on idempotent calls, or `false` (default 2, 0.5 s doubling to 8 s) */
-  retry?: RetryOptions | false;
+  retry?: RetryOptions | false | undefined;
   /** per-attempt timeout in ms, or `false` (default 60000) */
-  timeout?: number | false;
+  timeout?: number | false | undefined;
   /** client-side rate limit over all calls, a `RateLimiter` shared with other clients, or `false` (default: the vendor's documented limit, if any) */
-  rateLimit?: RateLimitOptions | RateLimiter | false;
+  rateLimit?: RateLimitOptions | RateLimiter | false | undefined;
   /** throw `ApiError` subclasses instead of returning `{ error }` (default false) */
-  throwOnError?: boolean;
+  throwOnError?: boolean | undefined;
   /** sees every attempt, credential redacted (default none) */
-  logger?: Logger;
+  logger?: Logger | undefined;
 }
 
 /** What differs between vendors: where the API lives, how it authenticates, what is safe to retry. */
@@ -44,6 +45,8 @@ export interface VendorProfile {
   idempotentOperations: readonly string[];
   /** the vendor's documented rate limit, or `false` */
   rateLimit: RateLimitOptions | false;
+  /** the vendor's paginated operations, for `paginate(client, path)` (default none) */
+  pagination?: PaginatedOperations;
 }
 
 /**
@@ -52,16 +55,13 @@ export interface VendorProfile {
  * from every error and log line. The credential and every option are checked here, so a bad one
  * fails at construction (`MissingCredentialError`, `ClientOptionsError`), before any request.
  */
-export function createApiClient<Paths extends {}>(
+export function createApiClient<Paths extends {}, Pages extends PaginatedOperations | undefined = undefined>(
   vendor: VendorProfile,
   credential: unknown,
   options: ApiClientOptions,
-): Client<Paths> {
+): ApiClient<Paths, false, Pages> {
   const label = `${vendor.factory}: \`${vendor.credential}\``;
-  if (typeof credential !== "string" || credential.trim() === "") {
-    throw new MissingCredentialError(`${label} is required`);
-  }
-  assertHeaderSafe(credential, label);
+  checkCredential(credential, label);
   checkClientOptions(options as Record<string, unknown>, refuseOption(`${vendor.factory}: `));
   const { retry } = options;
   const runtime = createRuntime({
@@ -86,5 +86,7 @@ export function createApiClient<Paths extends {}>(
     headers: { ...options.headers, Authorization: vendor.authorization(credential) },
   });
   client.use(runtime.middleware);
-  return client;
+  (client as { [PAGINATION]?: unknown })[PAGINATION] = vendor.pagination;
+  // Note: the same object; `ApiClient` only types the runtime's per-call options openapi-fetch passes on.
+  return client as unknown as ApiClient<Paths, false, Pages>;
 }

@@ -203,7 +203,7 @@ function formatMessage(details: ApiErrorDetails<unknown>): string {
   return `${details.method} ${details.path} ${summary}${vendor ? `: ${vendor}` : ""} (request id ${details.requestId}, ${attempts})`;
 }
 
-/** Both vendors answer `{ message }` (Alpharun adds `error`); anything else is not echoed. */
+/** The common error shape, `{ message }`, is echoed (cut at 300 characters); anything else is not. */
 function vendorMessage(body: unknown): string | undefined {
   if (typeof body === "string") return body.trim() === "" ? undefined : "the body is not JSON";
   if (body === null || typeof body !== "object") return undefined;

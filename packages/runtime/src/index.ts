@@ -1,3 +1,5 @@
+export { type ApiClient, type ApiMethod, type CallInit, type CallResult, PAGINATION } from "./api-client.js";
+export { checkCredential } from "./check-credential.js";
 export {
   checkClientOptions,
   describeValue,
@@ -34,13 +36,22 @@ export { assertHeaderSafe, isHeaderValue } from "./header-value.js";
 export { ClientOptionsError, InvalidRequestError, MissingCredentialError } from "./input-errors.js";
 export type { AttemptLog, AttemptOutcome, Logger } from "./logger.js";
 export {
-  alpharunPagination,
-  dixaPagination,
+  type PageOptions,
   type PaginateOptions,
   type Pagination,
-  paginate,
+  pagesWith,
+  paginateWith,
 } from "./paginate.js";
-export { dixaRateLimit, RateLimiter, type RateLimitOptions } from "./rate-limit.js";
+export { pages, paginate } from "./paginate-client.js";
+export type {
+  PageInit,
+  PageItem,
+  PageOf,
+  PaginatedOperation,
+  PaginatedOperations,
+  PaginatedPath,
+} from "./paginated-operations.js";
+export { RateLimiter, type RateLimitOptions } from "./rate-limit.js";
 export { createRedactor, REDACTED, type Redactor } from "./redact.js";
 export { REQUEST_ID_HEADERS } from "./request-id.js";
 export type { RuntimeRequestOptions } from "./request-options.js";

@@ -1,19 +1,27 @@
 // Errors thrown before any request: bad credentials, options or input. The errors of a call are in errors.ts.
 
+/** A `TypeError` raised before any request that `JSON.stringify` shows with its name and message. */
+class InputError extends TypeError {
+  toJSON(): Record<string, unknown> {
+    return { ...(this as object), name: this.name, message: this.message };
+  }
+}
+
 /**
- * A client was constructed without a usable credential: missing, empty, or with characters an HTTP
- * header cannot carry. The message names the option; it never contains the credential.
+ * A client was constructed without a usable credential: missing, blank, or with characters an HTTP
+ * header cannot carry. The message names the option (a facade may name the environment variable
+ * instead, with a subclass); it never contains the credential.
  */
-export class MissingCredentialError extends TypeError {
+export class MissingCredentialError extends InputError {
   override name = "MissingCredentialError";
 }
 
 /**
  * A call refused before sending, because its input breaks a rule of the vendor's API that the
- * generated types cannot express (e.g. a Dixa custom-attribute key that is not a UUID). No request was
+ * generated types cannot express (e.g. a map key that must be a UUID but is not). No request was
  * made. The message names the operation and what was wrong.
  */
-export class InvalidRequestError extends TypeError {
+export class InvalidRequestError extends InputError {
   override name = "InvalidRequestError";
   /** the operation, e.g. `PATCH /conversations/{conversationId}/custom-attributes` */
   readonly operation: string;
@@ -28,7 +36,7 @@ export class InvalidRequestError extends TypeError {
  * `timeout: -5`. Thrown at construction, before any request; the message names the option, what was
  * given (header values never shown) and what is allowed.
  */
-export class ClientOptionsError extends TypeError {
+export class ClientOptionsError extends InputError {
   override name = "ClientOptionsError";
   constructor(
     /** the option's path, e.g. `retry.retries` */

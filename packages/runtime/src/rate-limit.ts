@@ -6,14 +6,8 @@ export interface RateLimitOptions {
   /** sustained requests per second (required) */
   requestsPerSecond: number;
   /** requests that may start at once before the rate applies (default 1) */
-  burst?: number;
+  burst?: number | undefined;
 }
-
-/**
- * Dixa's documented limit per API token: 10 requests/s with bursts of 4 (429 beyond it).
- * @see https://docs.dixa.io/docs/api-standards-rules/
- */
-export const dixaRateLimit = { requestsPerSecond: 10, burst: 4 } as const satisfies RateLimitOptions;
 
 /**
  * Token bucket in its GCRA form: each request books the next slot in order, `1000 / requestsPerSecond`

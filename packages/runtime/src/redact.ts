@@ -73,7 +73,8 @@ export function createRedactor(secrets: readonly string[]): Redactor {
     if (!(input instanceof Error)) return new Error(string(String(input)));
     const copy = new Error(string(input.message));
     copy.name = input.name;
-    copy.stack = input.stack === undefined ? undefined : string(input.stack);
+    if (input.stack === undefined) delete copy.stack;
+    else copy.stack = string(input.stack);
     const source = input as unknown as Record<string, unknown>;
     const target = copy as unknown as Record<string, unknown>;
     for (const field of ERROR_FIELDS) {

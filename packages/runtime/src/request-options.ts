@@ -10,11 +10,11 @@ import type { RequestRetryOption } from "./retry.js";
  */
 export interface RuntimeRequestOptions {
   /** retries for this call: `false`, a number of retries, or options merged over the client's (default: the client's) */
-  retry?: RequestRetryOption;
+  retry?: RequestRetryOption | undefined;
   /** per-attempt timeout for this call in ms, or `false` for none (default: the client's) */
-  timeout?: number | false;
+  timeout?: number | false | undefined;
   /** throw `ApiError` subclasses instead of returning `{ error }` for this call (default: the client's) */
-  throwOnError?: boolean;
+  throwOnError?: boolean | undefined;
 }
 
 /** The overrides riding on a request built by openapi-fetch. */

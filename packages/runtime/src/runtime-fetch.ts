@@ -27,26 +27,26 @@ export interface RuntimeFetchOptions {
    * makes each attempt, called as `fetch(request, init)`; `init` carries the attempt's `signal` and,
    * when a body is re-sent, the buffered `body`, so pass both on (default `globalThis.fetch`)
    */
-  fetch?: FetchLike;
+  fetch?: FetchLike | undefined;
   /** retry policy, or `false` for none (default 2 retries, 500 ms doubling to 8 s, idempotent calls only) */
-  retry?: RetryOptions | false;
+  retry?: RetryOptions | false | undefined;
   /**
    * per-attempt timeout in ms, or `false` for none: it covers the whole attempt, the body included
    * when the runtime reads it (JSON and text; see `createRuntimeFetch`) (default 60000)
    */
-  timeout?: number | false;
+  timeout?: number | false | undefined;
   /** client-side rate limit, a `RateLimiter` shared with other clients, or `false` (default none) */
-  rateLimit?: RateLimitOptions | RateLimiter | false;
+  rateLimit?: RateLimitOptions | RateLimiter | false | undefined;
   /** sees every attempt, with secrets and sensitive headers redacted (default none) */
-  logger?: Logger;
+  logger?: Logger | undefined;
   /** values never to show in errors or logs, e.g. the token (default none) */
-  secrets?: readonly string[];
+  secrets?: readonly string[] | undefined;
   /** response headers read for the vendor's request id (default `REQUEST_ID_HEADERS`) */
-  requestIdHeaders?: readonly string[];
+  requestIdHeaders?: readonly string[] | undefined;
   /** clock for backoff waits, rate-limit waits, attempt deadlines and durations (default `systemClock`) */
-  clock?: Clock;
+  clock?: Clock | undefined;
   /** random numbers in [0, 1) for the backoff jitter (default `Math.random`) */
-  random?: () => number;
+  random?: (() => number) | undefined;
 }
 
 /** Shortest per-attempt timeout left to a transport that enforces timeouts itself, ms. */

@@ -8,11 +8,11 @@ import { requestOptions } from "./request-options.js";
 /** Options of the runtime middleware, set once per client. */
 export interface RuntimeMiddlewareOptions {
   /** throw `ApiError` subclasses for non-2xx responses instead of returning `{ error }` (default false) */
-  throwOnError?: boolean;
+  throwOnError?: boolean | undefined;
   /** values never to show in errors, e.g. the token (default none) */
-  secrets?: readonly string[];
+  secrets?: readonly string[] | undefined;
   /** response headers read for the vendor's request id (default `REQUEST_ID_HEADERS`) */
-  requestIdHeaders?: readonly string[];
+  requestIdHeaders?: readonly string[] | undefined;
 }
 
 /** How much of an unusable body an `InvalidResponseError` keeps. */

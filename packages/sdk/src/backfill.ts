@@ -1,6 +1,6 @@
 import { assertMappingFits } from "./check-mapping.js";
 import { Checkpoint } from "./checkpoint.js";
-import { BackfillInterruptedError, CxError, passConfigurationErrors } from "./errors.js";
+import { BackfillInterruptedError, isMisconfiguration, passConfigurationErrors } from "./errors.js";
 import {
   type BackfillProgress,
   type BackfillReport,
@@ -140,7 +140,7 @@ export async function backfill(
   } catch (error) {
     // Note: a misconfiguration (e.g. MissingCredentialError, or a bad first id) found before anything was
     // done is thrown as is; anything else, or later (a bad id deep in a stream), carries the report.
-    if (error instanceof CxError && progress.done === 0) throw error;
+    if (isMisconfiguration(error) && progress.done === 0) throw error;
     throw new BackfillInterruptedError(error, finish(false));
   } finally {
     await checkpoint?.close();

@@ -1,4 +1,4 @@
-import { checkClientOptions, describeValue, REDACTED, type RefuseOption } from "@cxkit/runtime";
+import { checkClientOptions, checkCredential, describeValue, type RefuseOption } from "@cxkit/runtime";
 import type { BackfillOptions } from "./backfill.js";
 import type { CxOptions } from "./cx-options.js";
 import { CxOptionsError } from "./errors.js";
@@ -131,10 +131,8 @@ export function checkCxOptions(options: unknown): void {
   for (const [api, keys] of Object.entries(API_KEYS)) {
     const key = keys[0] as string;
     const { [key]: credential, ...runtime } = checkObject("createCx", api, given[api] ?? {}, keys);
-    if (credential !== undefined && !isName(credential)) {
-      const shown = typeof credential === "string" ? REDACTED : credential;
-      refuse(`${api}.${key}`, "a non-empty string without surrounding spaces or control characters", shown);
-    }
+    // Note: the clients' own check, so a bad credential fails alike through a factory, createCx and the CLI.
+    if (credential !== undefined) checkCredential(credential, `createCx: \`${api}.${key}\``);
     checkClientOptions(runtime, refuser("createCx", `${api}.`));
   }
 }

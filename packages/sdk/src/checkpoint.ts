@@ -9,10 +9,10 @@ export interface CheckpointRecord {
   id: string;
   status: "applied" | "skipped" | "failed";
   /** the skip code, for skipped items */
-  reason?: SkipCode;
+  reason?: SkipCode | undefined;
   /** the failure message, for failed items */
-  error?: string;
-  conversationId?: number;
+  error?: string | undefined;
+  conversationId?: number | undefined;
   /** ISO timestamp of when the item finished */
   at: string;
 }

@@ -1,4 +1,4 @@
-import { alpharunPagination, paginate } from "@cxkit/runtime";
+import { paginate } from "@cxkit/alpharun";
 import type { BackfillItem } from "./backfill.js";
 import type { SyncContext } from "./sync-context.js";
 
@@ -11,12 +11,8 @@ export async function* contactInteractions(
   context: SyncContext,
   contactId: string,
 ): AsyncGenerator<BackfillItem> {
-  const interactions = paginate(
-    (cursor) =>
-      context.alpharun.GET("/contacts/{CONTACT_ID}/customer-interactions", {
-        params: { path: { CONTACT_ID: contactId }, query: { limit: 100, ...(cursor ? { cursor } : {}) } },
-      }),
-    { ...alpharunPagination, items: (page) => page.data?.customer_interactions },
-  );
+  const interactions = paginate(context.alpharun, "/contacts/{CONTACT_ID}/customer-interactions", {
+    params: { path: { CONTACT_ID: contactId }, query: { limit: 100 } },
+  });
   for await (const interaction of interactions) yield { id: interaction.id, interaction };
 }

@@ -5,7 +5,7 @@ import { type BackfillOptions, backfill } from "./backfill.js";
 import { checkBackfillIds, checkCxOptions, checkId, checkOptions, OPTION_KEYS } from "./check-input.js";
 import { contactInteractions } from "./contact-interactions.js";
 import type { CxOptions } from "./cx-options.js";
-import { CREDENTIAL_VARIABLES, CxOptionsError, MissingCredentialError } from "./errors.js";
+import { CREDENTIAL_VARIABLES, CxOptionsError, EnvironmentCredentialError } from "./errors.js";
 import type { BackfillReport, SyncReport } from "./report.js";
 import type { SyncContext } from "./sync-context.js";
 import { type SyncOptions, syncInteraction } from "./sync-interaction.js";
@@ -115,9 +115,9 @@ function credential(
 ): string {
   const fromEnv = env[CREDENTIAL_VARIABLES[api]];
   if (given !== undefined) return given;
-  if (typeof fromEnv !== "string" || fromEnv.trim() === "") throw new MissingCredentialError(api);
-  if (fromEnv.trim() !== fromEnv) throw new MissingCredentialError(api, "whitespace");
-  if (!isHeaderValue(fromEnv)) throw new MissingCredentialError(api, "unsafe");
+  if (typeof fromEnv !== "string" || fromEnv.trim() === "") throw new EnvironmentCredentialError(api);
+  if (fromEnv.trim() !== fromEnv) throw new EnvironmentCredentialError(api, "whitespace");
+  if (!isHeaderValue(fromEnv)) throw new EnvironmentCredentialError(api, "unsafe");
   return fromEnv;
 }
 

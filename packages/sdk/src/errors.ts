@@ -1,17 +1,30 @@
+import { MissingCredentialError } from "@cxkit/runtime";
 import type { BackfillReport, MappingProblem } from "./report.js";
 
-/** Base class of every error `@cxkit/sdk` throws. Per-item problems are reported, not thrown. */
+/**
+ * Base class of the errors `@cxkit/sdk` adds; a bad credential is the clients' `MissingCredentialError`,
+ * and an API failure their `ApiError`. Per-item problems are reported, not thrown.
+ */
 export class CxError extends Error {
   override name = "CxError";
+  /** name, message and own fields, for logs and `JSON.stringify` */
+  toJSON(): Record<string, unknown> {
+    return { ...(this as object), name: this.name, message: this.message };
+  }
+}
+
+/** A misconfiguration, not one item's problem: stops a sync or a run instead of being reported per item. */
+export function isMisconfiguration(error: unknown): error is CxError | MissingCredentialError {
+  return error instanceof CxError || error instanceof MissingCredentialError;
 }
 
 /**
- * Lets configuration errors pass through: a `CxError` (e.g. `MissingCredentialError`) is a
+ * Lets configuration errors pass through: a `CxError` or a `MissingCredentialError` is a
  * misconfiguration, not one item's problem, so it is rethrown; any other error is returned for the
  * caller to report against the item.
  */
 export function passConfigurationErrors(error: unknown): unknown {
-  if (error instanceof CxError) throw error;
+  if (isMisconfiguration(error)) throw error;
   return error;
 }
 
@@ -28,24 +41,29 @@ const CREDENTIAL_PROBLEMS = {
   unsafe: "has characters an HTTP header cannot carry: check its value",
 } as const;
 
+/** What is wrong with a credential read from the environment. */
+export type CredentialProblem = keyof typeof CREDENTIAL_PROBLEMS;
+
 /**
- * An API was used without a usable credential: none passed to `createCx` and its environment
- * variable unset, blank, with surrounding whitespace, or with characters a header cannot carry.
+ * The `MissingCredentialError` of a credential read from the environment: none passed to `createCx`
+ * and its variable unset, blank, with surrounding whitespace, or with characters a header cannot carry.
  * Raised when that API is first used (a sync or backfill uses both first), not when `createCx` runs.
  * The message names the variable; it never contains the value.
  */
-export class MissingCredentialError extends CxError {
-  override name = "MissingCredentialError";
+export class EnvironmentCredentialError extends MissingCredentialError {
   /** which API lacks a credential */
   readonly api: keyof typeof CREDENTIAL_VARIABLES;
+  /** what is wrong with it */
+  readonly problem: CredentialProblem;
   /** the environment variable that would provide it, e.g. `DIXA_API_KEY` */
   readonly variable: string;
 
-  constructor(api: keyof typeof CREDENTIAL_VARIABLES, problem: keyof typeof CREDENTIAL_PROBLEMS = "missing") {
+  constructor(api: keyof typeof CREDENTIAL_VARIABLES, problem: CredentialProblem = "missing") {
     const variable = CREDENTIAL_VARIABLES[api];
     const option = api === "alpharun" ? "alpharun.token" : "dixa.apiKey";
     super(`${variable} ${CREDENTIAL_PROBLEMS[problem]} or pass createCx({ ${option} })`);
     this.api = api;
+    this.problem = problem;
     this.variable = variable;
   }
 }

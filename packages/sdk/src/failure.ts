@@ -1,15 +1,16 @@
 import { passConfigurationErrors } from "./errors.js";
 import type { FailureInfo, FailureStage } from "./report.js";
 
-/** Turns a thrown value into a serializable failure record, keeping an HTTP status when it has one. */
+/** Turns a thrown value into a serializable failure record, keeping its HTTP status and request id when it has them. */
 export function toFailure(stage: FailureStage, error: unknown): FailureInfo {
   if (error instanceof Error) {
-    const status = (error as { status?: unknown }).status;
+    const { status, requestId } = error as { status?: unknown; requestId?: unknown };
     return {
       stage,
       name: error.name,
       message: error.message,
       ...(typeof status === "number" ? { status } : {}),
+      ...(typeof requestId === "string" ? { requestId } : {}),
     };
   }
   return { stage, name: "Error", message: String(error) };

@@ -1,3 +1,28 @@
+// Note: the clients' errors, `unwrap` and pagination too, so one import serves a service.
+export {
+  AbortError,
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ClientOptionsError,
+  ConflictError,
+  ConnectionError,
+  InternalServerError,
+  InvalidRequestError,
+  InvalidResponseError,
+  MissingCredentialError,
+  NotFoundError,
+  PaginationError,
+  PermissionDeniedError,
+  pages,
+  pagesWith,
+  paginate,
+  paginateWith,
+  RateLimitError,
+  TimeoutError,
+  UnprocessableEntityError,
+  unwrap,
+} from "@cxkit/runtime";
 export type { MappedValue } from "./attribute-value.js";
 export type { BackfillItem, BackfillOptions } from "./backfill.js";
 export type { CheckpointRecord } from "./checkpoint.js";
@@ -7,10 +32,11 @@ export {
   BackfillInterruptedError,
   CheckpointError,
   CREDENTIAL_VARIABLES,
+  type CredentialProblem,
   CxError,
   CxOptionsError,
+  EnvironmentCredentialError,
   MappingError,
-  MissingCredentialError,
   WebhookPayloadError,
   type WebhookPayloadProblem,
 } from "./errors.js";

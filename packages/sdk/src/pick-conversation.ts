@@ -1,5 +1,4 @@
-import type { DixaClient } from "@cxkit/dixa";
-import { dixaPagination, paginate } from "@cxkit/runtime";
+import { type DixaClient, paginate } from "@cxkit/dixa";
 import type { Conversation } from "./vendor-types.js";
 
 /** Milliseconds since the epoch of a Dixa timestamp, which may carry a zone suffix like `Z[GMT]`. */
@@ -25,14 +24,10 @@ export async function pickConversation(
   signal?: AbortSignal,
 ): Promise<Conversation | undefined> {
   let best: Conversation | undefined;
-  const conversations = paginate(
-    (pageKey) =>
-      dixa.GET("/endusers/{userId}/conversations", {
-        params: { path: { userId: endUserId }, query: pageKey ? { pageKey } : {} },
-        signal,
-      }),
-    { ...dixaPagination, items: (page) => page.data },
-  );
+  const conversations = paginate(dixa, "/endusers/{userId}/conversations", {
+    params: { path: { userId: endUserId } },
+    signal,
+  });
   for await (const conversation of conversations) {
     if (!best || isMoreRecent(conversation, best)) best = conversation;
   }

@@ -57,6 +57,8 @@ export interface FailureInfo {
   message: string;
   /** HTTP status, when the failure was an API response */
   status?: number;
+  /** the request id of the failed call (the vendor's, or a generated `local-...`), when there was a call */
+  requestId?: string;
 }
 
 /** `planned` only appears in dry runs: the value that would be written. */
@@ -66,9 +68,9 @@ interface FieldReportBase {
   /** the Alpharun data extraction field key */
   key: string;
   /** the Alpharun value (`undefined` when not extracted) */
-  value?: AlpharunValue;
+  value?: AlpharunValue | undefined;
   /** the Dixa attribute identifier the key maps to */
-  attribute?: string;
+  attribute?: string | undefined;
 }
 
 /** What happened to one mapped field. */

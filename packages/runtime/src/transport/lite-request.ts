@@ -56,7 +56,12 @@ export class LiteRequest implements Request {
 
   /** the init to send this request with `fetch(url, init)`, with the attempt's signal */
   fetchInit(signal: AbortSignal | undefined): RequestInit {
-    return { ...this.#init, method: this.method, headers: this.headers, signal: signal ?? this.#init.signal };
+    return {
+      ...this.#init,
+      method: this.method,
+      headers: this.headers,
+      signal: signal ?? this.#init.signal ?? null,
+    };
   }
 
   /** A WHATWG `Request` with the same URL, init and body; built once, on first use. */

@@ -69,9 +69,9 @@ export function createUndiciFetch(options: UndiciFetchOptions = {}): UndiciFetch
           method: call.method as Dispatcher.HttpMethod,
           headers: call.headers,
           // Note: undici also streams async iterables (a web ReadableStream, FormData, Blob).
-          body: call.body as Dispatcher.RequestOptions["body"],
-          signal: signal && relay(signal),
-          headersTimeout: timeout,
+          body: (call.body ?? null) as NonNullable<Dispatcher.RequestOptions["body"]>,
+          signal: signal ? relay(signal) : null,
+          ...(timeout === undefined ? {} : { headersTimeout: timeout }),
         });
       } catch (error) {
         guard?.end();

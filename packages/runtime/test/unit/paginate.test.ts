@@ -1,12 +1,6 @@
-// paginate() over Alpharun-style and Dixa-style pages served by a local server.
+// paginateWith() over pages served by a local server: a cursor beside the items, or in a next-page link.
 import { afterAll, beforeAll, describe, expect, expectTypeOf, test } from "vitest";
-import {
-  alpharunPagination,
-  dixaPagination,
-  InternalServerError,
-  PaginationError,
-  paginate,
-} from "../../src/index.js";
+import { InternalServerError, PaginationError, pagesWith, paginateWith } from "../../src/index.js";
 import { RecordingClock } from "../support/clocks.js";
 import {
   type RecordedRequest,
@@ -24,8 +18,18 @@ afterAll(() => server.close());
 const query = (request: RecordedRequest) => new URL(request.url, "http://x").searchParams;
 const client = () => createTestClient(server.url, { clock: new RecordingClock() });
 
-/** Alpharun: pages of `limit` contacts, `next_cursor` beside `data`, null after the last of 7 contacts. */
-function serveAlpharunContacts(total = 7) {
+/** The next cursor beside the items, null on the last page. */
+const cursorField = { nextCursor: (page: { next_cursor?: string | null }) => page.next_cursor };
+/** The next cursor as the `pageKey` of a relative next-page link, absent on the last page. */
+const nextLink = {
+  nextCursor: (page: { meta?: { next?: string | null } }) =>
+    page.meta?.next
+      ? new URL(page.meta.next, "http://relative.invalid").searchParams.get("pageKey")
+      : undefined,
+};
+
+/** Pages of `limit` contacts, `next_cursor` beside `data`, null after the last of 7 contacts. */
+function servePagesWithCursor(total = 7) {
   server.reset();
   server.route((request) => {
     const params = query(request);
@@ -39,8 +43,8 @@ function serveAlpharunContacts(total = 7) {
   });
 }
 
-/** Dixa: `meta.next` is a relative URL whose pageKey is base64 with `=` padding, percent-encoded. */
-function serveDixaEndUsers(total = 7) {
+/** `meta.next` is a relative URL whose pageKey is base64 with `=` padding, percent-encoded. */
+function servePagesWithNextLink(total = 7) {
   server.reset();
   server.route((request) => {
     const params = query(request);
@@ -57,14 +61,14 @@ function serveDixaEndUsers(total = 7) {
   });
 }
 
-describe("Alpharun pagination", () => {
+describe("a cursor beside the items", () => {
   test("yields every contact across three pages, following next_cursor", async () => {
-    serveAlpharunContacts();
+    servePagesWithCursor();
     const api = client();
     const ids: string[] = [];
-    for await (const contact of paginate(
-      (cursor) => api.GET("/contacts", { params: { query: { limit: 3, cursor } } }),
-      { ...alpharunPagination, items: (page) => page.data?.contacts },
+    for await (const contact of paginateWith(
+      (cursor) => api.GET("/contacts", { params: { query: cursor ? { limit: 3, cursor } : { limit: 3 } } }),
+      { ...cursorField, items: (page) => page.data?.contacts },
     )) {
       expectTypeOf(contact).toEqualTypeOf<Contact>();
       ids.push(contact.id);
@@ -74,12 +78,12 @@ describe("Alpharun pagination", () => {
   });
 
   test("stops at maxItems without fetching further pages", async () => {
-    serveAlpharunContacts();
+    servePagesWithCursor();
     const api = client();
     const ids: string[] = [];
-    for await (const contact of paginate(
-      (cursor) => api.GET("/contacts", { params: { query: { limit: 3, cursor } } }),
-      { ...alpharunPagination, items: (page) => page.data?.contacts },
+    for await (const contact of paginateWith(
+      (cursor) => api.GET("/contacts", { params: { query: cursor ? { limit: 3, cursor } : { limit: 3 } } }),
+      { ...cursorField, items: (page) => page.data?.contacts },
       { maxItems: 4 },
     )) {
       ids.push(contact.id);
@@ -95,9 +99,9 @@ describe("Alpharun pagination", () => {
     const api = client();
     const ids: string[] = [];
     const walk = async () => {
-      for await (const contact of paginate(
-        (cursor) => api.GET("/contacts", { params: { query: { limit: 2, cursor } } }),
-        { ...alpharunPagination, items: (page) => page.data?.contacts },
+      for await (const contact of paginateWith(
+        (cursor) => api.GET("/contacts", { params: { query: cursor ? { limit: 2, cursor } : { limit: 2 } } }),
+        { ...cursorField, items: (page) => page.data?.contacts },
       )) {
         ids.push(contact.id);
       }
@@ -115,10 +119,13 @@ describe("Alpharun pagination", () => {
     server.script({ status: 500, body: { message: "down" } });
     const api = createTestClient(server.url, { clock: new RecordingClock(), retry: false });
     const walk = async () => {
-      for await (const _ of paginate((cursor) => api.GET("/contacts", { params: { query: { cursor } } }), {
-        ...alpharunPagination,
-        items: (page) => page.data?.contacts,
-      })) {
+      for await (const _ of paginateWith(
+        (cursor) => api.GET("/contacts", { params: { query: cursor ? { cursor } : {} } }),
+        {
+          ...cursorField,
+          items: (page) => page.data?.contacts,
+        },
+      )) {
         expect.unreachable();
       }
     };
@@ -126,14 +133,15 @@ describe("Alpharun pagination", () => {
   });
 });
 
-describe("Dixa pagination", () => {
+describe("a cursor in a next-page link", () => {
   test("yields every end user across three pages, reading pageKey from meta.next", async () => {
-    serveDixaEndUsers();
+    servePagesWithNextLink();
     const api = client();
     const ids: string[] = [];
-    for await (const user of paginate(
-      (pageKey) => api.GET("/endusers", { params: { query: { pageLimit: 3, pageKey } } }),
-      { ...dixaPagination, items: (page) => page.data },
+    for await (const user of paginateWith(
+      (pageKey) =>
+        api.GET("/endusers", { params: { query: pageKey ? { pageLimit: 3, pageKey } : { pageLimit: 3 } } }),
+      { ...nextLink, items: (page) => page.data },
     )) {
       expectTypeOf(user).toEqualTypeOf<EndUser>();
       ids.push(user.id);
@@ -148,12 +156,13 @@ describe("Dixa pagination", () => {
   });
 
   test("stops at maxItems", async () => {
-    serveDixaEndUsers();
+    servePagesWithNextLink();
     const api = client();
     const ids: string[] = [];
-    for await (const user of paginate(
-      (pageKey) => api.GET("/endusers", { params: { query: { pageLimit: 3, pageKey } } }),
-      { ...dixaPagination, items: (page) => page.data },
+    for await (const user of paginateWith(
+      (pageKey) =>
+        api.GET("/endusers", { params: { query: pageKey ? { pageLimit: 3, pageKey } : { pageLimit: 3 } } }),
+      { ...nextLink, items: (page) => page.data },
       { maxItems: 3 },
     )) {
       ids.push(user.id);
@@ -161,22 +170,36 @@ describe("Dixa pagination", () => {
     expect(ids).toEqual(["eu0", "eu1", "eu2"]);
     expect(server.requests).toHaveLength(1);
   });
+});
 
-  test("reads the next pageKey from relative and absolute URLs", () => {
-    expect(dixaPagination.nextCursor({ meta: { next: "/beta/endusers?pageKey=abc%3D" } })).toBe("abc=");
-    expect(
-      dixaPagination.nextCursor({ meta: { next: "https://dev.dixa.io/beta/agents?pageKey=x%2By" } }),
-    ).toBe("x+y");
-    expect(dixaPagination.nextCursor({ meta: {} })).toBeUndefined();
-    expect(() => dixaPagination.nextCursor({ meta: { next: "/beta/endusers" } })).toThrow(/no pageKey/);
+describe("pagesWith", () => {
+  test("yields each page whole, following the cursor", async () => {
+    servePagesWithCursor();
+    const api = client();
+    const cursors: (string | null | undefined)[] = [];
+    for await (const page of pagesWith(
+      (cursor) => api.GET("/contacts", { params: { query: cursor ? { limit: 3, cursor } : { limit: 3 } } }),
+      cursorField.nextCursor,
+    )) {
+      cursors.push(page.next_cursor);
+    }
+    expect(cursors).toEqual(["c3", "c6", null]);
   });
 
-  test("a mismatched preset does not compile", () => {
+  test("an aborted signal stops the walk with its reason before the next page", async () => {
+    servePagesWithCursor();
     const api = client();
-    // @ts-expect-error Dixa pages have no next_cursor: the Alpharun preset does not fit
-    void paginate((pageKey) => api.GET("/endusers", { params: { query: { pageKey } } }), {
-      ...alpharunPagination,
-      items: (page: { data: EndUser[] }) => page.data,
-    });
+    const controller = new AbortController();
+    const walk = async () => {
+      for await (const _ of pagesWith(
+        (cursor) => api.GET("/contacts", { params: { query: cursor ? { limit: 3, cursor } : { limit: 3 } } }),
+        cursorField.nextCursor,
+        { signal: controller.signal },
+      )) {
+        controller.abort(new Error("enough"));
+      }
+    };
+    await expect(walk()).rejects.toThrow("enough");
+    expect(server.requests).toHaveLength(1);
   });
 });

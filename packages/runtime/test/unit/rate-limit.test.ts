@@ -1,13 +1,10 @@
-// The client-side rate limit: Dixa's 10 requests/s with bursts of 4, on an injected clock and on the wall clock.
+// The client-side rate limit: 10 requests/s with bursts of 4, on an injected clock and on the wall clock.
 import { describe, expect, test } from "vitest";
-import {
-  ClientOptionsError,
-  createRuntimeFetch,
-  dixaRateLimit,
-  RateLimiter,
-  systemClock,
-} from "../../src/index.js";
+import { ClientOptionsError, createRuntimeFetch, RateLimiter, systemClock } from "../../src/index.js";
 import { ManualClock, settle } from "../support/clocks.js";
+
+/** 10 requests/s with bursts of 4. */
+const TEN_PER_SECOND_BURST_FOUR = { requestsPerSecond: 10, burst: 4 };
 
 /** An in-memory `fetch` that notes when each request reached it. */
 function recordingFetch(clock: { now(): number }) {
@@ -25,7 +22,7 @@ const schedule = (count: number) => Array.from({ length: count }, (_, i) => Math
 describe("RateLimiter on an injected clock", () => {
   test("releases 40 calls as the burst of 4 at once, then one every 100 ms, never early", async () => {
     const clock = new ManualClock();
-    const limiter = new RateLimiter(dixaRateLimit, clock);
+    const limiter = new RateLimiter(TEN_PER_SECOND_BURST_FOUR, clock);
     const releases: number[] = [];
     const calls = Array.from({ length: 40 }, async () => {
       await limiter.acquire();
@@ -45,7 +42,7 @@ describe("RateLimiter on an injected clock", () => {
 
   test("refills the burst after an idle period, and no more than the burst", async () => {
     const clock = new ManualClock();
-    const limiter = new RateLimiter(dixaRateLimit, clock);
+    const limiter = new RateLimiter(TEN_PER_SECOND_BURST_FOUR, clock);
     for (let i = 0; i < 4; i++) expect(limiter.acquire()).toBeUndefined();
     await clock.advance(10_000);
     for (let i = 0; i < 4; i++) expect(limiter.acquire()).toBeUndefined();
@@ -62,7 +59,12 @@ describe("the runtime fetch with a rate limit", () => {
   test("concurrent callers share one budget", async () => {
     const clock = new ManualClock();
     const { arrivals, fetch } = recordingFetch(clock);
-    const runtimeFetch = createRuntimeFetch({ fetch, clock, rateLimit: dixaRateLimit, timeout: false });
+    const runtimeFetch = createRuntimeFetch({
+      fetch,
+      clock,
+      rateLimit: TEN_PER_SECOND_BURST_FOUR,
+      timeout: false,
+    });
     // Four callers, ten calls each, all started at once.
     const callers = Array.from({ length: 4 }, (_, caller) =>
       Promise.all(
@@ -80,7 +82,7 @@ describe("the runtime fetch with a rate limit", () => {
 
   test("a RateLimiter passed to two clients gives them one budget", async () => {
     const clock = new ManualClock();
-    const limiter = new RateLimiter(dixaRateLimit, clock);
+    const limiter = new RateLimiter(TEN_PER_SECOND_BURST_FOUR, clock);
     const { arrivals, fetch } = recordingFetch(clock);
     const first = createRuntimeFetch({ fetch, clock, rateLimit: limiter });
     const second = createRuntimeFetch({ fetch, clock, rateLimit: limiter });
@@ -105,7 +107,7 @@ describe("the runtime fetch with a rate limit", () => {
 
 describe("RateLimiter on the wall clock", () => {
   test("never releases a call before its slot (lower bound only)", async () => {
-    const limiter = new RateLimiter(dixaRateLimit, systemClock);
+    const limiter = new RateLimiter(TEN_PER_SECOND_BURST_FOUR, systemClock);
     const started = performance.now();
     const offsets: number[] = [];
     await Promise.all(

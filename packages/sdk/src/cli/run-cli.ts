@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
-import { dixaRateLimit } from "@cxkit/runtime";
+import { dixaRateLimit } from "@cxkit/dixa";
 import { type Cx, createCx } from "../create-cx.js";
-import { BackfillInterruptedError, CxError } from "../errors.js";
+import { BackfillInterruptedError, isMisconfiguration } from "../errors.js";
 import type { BackfillProgress } from "../report.js";
 import { formatBackfillReport, formatSyncReport } from "./format-report.js";
 import { HELP } from "./help.js";
@@ -57,7 +57,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     // Note: both credentials are checked before any request (a sync or backfill needs both).
     void [cx.alpharun, cx.dixa];
   } catch (error) {
-    if (error instanceof UsageError || error instanceof CxError)
+    if (error instanceof UsageError || isMisconfiguration(error))
       return fail(io, command.json, error, EXIT.usage);
     throw error;
   }
@@ -71,7 +71,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr.write(`cxkit: ${error.message}\n`);
       return EXIT.failed;
     }
-    if (error instanceof CxError) return fail(io, command.json, error, EXIT.usage);
+    if (isMisconfiguration(error)) return fail(io, command.json, error, EXIT.usage);
     throw error;
   }
 }

@@ -81,27 +81,6 @@ describe("createCx", () => {
     ["a logger that is not a function", { logger: "console" }, "logger", '"console"', "of type function"],
     ["a fetch that is not a function", { fetch: {} }, "fetch", "an object", "of type function"],
     [
-      "a token that is not a string",
-      { alpharun: { token: 42 } },
-      "alpharun.token",
-      "got 42",
-      "a non-empty string",
-    ],
-    [
-      "a blank token, not shown",
-      { alpharun: { token: "  " } },
-      "alpharun.token",
-      "[REDACTED]",
-      "without surrounding spaces",
-    ],
-    [
-      "a key with a newline, not shown",
-      { dixa: { apiKey: "k\n" } },
-      "dixa.apiKey",
-      "[REDACTED]",
-      "control characters",
-    ],
-    [
       "a mapping that is a string",
       { mapping: "csat" },
       "mapping",
@@ -177,7 +156,7 @@ describe("createCx", () => {
   });
 
   test("never shows a credential it refuses", async () => {
-    const error = await refusal(() => createCx({ alpharun: { token: " secret-token" } }));
+    const error = await refusal(() => createCx({ alpharun: { token: "secret-token\u0000" } }));
     expect(error.message).not.toContain("secret-token");
   });
 

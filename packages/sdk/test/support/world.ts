@@ -93,7 +93,7 @@ export function emptyWorld(): World {
 }
 
 export interface CustomerSpec {
-  email?: string;
+  email?: string | undefined;
   phone?: string;
   externalId?: string;
   /** conversations of the Dixa end user, by creation time (default one) */
