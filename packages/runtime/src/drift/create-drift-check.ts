@@ -1,0 +1,118 @@
+import type { Middleware } from "openapi-fetch";
+import { BufferedResponse } from "../buffered-response.js";
+import { generateRequestId, REQUEST_ID_HEADERS, readRequestId } from "../request-id.js";
+import { type DriftTarget, describeDrift } from "./describe-drift.js";
+import type { DriftEvent } from "./drift-event.js";
+import { ResponseDriftError } from "./response-drift-error.js";
+import type { CompiledValidator, SpecValidators } from "./spec-validators.js";
+
+/** What a drifted body does: nothing, an event, or an event and a `ResponseDriftError`. */
+export type DriftMode = "off" | "report" | "throw";
+
+/** Options of response validation, set once per client. */
+export interface DriftCheckOptions {
+  /** `"report"` emits drift events; `"throw"` also throws `ResponseDriftError` (never for extra fields alone) (default "report") */
+  mode?: DriftMode;
+  /** share of responses validated, 0 to 1 (default 1: every response) */
+  sampleRate?: number;
+  /** receives each drift event; errors it throws are ignored (default: `console.warn` of the event) */
+  onDrift?: (event: DriftEvent) => void;
+  /** random numbers in [0, 1) that decide the sampling (default `Math.random`) */
+  random?: () => number;
+}
+
+/**
+ * An openapi-fetch middleware that validates 2xx JSON bodies against the spec, plus `checkPayload` for
+ * bodies that arrive otherwise (webhooks). Register it after the client is built (`client.use(check)`),
+ * so it sees the final response; `"off"` registers a middleware that does nothing.
+ */
+export interface DriftCheck {
+  readonly mode: DriftMode;
+  /** the middleware's hook: validates a 2xx JSON body of a known operation */
+  onResponse: NonNullable<Extract<Middleware, { onResponse: unknown }>["onResponse"]>;
+  /**
+   * Validates a payload (e.g. a webhook body) against the spec's schema `name`: events as for responses;
+   * in `"throw"` mode a breaking drift throws `ResponseDriftError`. Unknown names do nothing.
+   */
+  checkPayload(name: string, body: unknown): readonly DriftEvent[];
+}
+
+/** Builds the drift check of one client over its package's generated validators. */
+export function createDriftCheck(validators: SpecValidators, options: DriftCheckOptions = {}): DriftCheck {
+  const mode = checkMode(options.mode ?? "report");
+  const sampleRate = options.sampleRate ?? 1;
+  if (typeof sampleRate !== "number" || !(sampleRate >= 0 && sampleRate <= 1)) {
+    throw new RangeError(
+      `validateResponses: \`sampleRate\` must be a number from 0 to 1, got ${String(sampleRate)}`,
+    );
+  }
+  const random = options.random ?? Math.random;
+  const emit = options.onDrift ?? ((event: DriftEvent) => console.warn(event.message, event));
+
+  const check = (validate: CompiledValidator, body: unknown, target: DriftTarget): DriftEvent[] => {
+    if (validate(body)) return [];
+    const events = describeDrift(validate.errors ?? [], target, validators);
+    for (const event of events) {
+      try {
+        emit(event);
+      } catch {
+        // A broken sink must not break the call it describes.
+      }
+    }
+    return events;
+  };
+  const sampled = () => mode !== "off" && (sampleRate === 1 || random() < sampleRate);
+
+  return {
+    mode,
+    async onResponse({ request, response, schemaPath, options: { parseAs } }) {
+      if (!response.ok || parseAs !== "json" || !sampled()) return undefined;
+      const operation = validators.responses[`${request.method} ${schemaPath}`];
+      const validate = operation?.[1][response.status];
+      if (!operation || !validate) return undefined;
+      const body = await readJson(response);
+      if (body === undefined) return undefined;
+      const target = {
+        operationId: operation[0],
+        method: request.method,
+        path: schemaPath,
+        status: response.status,
+      };
+      const events = check(validate, body.value, target);
+      if (mode === "throw" && events.some((event) => !event.additive)) {
+        const requestId = readRequestId(response.headers, REQUEST_ID_HEADERS) ?? generateRequestId();
+        throw new ResponseDriftError(events, { ...target, requestId, response });
+      }
+      return undefined;
+    },
+    checkPayload(name, body) {
+      const validate = validators.payloads[name];
+      if (!validate || !sampled()) return [];
+      const target = { operationId: name, method: "POST", path: "webhook", status: undefined };
+      const events = check(validate, body, target);
+      if (mode === "throw" && events.some((event) => !event.additive)) {
+        throw new ResponseDriftError(events, { ...target, requestId: generateRequestId() });
+      }
+      return events;
+    },
+  };
+}
+
+function checkMode(mode: unknown): DriftMode {
+  if (mode === "off" || mode === "report" || mode === "throw") return mode;
+  throw new RangeError(`validateResponses: \`mode\` must be "off", "report" or "throw", got ${String(mode)}`);
+}
+
+/**
+ * The parsed body, shared with the runtime: a `BufferedResponse` parses once for everyone. A body that is
+ * not JSON is left to the runtime's middleware, which turns it into `InvalidResponseError`.
+ */
+async function readJson(response: Response): Promise<{ value: unknown } | undefined> {
+  try {
+    if (response instanceof BufferedResponse) return { value: response.readJson() };
+    const text = await response.clone().text();
+    return text.trim() === "" ? undefined : { value: JSON.parse(text) };
+  } catch {
+    return undefined;
+  }
+}
