@@ -788,7 +788,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/paths/~1customer-interactions~1{CUSTOMER_INTERACTION_ID}/get/responses/200/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
+const err0 = {instancePath,schemaPath:"#/components/schemas/GetCustomerInteractionResponse/required",keyword:"required",params:{missingProperty: "data"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -799,7 +799,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "data")){
-const err1 = {instancePath,schemaPath:"#/paths/~1customer-interactions~1{CUSTOMER_INTERACTION_ID}/get/responses/200/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err1 = {instancePath,schemaPath:"#/components/schemas/GetCustomerInteractionResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -813,7 +813,7 @@ if(data.data !== undefined){
 let data0 = data.data;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.customer_interaction === undefined){
-const err2 = {instancePath:instancePath+"/data",schemaPath:"#/paths/~1customer-interactions~1{CUSTOMER_INTERACTION_ID}/get/responses/200/content/application~1json/schema/properties/data/required",keyword:"required",params:{missingProperty: "customer_interaction"}};
+const err2 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/GetCustomerInteractionResponse/properties/data/required",keyword:"required",params:{missingProperty: "customer_interaction"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -824,7 +824,7 @@ errors++;
 }
 for(const key1 in data0){
 if(!(key1 === "customer_interaction")){
-const err3 = {instancePath:instancePath+"/data",schemaPath:"#/paths/~1customer-interactions~1{CUSTOMER_INTERACTION_ID}/get/responses/200/content/application~1json/schema/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+const err3 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/GetCustomerInteractionResponse/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -842,7 +842,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/data",schemaPath:"#/paths/~1customer-interactions~1{CUSTOMER_INTERACTION_ID}/get/responses/200/content/application~1json/schema/properties/data/type",keyword:"type",params:{type: "object"}};
+const err4 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/GetCustomerInteractionResponse/properties/data/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -854,7 +854,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/paths/~1customer-interactions~1{CUSTOMER_INTERACTION_ID}/get/responses/200/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
+const err5 = {instancePath,schemaPath:"#/components/schemas/GetCustomerInteractionResponse/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -951,7 +951,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/paths/~1customer-interactions~1{CUSTOMER_INTERACTION_ID}/patch/responses/200/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
+const err0 = {instancePath,schemaPath:"#/components/schemas/UpdateCustomerInteractionResponse/required",keyword:"required",params:{missingProperty: "data"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -962,7 +962,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "data")){
-const err1 = {instancePath,schemaPath:"#/paths/~1customer-interactions~1{CUSTOMER_INTERACTION_ID}/patch/responses/200/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err1 = {instancePath,schemaPath:"#/components/schemas/UpdateCustomerInteractionResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -976,7 +976,7 @@ if(data.data !== undefined){
 let data0 = data.data;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.customer_interaction === undefined){
-const err2 = {instancePath:instancePath+"/data",schemaPath:"#/paths/~1customer-interactions~1{CUSTOMER_INTERACTION_ID}/patch/responses/200/content/application~1json/schema/properties/data/required",keyword:"required",params:{missingProperty: "customer_interaction"}};
+const err2 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/UpdateCustomerInteractionResponse/properties/data/required",keyword:"required",params:{missingProperty: "customer_interaction"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -987,7 +987,7 @@ errors++;
 }
 for(const key1 in data0){
 if(!(key1 === "customer_interaction")){
-const err3 = {instancePath:instancePath+"/data",schemaPath:"#/paths/~1customer-interactions~1{CUSTOMER_INTERACTION_ID}/patch/responses/200/content/application~1json/schema/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+const err3 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/UpdateCustomerInteractionResponse/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1005,7 +1005,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/data",schemaPath:"#/paths/~1customer-interactions~1{CUSTOMER_INTERACTION_ID}/patch/responses/200/content/application~1json/schema/properties/data/type",keyword:"type",params:{type: "object"}};
+const err4 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/UpdateCustomerInteractionResponse/properties/data/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1017,7 +1017,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/paths/~1customer-interactions~1{CUSTOMER_INTERACTION_ID}/patch/responses/200/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
+const err5 = {instancePath,schemaPath:"#/components/schemas/UpdateCustomerInteractionResponse/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1120,7 +1120,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/paths/~1customer-interactions~1{CUSTOMER_INTERACTION_ID}~1transcripts/get/responses/200/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
+const err0 = {instancePath,schemaPath:"#/components/schemas/CustomerInteractionTranscriptsResponse/required",keyword:"required",params:{missingProperty: "data"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1131,7 +1131,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "data")){
-const err1 = {instancePath,schemaPath:"#/paths/~1customer-interactions~1{CUSTOMER_INTERACTION_ID}~1transcripts/get/responses/200/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err1 = {instancePath,schemaPath:"#/components/schemas/CustomerInteractionTranscriptsResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1145,7 +1145,7 @@ if(data.data !== undefined){
 let data0 = data.data;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.customer_interaction === undefined){
-const err2 = {instancePath:instancePath+"/data",schemaPath:"#/paths/~1customer-interactions~1{CUSTOMER_INTERACTION_ID}~1transcripts/get/responses/200/content/application~1json/schema/properties/data/required",keyword:"required",params:{missingProperty: "customer_interaction"}};
+const err2 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/required",keyword:"required",params:{missingProperty: "customer_interaction"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1156,7 +1156,7 @@ errors++;
 }
 for(const key1 in data0){
 if(!(key1 === "customer_interaction")){
-const err3 = {instancePath:instancePath+"/data",schemaPath:"#/paths/~1customer-interactions~1{CUSTOMER_INTERACTION_ID}~1transcripts/get/responses/200/content/application~1json/schema/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+const err3 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1170,7 +1170,7 @@ if(data0.customer_interaction !== undefined){
 let data1 = data0.customer_interaction;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.id === undefined){
-const err4 = {instancePath:instancePath+"/data/customer_interaction",schemaPath:"#/paths/~1customer-interactions~1{CUSTOMER_INTERACTION_ID}~1transcripts/get/responses/200/content/application~1json/schema/properties/data/properties/customer_interaction/required",keyword:"required",params:{missingProperty: "id"}};
+const err4 = {instancePath:instancePath+"/data/customer_interaction",schemaPath:"#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/properties/customer_interaction/required",keyword:"required",params:{missingProperty: "id"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1180,7 +1180,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data1.transcripts === undefined){
-const err5 = {instancePath:instancePath+"/data/customer_interaction",schemaPath:"#/paths/~1customer-interactions~1{CUSTOMER_INTERACTION_ID}~1transcripts/get/responses/200/content/application~1json/schema/properties/data/properties/customer_interaction/required",keyword:"required",params:{missingProperty: "transcripts"}};
+const err5 = {instancePath:instancePath+"/data/customer_interaction",schemaPath:"#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/properties/customer_interaction/required",keyword:"required",params:{missingProperty: "transcripts"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1191,7 +1191,7 @@ errors++;
 }
 for(const key2 in data1){
 if(!((key2 === "id") || (key2 === "transcripts"))){
-const err6 = {instancePath:instancePath+"/data/customer_interaction",schemaPath:"#/paths/~1customer-interactions~1{CUSTOMER_INTERACTION_ID}~1transcripts/get/responses/200/content/application~1json/schema/properties/data/properties/customer_interaction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
+const err6 = {instancePath:instancePath+"/data/customer_interaction",schemaPath:"#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/properties/customer_interaction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1203,7 +1203,7 @@ errors++;
 }
 if(data1.id !== undefined){
 if(typeof data1.id !== "string"){
-const err7 = {instancePath:instancePath+"/data/customer_interaction/id",schemaPath:"#/paths/~1customer-interactions~1{CUSTOMER_INTERACTION_ID}~1transcripts/get/responses/200/content/application~1json/schema/properties/data/properties/customer_interaction/properties/id/type",keyword:"type",params:{type: "string"}};
+const err7 = {instancePath:instancePath+"/data/customer_interaction/id",schemaPath:"#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/properties/customer_interaction/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1225,7 +1225,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/data/customer_interaction/transcripts",schemaPath:"#/paths/~1customer-interactions~1{CUSTOMER_INTERACTION_ID}~1transcripts/get/responses/200/content/application~1json/schema/properties/data/properties/customer_interaction/properties/transcripts/type",keyword:"type",params:{type: "array"}};
+const err8 = {instancePath:instancePath+"/data/customer_interaction/transcripts",schemaPath:"#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/properties/customer_interaction/properties/transcripts/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1237,7 +1237,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/data/customer_interaction",schemaPath:"#/paths/~1customer-interactions~1{CUSTOMER_INTERACTION_ID}~1transcripts/get/responses/200/content/application~1json/schema/properties/data/properties/customer_interaction/type",keyword:"type",params:{type: "object"}};
+const err9 = {instancePath:instancePath+"/data/customer_interaction",schemaPath:"#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/properties/customer_interaction/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1249,7 +1249,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/data",schemaPath:"#/paths/~1customer-interactions~1{CUSTOMER_INTERACTION_ID}~1transcripts/get/responses/200/content/application~1json/schema/properties/data/type",keyword:"type",params:{type: "object"}};
+const err10 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1261,7 +1261,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath,schemaPath:"#/paths/~1customer-interactions~1{CUSTOMER_INTERACTION_ID}~1transcripts/get/responses/200/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
+const err11 = {instancePath,schemaPath:"#/components/schemas/CustomerInteractionTranscriptsResponse/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1565,7 +1565,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/paths/~1contacts/get/responses/200/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
+const err0 = {instancePath,schemaPath:"#/components/schemas/ListContactsResponse/required",keyword:"required",params:{missingProperty: "data"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1576,7 +1576,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "data") || (key0 === "next_cursor"))){
-const err1 = {instancePath,schemaPath:"#/paths/~1contacts/get/responses/200/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err1 = {instancePath,schemaPath:"#/components/schemas/ListContactsResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1590,7 +1590,7 @@ if(data.data !== undefined){
 let data0 = data.data;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.contacts === undefined){
-const err2 = {instancePath:instancePath+"/data",schemaPath:"#/paths/~1contacts/get/responses/200/content/application~1json/schema/properties/data/required",keyword:"required",params:{missingProperty: "contacts"}};
+const err2 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/ListContactsResponse/properties/data/required",keyword:"required",params:{missingProperty: "contacts"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1601,7 +1601,7 @@ errors++;
 }
 for(const key1 in data0){
 if(!(key1 === "contacts")){
-const err3 = {instancePath:instancePath+"/data",schemaPath:"#/paths/~1contacts/get/responses/200/content/application~1json/schema/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+const err3 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/ListContactsResponse/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1623,7 +1623,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/data/contacts",schemaPath:"#/paths/~1contacts/get/responses/200/content/application~1json/schema/properties/data/properties/contacts/type",keyword:"type",params:{type: "array"}};
+const err4 = {instancePath:instancePath+"/data/contacts",schemaPath:"#/components/schemas/ListContactsResponse/properties/data/properties/contacts/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1635,7 +1635,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/data",schemaPath:"#/paths/~1contacts/get/responses/200/content/application~1json/schema/properties/data/type",keyword:"type",params:{type: "object"}};
+const err5 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/ListContactsResponse/properties/data/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1648,7 +1648,7 @@ errors++;
 if(data.next_cursor !== undefined){
 let data3 = data.next_cursor;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err6 = {instancePath:instancePath+"/next_cursor",schemaPath:"#/paths/~1contacts/get/responses/200/content/application~1json/schema/properties/next_cursor/type",keyword:"type",params:{type: "string"}};
+const err6 = {instancePath:instancePath+"/next_cursor",schemaPath:"#/components/schemas/ListContactsResponse/properties/next_cursor/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1660,7 +1660,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath,schemaPath:"#/paths/~1contacts/get/responses/200/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
+const err7 = {instancePath,schemaPath:"#/components/schemas/ListContactsResponse/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1717,7 +1717,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/paths/~1contacts~1{CONTACT_ID}~1customer-interactions/get/responses/200/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
+const err0 = {instancePath,schemaPath:"#/components/schemas/ListCustomerInteractionsResponse/required",keyword:"required",params:{missingProperty: "data"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1728,7 +1728,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "data") || (key0 === "next_cursor"))){
-const err1 = {instancePath,schemaPath:"#/paths/~1contacts~1{CONTACT_ID}~1customer-interactions/get/responses/200/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err1 = {instancePath,schemaPath:"#/components/schemas/ListCustomerInteractionsResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1742,7 +1742,7 @@ if(data.data !== undefined){
 let data0 = data.data;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.customer_interactions === undefined){
-const err2 = {instancePath:instancePath+"/data",schemaPath:"#/paths/~1contacts~1{CONTACT_ID}~1customer-interactions/get/responses/200/content/application~1json/schema/properties/data/required",keyword:"required",params:{missingProperty: "customer_interactions"}};
+const err2 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/ListCustomerInteractionsResponse/properties/data/required",keyword:"required",params:{missingProperty: "customer_interactions"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1753,7 +1753,7 @@ errors++;
 }
 for(const key1 in data0){
 if(!(key1 === "customer_interactions")){
-const err3 = {instancePath:instancePath+"/data",schemaPath:"#/paths/~1contacts~1{CONTACT_ID}~1customer-interactions/get/responses/200/content/application~1json/schema/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+const err3 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/ListCustomerInteractionsResponse/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1775,7 +1775,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/data/customer_interactions",schemaPath:"#/paths/~1contacts~1{CONTACT_ID}~1customer-interactions/get/responses/200/content/application~1json/schema/properties/data/properties/customer_interactions/type",keyword:"type",params:{type: "array"}};
+const err4 = {instancePath:instancePath+"/data/customer_interactions",schemaPath:"#/components/schemas/ListCustomerInteractionsResponse/properties/data/properties/customer_interactions/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1787,7 +1787,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/data",schemaPath:"#/paths/~1contacts~1{CONTACT_ID}~1customer-interactions/get/responses/200/content/application~1json/schema/properties/data/type",keyword:"type",params:{type: "object"}};
+const err5 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/ListCustomerInteractionsResponse/properties/data/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1800,7 +1800,7 @@ errors++;
 if(data.next_cursor !== undefined){
 let data3 = data.next_cursor;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err6 = {instancePath:instancePath+"/next_cursor",schemaPath:"#/paths/~1contacts~1{CONTACT_ID}~1customer-interactions/get/responses/200/content/application~1json/schema/properties/next_cursor/type",keyword:"type",params:{type: "string"}};
+const err6 = {instancePath:instancePath+"/next_cursor",schemaPath:"#/components/schemas/ListCustomerInteractionsResponse/properties/next_cursor/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1812,7 +1812,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath,schemaPath:"#/paths/~1contacts~1{CONTACT_ID}~1customer-interactions/get/responses/200/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
+const err7 = {instancePath,schemaPath:"#/components/schemas/ListCustomerInteractionsResponse/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2092,6 +2092,17 @@ export const validators: SpecValidators = {
     "#/components/schemas/CustomerInteraction/properties/summary/type": 826,
     "#/components/schemas/CustomerInteraction/required": 817,
     "#/components/schemas/CustomerInteraction/type": 815,
+    "#/components/schemas/CustomerInteractionTranscriptsResponse": 927,
+    "#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data": 937,
+    "#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/properties/customer_interaction": 942,
+    "#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/properties/customer_interaction/properties/id/type": 949,
+    "#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/properties/customer_interaction/properties/transcripts/type": 952,
+    "#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/properties/customer_interaction/required": 944,
+    "#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/properties/customer_interaction/type": 943,
+    "#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/required": 939,
+    "#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/type": 938,
+    "#/components/schemas/CustomerInteractionTranscriptsResponse/required": 934,
+    "#/components/schemas/CustomerInteractionTranscriptsResponse/type": 928,
     "#/components/schemas/CustomerInteractionUpdatedWebhook": 1158,
     "#/components/schemas/CustomerInteractionUpdatedWebhook/properties/data": 1176,
     "#/components/schemas/CustomerInteractionUpdatedWebhook/properties/data/properties/customer_interaction": 1181,
@@ -2116,6 +2127,12 @@ export const validators: SpecValidators = {
     "#/components/schemas/DataExtractionField/properties/value/oneOf/1/type": 762,
     "#/components/schemas/DataExtractionField/properties/value/oneOf/2/type": 763,
     "#/components/schemas/DataExtractionField/type": 744,
+    "#/components/schemas/GetCustomerInteractionResponse": 848,
+    "#/components/schemas/GetCustomerInteractionResponse/properties/data": 858,
+    "#/components/schemas/GetCustomerInteractionResponse/properties/data/required": 860,
+    "#/components/schemas/GetCustomerInteractionResponse/properties/data/type": 859,
+    "#/components/schemas/GetCustomerInteractionResponse/required": 855,
+    "#/components/schemas/GetCustomerInteractionResponse/type": 849,
     "#/components/schemas/InteractionContact": 786,
     "#/components/schemas/InteractionContact/properties/custom_fields/type": 810,
     "#/components/schemas/InteractionContact/properties/email/format": 801,
@@ -2126,6 +2143,22 @@ export const validators: SpecValidators = {
     "#/components/schemas/InteractionContact/properties/last_name/type": 797,
     "#/components/schemas/InteractionContact/properties/phone_number/type": 804,
     "#/components/schemas/InteractionContact/type": 787,
+    "#/components/schemas/ListContactsResponse": 1044,
+    "#/components/schemas/ListContactsResponse/properties/data": 1054,
+    "#/components/schemas/ListContactsResponse/properties/data/properties/contacts/type": 1060,
+    "#/components/schemas/ListContactsResponse/properties/data/required": 1056,
+    "#/components/schemas/ListContactsResponse/properties/data/type": 1055,
+    "#/components/schemas/ListContactsResponse/properties/next_cursor/type": 1064,
+    "#/components/schemas/ListContactsResponse/required": 1051,
+    "#/components/schemas/ListContactsResponse/type": 1045,
+    "#/components/schemas/ListCustomerInteractionsResponse": 956,
+    "#/components/schemas/ListCustomerInteractionsResponse/properties/data": 966,
+    "#/components/schemas/ListCustomerInteractionsResponse/properties/data/properties/customer_interactions/type": 972,
+    "#/components/schemas/ListCustomerInteractionsResponse/properties/data/required": 968,
+    "#/components/schemas/ListCustomerInteractionsResponse/properties/data/type": 967,
+    "#/components/schemas/ListCustomerInteractionsResponse/properties/next_cursor/type": 976,
+    "#/components/schemas/ListCustomerInteractionsResponse/required": 963,
+    "#/components/schemas/ListCustomerInteractionsResponse/type": 957,
     "#/components/schemas/Teammate": 765,
     "#/components/schemas/Teammate/properties/email/format": 774,
     "#/components/schemas/Teammate/properties/email/type": 773,
@@ -2137,15 +2170,16 @@ export const validators: SpecValidators = {
     "#/components/schemas/Transcript/properties/duration/type": 920,
     "#/components/schemas/Transcript/properties/transcript/type": 923,
     "#/components/schemas/Transcript/type": 912,
+    "#/components/schemas/UpdateCustomerInteractionResponse": 894,
+    "#/components/schemas/UpdateCustomerInteractionResponse/properties/data": 904,
+    "#/components/schemas/UpdateCustomerInteractionResponse/properties/data/required": 906,
+    "#/components/schemas/UpdateCustomerInteractionResponse/properties/data/type": 905,
+    "#/components/schemas/UpdateCustomerInteractionResponse/required": 901,
+    "#/components/schemas/UpdateCustomerInteractionResponse/type": 895,
     "#/components/schemas/UpdatedCustomerInteraction": 878,
     "#/components/schemas/UpdatedCustomerInteraction/properties/custom_fields/type": 887,
     "#/components/schemas/UpdatedCustomerInteraction/properties/id/type": 884,
     "#/components/schemas/UpdatedCustomerInteraction/required": 880,
     "#/components/schemas/UpdatedCustomerInteraction/type": 879,
-    "#/paths/~1contacts/get/responses/200/content/application~1json/schema": 333,
-    "#/paths/~1contacts~1{CONTACT_ID}~1customer-interactions/get/responses/200/content/application~1json/schema": 611,
-    "#/paths/~1customer-interactions~1{CUSTOMER_INTERACTION_ID}/get/responses/200/content/application~1json/schema": 88,
-    "#/paths/~1customer-interactions~1{CUSTOMER_INTERACTION_ID}/patch/responses/200/content/application~1json/schema": 184,
-    "#/paths/~1customer-interactions~1{CUSTOMER_INTERACTION_ID}~1transcripts/get/responses/200/content/application~1json/schema": 254,
   },
 };

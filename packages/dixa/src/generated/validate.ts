@@ -1577,7 +1577,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/paths/~1conversations~1{conversationId}~1anonymize/patch/responses/202/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
+const err0 = {instancePath,schemaPath:"#/components/schemas/AnonymizationRequestStatusResponse/required",keyword:"required",params:{missingProperty: "data"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1588,7 +1588,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "data")){
-const err1 = {instancePath,schemaPath:"#/paths/~1conversations~1{conversationId}~1anonymize/patch/responses/202/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err1 = {instancePath,schemaPath:"#/components/schemas/AnonymizationRequestStatusResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1606,7 +1606,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/paths/~1conversations~1{conversationId}~1anonymize/patch/responses/202/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
+const err2 = {instancePath,schemaPath:"#/components/schemas/AnonymizationRequestStatusResponse/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1625,7 +1625,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/paths/~1conversations~1{conversationId}~1messages~1{messageId}~1anonymize/patch/responses/202/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
+const err0 = {instancePath,schemaPath:"#/components/schemas/AnonymizationRequestStatusResponse/required",keyword:"required",params:{missingProperty: "data"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1636,7 +1636,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "data")){
-const err1 = {instancePath,schemaPath:"#/paths/~1conversations~1{conversationId}~1messages~1{messageId}~1anonymize/patch/responses/202/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err1 = {instancePath,schemaPath:"#/components/schemas/AnonymizationRequestStatusResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1654,7 +1654,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/paths/~1conversations~1{conversationId}~1messages~1{messageId}~1anonymize/patch/responses/202/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
+const err2 = {instancePath,schemaPath:"#/components/schemas/AnonymizationRequestStatusResponse/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1674,7 +1674,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/paths/~1conversations~1{conversationId}~1custom-attributes/patch/responses/200/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
+const err0 = {instancePath,schemaPath:"#/components/schemas/CustomAttributeListResponse/required",keyword:"required",params:{missingProperty: "data"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1685,7 +1685,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "data")){
-const err1 = {instancePath,schemaPath:"#/paths/~1conversations~1{conversationId}~1custom-attributes/patch/responses/200/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err1 = {instancePath,schemaPath:"#/components/schemas/CustomAttributeListResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1707,7 +1707,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/data",schemaPath:"#/paths/~1conversations~1{conversationId}~1custom-attributes/patch/responses/200/content/application~1json/schema/properties/data/type",keyword:"type",params:{type: "array"}};
+const err2 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/CustomAttributeListResponse/properties/data/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1719,7 +1719,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/paths/~1conversations~1{conversationId}~1custom-attributes/patch/responses/200/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
+const err3 = {instancePath,schemaPath:"#/components/schemas/CustomAttributeListResponse/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2407,7 +2407,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/paths/~1conversations~1{conversationId}~1linked/get/responses/200/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
+const err0 = {instancePath,schemaPath:"#/components/schemas/ConversationListResponse/required",keyword:"required",params:{missingProperty: "data"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2418,7 +2418,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "data") || (key0 === "meta"))){
-const err1 = {instancePath,schemaPath:"#/paths/~1conversations~1{conversationId}~1linked/get/responses/200/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err1 = {instancePath,schemaPath:"#/components/schemas/ConversationListResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2440,7 +2440,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/data",schemaPath:"#/paths/~1conversations~1{conversationId}~1linked/get/responses/200/content/application~1json/schema/properties/data/type",keyword:"type",params:{type: "array"}};
+const err2 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/ConversationListResponse/properties/data/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2458,7 +2458,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/paths/~1conversations~1{conversationId}~1linked/get/responses/200/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
+const err3 = {instancePath,schemaPath:"#/components/schemas/ConversationListResponse/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3809,7 +3809,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/paths/~1conversations~1{conversationId}~1tags/get/responses/200/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
+const err0 = {instancePath,schemaPath:"#/components/schemas/TagListResponse/required",keyword:"required",params:{missingProperty: "data"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3820,7 +3820,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "data")){
-const err1 = {instancePath,schemaPath:"#/paths/~1conversations~1{conversationId}~1tags/get/responses/200/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err1 = {instancePath,schemaPath:"#/components/schemas/TagListResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3842,7 +3842,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/data",schemaPath:"#/paths/~1conversations~1{conversationId}~1tags/get/responses/200/content/application~1json/schema/properties/data/type",keyword:"type",params:{type: "array"}};
+const err2 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/TagListResponse/properties/data/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3854,7 +3854,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/paths/~1conversations~1{conversationId}~1tags/get/responses/200/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
+const err3 = {instancePath,schemaPath:"#/components/schemas/TagListResponse/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5512,7 +5512,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/paths/~1endusers/put/responses/200/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
+const err0 = {instancePath,schemaPath:"#/components/schemas/EndUserBulkActionResponse/required",keyword:"required",params:{missingProperty: "data"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5523,7 +5523,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "data")){
-const err1 = {instancePath,schemaPath:"#/paths/~1endusers/put/responses/200/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err1 = {instancePath,schemaPath:"#/components/schemas/EndUserBulkActionResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5545,7 +5545,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/data",schemaPath:"#/paths/~1endusers/put/responses/200/content/application~1json/schema/properties/data/type",keyword:"type",params:{type: "array"}};
+const err2 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/EndUserBulkActionResponse/properties/data/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5557,7 +5557,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/paths/~1endusers/put/responses/200/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
+const err3 = {instancePath,schemaPath:"#/components/schemas/EndUserBulkActionResponse/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5577,7 +5577,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/paths/~1endusers/post/responses/201/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
+const err0 = {instancePath,schemaPath:"#/components/schemas/EndUserResponse/required",keyword:"required",params:{missingProperty: "data"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5588,7 +5588,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "data")){
-const err1 = {instancePath,schemaPath:"#/paths/~1endusers/post/responses/201/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err1 = {instancePath,schemaPath:"#/components/schemas/EndUserResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5606,7 +5606,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/paths/~1endusers/post/responses/201/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
+const err2 = {instancePath,schemaPath:"#/components/schemas/EndUserResponse/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5625,7 +5625,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/paths/~1endusers/patch/responses/200/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
+const err0 = {instancePath,schemaPath:"#/components/schemas/EndUserBulkActionResponse/required",keyword:"required",params:{missingProperty: "data"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5636,7 +5636,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "data")){
-const err1 = {instancePath,schemaPath:"#/paths/~1endusers/patch/responses/200/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err1 = {instancePath,schemaPath:"#/components/schemas/EndUserBulkActionResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5658,7 +5658,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/data",schemaPath:"#/paths/~1endusers/patch/responses/200/content/application~1json/schema/properties/data/type",keyword:"type",params:{type: "array"}};
+const err2 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/EndUserBulkActionResponse/properties/data/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5670,7 +5670,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/paths/~1endusers/patch/responses/200/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
+const err3 = {instancePath,schemaPath:"#/components/schemas/EndUserBulkActionResponse/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5689,7 +5689,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/paths/~1endusers~1bulk/post/responses/201/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
+const err0 = {instancePath,schemaPath:"#/components/schemas/EndUserBulkActionResponse/required",keyword:"required",params:{missingProperty: "data"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5700,7 +5700,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "data")){
-const err1 = {instancePath,schemaPath:"#/paths/~1endusers~1bulk/post/responses/201/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err1 = {instancePath,schemaPath:"#/components/schemas/EndUserBulkActionResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5722,7 +5722,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/data",schemaPath:"#/paths/~1endusers~1bulk/post/responses/201/content/application~1json/schema/properties/data/type",keyword:"type",params:{type: "array"}};
+const err2 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/EndUserBulkActionResponse/properties/data/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5734,7 +5734,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/paths/~1endusers~1bulk/post/responses/201/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
+const err3 = {instancePath,schemaPath:"#/components/schemas/EndUserBulkActionResponse/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5753,7 +5753,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/paths/~1endusers~1{userId}/get/responses/200/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
+const err0 = {instancePath,schemaPath:"#/components/schemas/EndUserResponse/required",keyword:"required",params:{missingProperty: "data"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5764,7 +5764,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "data")){
-const err1 = {instancePath,schemaPath:"#/paths/~1endusers~1{userId}/get/responses/200/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err1 = {instancePath,schemaPath:"#/components/schemas/EndUserResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5782,7 +5782,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/paths/~1endusers~1{userId}/get/responses/200/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
+const err2 = {instancePath,schemaPath:"#/components/schemas/EndUserResponse/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5801,7 +5801,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/paths/~1endusers~1{userId}/put/responses/200/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
+const err0 = {instancePath,schemaPath:"#/components/schemas/EndUserResponse/required",keyword:"required",params:{missingProperty: "data"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5812,7 +5812,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "data")){
-const err1 = {instancePath,schemaPath:"#/paths/~1endusers~1{userId}/put/responses/200/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err1 = {instancePath,schemaPath:"#/components/schemas/EndUserResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5830,7 +5830,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/paths/~1endusers~1{userId}/put/responses/200/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
+const err2 = {instancePath,schemaPath:"#/components/schemas/EndUserResponse/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5849,7 +5849,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/paths/~1endusers~1{userId}/patch/responses/200/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
+const err0 = {instancePath,schemaPath:"#/components/schemas/EndUserResponse/required",keyword:"required",params:{missingProperty: "data"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5860,7 +5860,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "data")){
-const err1 = {instancePath,schemaPath:"#/paths/~1endusers~1{userId}/patch/responses/200/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err1 = {instancePath,schemaPath:"#/components/schemas/EndUserResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5878,7 +5878,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/paths/~1endusers~1{userId}/patch/responses/200/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
+const err2 = {instancePath,schemaPath:"#/components/schemas/EndUserResponse/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5897,7 +5897,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/paths/~1endusers~1{userId}~1custom-attributes/patch/responses/200/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
+const err0 = {instancePath,schemaPath:"#/components/schemas/CustomAttributeListResponse/required",keyword:"required",params:{missingProperty: "data"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5908,7 +5908,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "data")){
-const err1 = {instancePath,schemaPath:"#/paths/~1endusers~1{userId}~1custom-attributes/patch/responses/200/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err1 = {instancePath,schemaPath:"#/components/schemas/CustomAttributeListResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5930,7 +5930,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/data",schemaPath:"#/paths/~1endusers~1{userId}~1custom-attributes/patch/responses/200/content/application~1json/schema/properties/data/type",keyword:"type",params:{type: "array"}};
+const err2 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/CustomAttributeListResponse/properties/data/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5942,7 +5942,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/paths/~1endusers~1{userId}~1custom-attributes/patch/responses/200/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
+const err3 = {instancePath,schemaPath:"#/components/schemas/CustomAttributeListResponse/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5961,7 +5961,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/paths/~1endusers~1{userId}~1conversations/get/responses/200/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
+const err0 = {instancePath,schemaPath:"#/components/schemas/ConversationListResponse/required",keyword:"required",params:{missingProperty: "data"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5972,7 +5972,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "data") || (key0 === "meta"))){
-const err1 = {instancePath,schemaPath:"#/paths/~1endusers~1{userId}~1conversations/get/responses/200/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err1 = {instancePath,schemaPath:"#/components/schemas/ConversationListResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5994,7 +5994,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/data",schemaPath:"#/paths/~1endusers~1{userId}~1conversations/get/responses/200/content/application~1json/schema/properties/data/type",keyword:"type",params:{type: "array"}};
+const err2 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/ConversationListResponse/properties/data/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6012,7 +6012,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/paths/~1endusers~1{userId}~1conversations/get/responses/200/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
+const err3 = {instancePath,schemaPath:"#/components/schemas/ConversationListResponse/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6031,7 +6031,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/paths/~1endusers~1{userId}~1anonymize/patch/responses/202/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
+const err0 = {instancePath,schemaPath:"#/components/schemas/AnonymizationRequestStatusResponse/required",keyword:"required",params:{missingProperty: "data"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6042,7 +6042,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "data")){
-const err1 = {instancePath,schemaPath:"#/paths/~1endusers~1{userId}~1anonymize/patch/responses/202/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err1 = {instancePath,schemaPath:"#/components/schemas/AnonymizationRequestStatusResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6060,7 +6060,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/paths/~1endusers~1{userId}~1anonymize/patch/responses/202/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
+const err2 = {instancePath,schemaPath:"#/components/schemas/AnonymizationRequestStatusResponse/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6573,7 +6573,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/paths/~1agents/put/responses/200/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
+const err0 = {instancePath,schemaPath:"#/components/schemas/AgentBulkActionResponse/required",keyword:"required",params:{missingProperty: "data"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6584,7 +6584,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "data")){
-const err1 = {instancePath,schemaPath:"#/paths/~1agents/put/responses/200/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err1 = {instancePath,schemaPath:"#/components/schemas/AgentBulkActionResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6606,7 +6606,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/data",schemaPath:"#/paths/~1agents/put/responses/200/content/application~1json/schema/properties/data/type",keyword:"type",params:{type: "array"}};
+const err2 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/AgentBulkActionResponse/properties/data/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6618,7 +6618,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/paths/~1agents/put/responses/200/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
+const err3 = {instancePath,schemaPath:"#/components/schemas/AgentBulkActionResponse/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6638,7 +6638,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/paths/~1agents/post/responses/201/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
+const err0 = {instancePath,schemaPath:"#/components/schemas/AgentResponse/required",keyword:"required",params:{missingProperty: "data"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6649,7 +6649,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "data")){
-const err1 = {instancePath,schemaPath:"#/paths/~1agents/post/responses/201/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err1 = {instancePath,schemaPath:"#/components/schemas/AgentResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6667,7 +6667,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/paths/~1agents/post/responses/201/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
+const err2 = {instancePath,schemaPath:"#/components/schemas/AgentResponse/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6930,7 +6930,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/paths/~1agents~1{agentId}/put/responses/200/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
+const err0 = {instancePath,schemaPath:"#/components/schemas/AgentResponse/required",keyword:"required",params:{missingProperty: "data"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6941,7 +6941,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "data")){
-const err1 = {instancePath,schemaPath:"#/paths/~1agents~1{agentId}/put/responses/200/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err1 = {instancePath,schemaPath:"#/components/schemas/AgentResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6959,7 +6959,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/paths/~1agents~1{agentId}/put/responses/200/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
+const err2 = {instancePath,schemaPath:"#/components/schemas/AgentResponse/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6978,7 +6978,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/paths/~1agents~1{agentId}/patch/responses/200/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
+const err0 = {instancePath,schemaPath:"#/components/schemas/AgentResponse/required",keyword:"required",params:{missingProperty: "data"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6989,7 +6989,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "data")){
-const err1 = {instancePath,schemaPath:"#/paths/~1agents~1{agentId}/patch/responses/200/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err1 = {instancePath,schemaPath:"#/components/schemas/AgentResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7007,7 +7007,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/paths/~1agents~1{agentId}/patch/responses/200/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
+const err2 = {instancePath,schemaPath:"#/components/schemas/AgentResponse/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7208,7 +7208,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/paths/~1tags/get/responses/200/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
+const err0 = {instancePath,schemaPath:"#/components/schemas/TagListResponse/required",keyword:"required",params:{missingProperty: "data"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -7219,7 +7219,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "data")){
-const err1 = {instancePath,schemaPath:"#/paths/~1tags/get/responses/200/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err1 = {instancePath,schemaPath:"#/components/schemas/TagListResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7241,7 +7241,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/data",schemaPath:"#/paths/~1tags/get/responses/200/content/application~1json/schema/properties/data/type",keyword:"type",params:{type: "array"}};
+const err2 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/TagListResponse/properties/data/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7253,7 +7253,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/paths/~1tags/get/responses/200/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
+const err3 = {instancePath,schemaPath:"#/components/schemas/TagListResponse/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -8560,7 +8560,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/paths/~1webhooks/post/responses/201/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
+const err0 = {instancePath,schemaPath:"#/components/schemas/WebhookSubscriptionResponse/required",keyword:"required",params:{missingProperty: "data"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -8571,7 +8571,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "data")){
-const err1 = {instancePath,schemaPath:"#/paths/~1webhooks/post/responses/201/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err1 = {instancePath,schemaPath:"#/components/schemas/WebhookSubscriptionResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -8589,7 +8589,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/paths/~1webhooks/post/responses/201/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
+const err2 = {instancePath,schemaPath:"#/components/schemas/WebhookSubscriptionResponse/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -8608,7 +8608,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/paths/~1webhooks~1{webhookSubscriptionId}/get/responses/200/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
+const err0 = {instancePath,schemaPath:"#/components/schemas/WebhookSubscriptionResponse/required",keyword:"required",params:{missingProperty: "data"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -8619,7 +8619,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "data")){
-const err1 = {instancePath,schemaPath:"#/paths/~1webhooks~1{webhookSubscriptionId}/get/responses/200/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err1 = {instancePath,schemaPath:"#/components/schemas/WebhookSubscriptionResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -8637,7 +8637,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/paths/~1webhooks~1{webhookSubscriptionId}/get/responses/200/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
+const err2 = {instancePath,schemaPath:"#/components/schemas/WebhookSubscriptionResponse/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -8656,7 +8656,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/paths/~1webhooks~1{webhookSubscriptionId}/patch/responses/200/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
+const err0 = {instancePath,schemaPath:"#/components/schemas/WebhookSubscriptionResponse/required",keyword:"required",params:{missingProperty: "data"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -8667,7 +8667,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "data")){
-const err1 = {instancePath,schemaPath:"#/paths/~1webhooks~1{webhookSubscriptionId}/patch/responses/200/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const err1 = {instancePath,schemaPath:"#/components/schemas/WebhookSubscriptionResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -8685,7 +8685,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/paths/~1webhooks~1{webhookSubscriptionId}/patch/responses/200/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
+const err2 = {instancePath,schemaPath:"#/components/schemas/WebhookSubscriptionResponse/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -9458,11 +9458,18 @@ export const validators: SpecValidators = {
     "#/components/schemas/Agent/required": 4911,
     "#/components/schemas/Agent/type": 4909,
     "#/components/schemas/AgentBulkActionOutcome/discriminator": 5090,
+    "#/components/schemas/AgentBulkActionResponse": 5096,
+    "#/components/schemas/AgentBulkActionResponse/properties/data/type": 5101,
+    "#/components/schemas/AgentBulkActionResponse/required": 5098,
+    "#/components/schemas/AgentBulkActionResponse/type": 5097,
     "#/components/schemas/AgentBulkActionSuccess": 5075,
     "#/components/schemas/AgentBulkActionSuccess/properties/_type/enum": 5083,
     "#/components/schemas/AgentBulkActionSuccess/properties/_type/type": 5082,
     "#/components/schemas/AgentBulkActionSuccess/required": 5077,
     "#/components/schemas/AgentBulkActionSuccess/type": 5076,
+    "#/components/schemas/AgentResponse": 4947,
+    "#/components/schemas/AgentResponse/required": 4949,
+    "#/components/schemas/AgentResponse/type": 4948,
     "#/components/schemas/AgentTeam": 5105,
     "#/components/schemas/AgentTeam/properties/id/format": 5112,
     "#/components/schemas/AgentTeam/properties/id/type": 5111,
@@ -9482,6 +9489,9 @@ export const validators: SpecValidators = {
     "#/components/schemas/AnonymizationRequestStatus/properties/targetEntityId/type": 3799,
     "#/components/schemas/AnonymizationRequestStatus/required": 3787,
     "#/components/schemas/AnonymizationRequestStatus/type": 3785,
+    "#/components/schemas/AnonymizationRequestStatusResponse": 3817,
+    "#/components/schemas/AnonymizationRequestStatusResponse/required": 3819,
+    "#/components/schemas/AnonymizationRequestStatusResponse/type": 3818,
     "#/components/schemas/BulkActionError": 4104,
     "#/components/schemas/BulkActionError/properties/_type/enum": 4115,
     "#/components/schemas/BulkActionError/properties/_type/type": 4114,
@@ -9523,6 +9533,10 @@ export const validators: SpecValidators = {
     "#/components/schemas/ConversationFlow/required": 3568,
     "#/components/schemas/ConversationFlow/type": 3566,
     "#/components/schemas/ConversationLink/discriminator": 3321,
+    "#/components/schemas/ConversationListResponse": 3450,
+    "#/components/schemas/ConversationListResponse/properties/data/type": 3455,
+    "#/components/schemas/ConversationListResponse/required": 3452,
+    "#/components/schemas/ConversationListResponse/type": 3451,
     "#/components/schemas/ConversationQueue": 3383,
     "#/components/schemas/ConversationQueue/properties/id/format": 3390,
     "#/components/schemas/ConversationQueue/properties/id/type": 3389,
@@ -9583,6 +9597,10 @@ export const validators: SpecValidators = {
     "#/components/schemas/CustomAttributeDefinition/required": 3892,
     "#/components/schemas/CustomAttributeDefinition/type": 3890,
     "#/components/schemas/CustomAttributeInputDefinition/discriminator": 3927,
+    "#/components/schemas/CustomAttributeListResponse": 3848,
+    "#/components/schemas/CustomAttributeListResponse/properties/data/type": 3853,
+    "#/components/schemas/CustomAttributeListResponse/required": 3850,
+    "#/components/schemas/CustomAttributeListResponse/type": 3849,
     "#/components/schemas/CustomAttributeValue/oneOf": 3842,
     "#/components/schemas/CustomAttributeValue/oneOf/0/type": 3843,
     "#/components/schemas/CustomAttributeValue/oneOf/1/items/type": 3846,
@@ -9631,11 +9649,18 @@ export const validators: SpecValidators = {
     "#/components/schemas/EndUser/required": 4629,
     "#/components/schemas/EndUser/type": 4627,
     "#/components/schemas/EndUserBulkActionOutcome/discriminator": 4893,
+    "#/components/schemas/EndUserBulkActionResponse": 4899,
+    "#/components/schemas/EndUserBulkActionResponse/properties/data/type": 4904,
+    "#/components/schemas/EndUserBulkActionResponse/required": 4901,
+    "#/components/schemas/EndUserBulkActionResponse/type": 4900,
     "#/components/schemas/EndUserBulkActionSuccess": 4878,
     "#/components/schemas/EndUserBulkActionSuccess/properties/_type/enum": 4886,
     "#/components/schemas/EndUserBulkActionSuccess/properties/_type/type": 4885,
     "#/components/schemas/EndUserBulkActionSuccess/required": 4880,
     "#/components/schemas/EndUserBulkActionSuccess/type": 4879,
+    "#/components/schemas/EndUserResponse": 4667,
+    "#/components/schemas/EndUserResponse/required": 4669,
+    "#/components/schemas/EndUserResponse/type": 4668,
     "#/components/schemas/EventDeliveryLog": 5386,
     "#/components/schemas/EventDeliveryLog/properties/payload/type": 5394,
     "#/components/schemas/EventDeliveryLog/required": 5389,
@@ -9758,6 +9783,10 @@ export const validators: SpecValidators = {
     "#/components/schemas/TagBulkActionSuccess/properties/_type/type": 4155,
     "#/components/schemas/TagBulkActionSuccess/required": 4150,
     "#/components/schemas/TagBulkActionSuccess/type": 4149,
+    "#/components/schemas/TagListResponse": 4329,
+    "#/components/schemas/TagListResponse/properties/data/type": 4334,
+    "#/components/schemas/TagListResponse/required": 4331,
+    "#/components/schemas/TagListResponse/type": 4330,
     "#/components/schemas/TextInputDefinition": 3933,
     "#/components/schemas/TextInputDefinition/properties/_type/enum": 3941,
     "#/components/schemas/TextInputDefinition/properties/_type/type": 3940,
@@ -9797,18 +9826,17 @@ export const validators: SpecValidators = {
     "#/components/schemas/WebhookSubscription/properties/url/type": 5200,
     "#/components/schemas/WebhookSubscription/required": 5187,
     "#/components/schemas/WebhookSubscription/type": 5186,
+    "#/components/schemas/WebhookSubscriptionResponse": 5227,
+    "#/components/schemas/WebhookSubscriptionResponse/required": 5229,
+    "#/components/schemas/WebhookSubscriptionResponse/type": 5228,
     "#/paths/~1agents/get/responses/200/content/application~1json/schema": 2045,
     "#/paths/~1agents/get/responses/200/content/application~1json/schema/properties/data/type": 2050,
     "#/paths/~1agents/get/responses/200/content/application~1json/schema/required": 2047,
     "#/paths/~1agents/get/responses/200/content/application~1json/schema/type": 2046,
-    "#/paths/~1agents/post/responses/201/content/application~1json/schema": 2106,
-    "#/paths/~1agents/put/responses/200/content/application~1json/schema": 2158,
     "#/paths/~1agents~1presence/get/responses/200/content/application~1json/schema/type": 2202,
     "#/paths/~1agents~1{agentId}/get/responses/200/content/application~1json/schema": 2239,
     "#/paths/~1agents~1{agentId}/get/responses/200/content/application~1json/schema/required": 2241,
     "#/paths/~1agents~1{agentId}/get/responses/200/content/application~1json/schema/type": 2240,
-    "#/paths/~1agents~1{agentId}/patch/responses/200/content/application~1json/schema": 2336,
-    "#/paths/~1agents~1{agentId}/put/responses/200/content/application~1json/schema": 2290,
     "#/paths/~1agents~1{agentId}~1presence/get/responses/200/content/application~1json/schema": 2438,
     "#/paths/~1agents~1{agentId}~1presence/get/responses/200/content/application~1json/schema/required": 2440,
     "#/paths/~1agents~1{agentId}~1presence/get/responses/200/content/application~1json/schema/type": 2439,
@@ -9837,9 +9865,6 @@ export const validators: SpecValidators = {
     "#/paths/~1conversations~1{conversationId}~1activitylog/get/responses/200/content/application~1json/schema/properties/data/type": 599,
     "#/paths/~1conversations~1{conversationId}~1activitylog/get/responses/200/content/application~1json/schema/required": 596,
     "#/paths/~1conversations~1{conversationId}~1activitylog/get/responses/200/content/application~1json/schema/type": 595,
-    "#/paths/~1conversations~1{conversationId}~1anonymize/patch/responses/202/content/application~1json/schema": 457,
-    "#/paths/~1conversations~1{conversationId}~1custom-attributes/patch/responses/200/content/application~1json/schema": 552,
-    "#/paths/~1conversations~1{conversationId}~1linked/get/responses/200/content/application~1json/schema": 810,
     "#/paths/~1conversations~1{conversationId}~1messages/get/responses/200/content/application~1json/schema": 1000,
     "#/paths/~1conversations~1{conversationId}~1messages/get/responses/200/content/application~1json/schema/properties/data/type": 1005,
     "#/paths/~1conversations~1{conversationId}~1messages/get/responses/200/content/application~1json/schema/required": 1002,
@@ -9847,7 +9872,6 @@ export const validators: SpecValidators = {
     "#/paths/~1conversations~1{conversationId}~1messages/post/responses/200/content/application~1json/schema": 1056,
     "#/paths/~1conversations~1{conversationId}~1messages/post/responses/200/content/application~1json/schema/required": 1058,
     "#/paths/~1conversations~1{conversationId}~1messages/post/responses/200/content/application~1json/schema/type": 1057,
-    "#/paths/~1conversations~1{conversationId}~1messages~1{messageId}~1anonymize/patch/responses/202/content/application~1json/schema": 499,
     "#/paths/~1conversations~1{conversationId}~1notes/get/responses/200/content/application~1json/schema": 850,
     "#/paths/~1conversations~1{conversationId}~1notes/get/responses/200/content/application~1json/schema/properties/data/type": 855,
     "#/paths/~1conversations~1{conversationId}~1notes/get/responses/200/content/application~1json/schema/required": 852,
@@ -9869,7 +9893,6 @@ export const validators: SpecValidators = {
     "#/paths/~1conversations~1{conversationId}~1ratings~1{ratingId}~1submit/post/responses/201/content/application~1json/schema": 1360,
     "#/paths/~1conversations~1{conversationId}~1ratings~1{ratingId}~1submit/post/responses/201/content/application~1json/schema/required": 1362,
     "#/paths/~1conversations~1{conversationId}~1ratings~1{ratingId}~1submit/post/responses/201/content/application~1json/schema/type": 1361,
-    "#/paths/~1conversations~1{conversationId}~1tags/get/responses/200/content/application~1json/schema": 1097,
     "#/paths/~1conversations~1{conversationId}~1tags~1bulk/post/responses/200/content/application~1json/schema": 1194,
     "#/paths/~1conversations~1{conversationId}~1tags~1bulk/post/responses/200/content/application~1json/schema/properties/data/type": 1199,
     "#/paths/~1conversations~1{conversationId}~1tags~1bulk/post/responses/200/content/application~1json/schema/required": 1196,
@@ -9882,21 +9905,10 @@ export const validators: SpecValidators = {
     "#/paths/~1endusers/get/responses/200/content/application~1json/schema/properties/data/type": 1492,
     "#/paths/~1endusers/get/responses/200/content/application~1json/schema/required": 1489,
     "#/paths/~1endusers/get/responses/200/content/application~1json/schema/type": 1488,
-    "#/paths/~1endusers/patch/responses/200/content/application~1json/schema": 1665,
-    "#/paths/~1endusers/post/responses/201/content/application~1json/schema": 1553,
-    "#/paths/~1endusers/put/responses/200/content/application~1json/schema": 1614,
-    "#/paths/~1endusers~1bulk/post/responses/201/content/application~1json/schema": 1718,
-    "#/paths/~1endusers~1{userId}/get/responses/200/content/application~1json/schema": 1758,
-    "#/paths/~1endusers~1{userId}/patch/responses/200/content/application~1json/schema": 1808,
-    "#/paths/~1endusers~1{userId}/put/responses/200/content/application~1json/schema": 1856,
-    "#/paths/~1endusers~1{userId}~1anonymize/patch/responses/202/content/application~1json/schema": 1991,
-    "#/paths/~1endusers~1{userId}~1conversations/get/responses/200/content/application~1json/schema": 1949,
-    "#/paths/~1endusers~1{userId}~1custom-attributes/patch/responses/200/content/application~1json/schema": 1909,
     "#/paths/~1search~1conversations/post/responses/200/content/application~1json/schema": 1422,
     "#/paths/~1search~1conversations/post/responses/200/content/application~1json/schema/properties/data/type": 1427,
     "#/paths/~1search~1conversations/post/responses/200/content/application~1json/schema/required": 1424,
     "#/paths/~1search~1conversations/post/responses/200/content/application~1json/schema/type": 1423,
-    "#/paths/~1tags/get/responses/200/content/application~1json/schema": 2524,
     "#/paths/~1tags/post/responses/200/content/application~1json/schema": 2569,
     "#/paths/~1tags/post/responses/200/content/application~1json/schema/required": 2571,
     "#/paths/~1tags/post/responses/200/content/application~1json/schema/type": 2570,
@@ -9907,9 +9919,6 @@ export const validators: SpecValidators = {
     "#/paths/~1webhooks/get/responses/200/content/application~1json/schema/properties/data/type": 2810,
     "#/paths/~1webhooks/get/responses/200/content/application~1json/schema/required": 2807,
     "#/paths/~1webhooks/get/responses/200/content/application~1json/schema/type": 2806,
-    "#/paths/~1webhooks/post/responses/201/content/application~1json/schema": 2867,
-    "#/paths/~1webhooks~1{webhookSubscriptionId}/get/responses/200/content/application~1json/schema": 2909,
-    "#/paths/~1webhooks~1{webhookSubscriptionId}/patch/responses/200/content/application~1json/schema": 2960,
     "#/paths/~1webhooks~1{webhookSubscriptionId}~1delivery-status/get/responses/200/content/application~1json/schema": 3024,
     "#/paths/~1webhooks~1{webhookSubscriptionId}~1delivery-status/get/responses/200/content/application~1json/schema/properties/data/type": 3029,
     "#/paths/~1webhooks~1{webhookSubscriptionId}~1delivery-status/get/responses/200/content/application~1json/schema/required": 3026,

@@ -50,8 +50,7 @@ export function createDriftCheck(validators: SpecValidators, options: DriftCheck
   const emit = options.onDrift ?? ((event: DriftEvent) => console.warn(event.message, event));
 
   const check = (validate: CompiledValidator, body: unknown, target: DriftTarget): DriftEvent[] => {
-    if (validate(body)) return [];
-    const events = describeDrift(validate.errors ?? [], target, validators);
+    const events = validateBody(validate, body, target, validators);
     for (const event of events) {
       try {
         emit(event);
@@ -96,6 +95,32 @@ export function createDriftCheck(validators: SpecValidators, options: DriftCheck
       return events;
     },
   };
+}
+
+/**
+ * The drift of one 2xx body of `operation` (`"GET /agents/{agentId}"`), without a client: what a live
+ * contract run uses on the vendor's answers. `[]` when it matches, or when the spec has no schema for it.
+ */
+export function findResponseDrift(
+  validators: SpecValidators,
+  operation: string,
+  status: number,
+  body: unknown,
+): DriftEvent[] {
+  const known = validators.responses[operation];
+  const validate = known?.[1][status];
+  if (!known || !validate) return [];
+  const [method = "", path = ""] = operation.split(" ");
+  return validateBody(validate, body, { operationId: known[0], method, path, status }, validators);
+}
+
+function validateBody(
+  validate: CompiledValidator,
+  body: unknown,
+  target: DriftTarget,
+  validators: SpecValidators,
+): DriftEvent[] {
+  return validate(body) ? [] : describeDrift(validate.errors ?? [], target, validators);
 }
 
 function checkMode(mode: unknown): DriftMode {
