@@ -16,10 +16,11 @@ export const DRIFTS = [
   "missing-envelope",
 ] as const;
 
-// Note: every free-text value carries `pii-`, so a test can prove no value reaches a drift event.
+// Note: every free-text value carries `pii-` (ids are UUIDs the tests look for), so a test can prove
+// no value reaches a drift event.
 export const IDS = {
-  contact: "pii-contact-7",
-  interaction: "pii-interaction-9",
+  contact: "0b9c8d7e-6f5a-4b3c-9d2e-1f0a9b8c7d6e",
+  interaction: "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
   agent: "2f1d3c4b-5a69-4788-9a0b-1c2d3e4f5a6b",
   tag: "7e8f9a0b-1c2d-4e3f-8a5b-6c7d8e9f0a1b",
 };
