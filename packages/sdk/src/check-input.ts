@@ -1,4 +1,5 @@
 import { checkClientOptions, describeValue, REDACTED, type RefuseOption } from "@cxkit/runtime";
+import type { DriftCheck } from "@cxkit/runtime/drift";
 import type { BackfillOptions } from "./backfill.js";
 import type { CxOptions } from "./create-cx.js";
 import { CxOptionsError } from "./errors.js";
@@ -92,12 +93,18 @@ const CX_KEYS = keysOf<CxOptions>({
   ...{ mapping: true, writeBackKey: true, clearEmpty: true, attributeCacheTtlMs: true },
 });
 const API_KEYS = {
-  alpharun: keysOf<NonNullable<CxOptions["alpharun"]>>({ token: true, baseUrl: true, headers: true }),
+  alpharun: keysOf<NonNullable<CxOptions["alpharun"]>>({
+    token: true,
+    baseUrl: true,
+    headers: true,
+    validateResponses: true,
+  }),
   dixa: keysOf<NonNullable<CxOptions["dixa"]>>({
     apiKey: true,
     baseUrl: true,
     headers: true,
     rateLimit: true,
+    validateResponses: true,
   }),
 };
 const RULE_KEYS = keysOf<FieldRule>({ attribute: true, transform: true });
@@ -139,7 +146,18 @@ export function checkCxOptions(options: unknown): void {
   const { retry, timeout, logger, fetch } = given;
   checkClientOptions({ retry, timeout, logger, fetch }, refuse);
   for (const [api, keys] of Object.entries(API_KEYS)) {
-    const { token, apiKey, ...runtime } = checkObject("createCx", api, given[api] ?? {}, keys);
+    const { token, apiKey, validateResponses, ...runtime } = checkObject(
+      "createCx",
+      api,
+      given[api] ?? {},
+      keys,
+    );
+    if (
+      validateResponses !== undefined &&
+      typeof (validateResponses as DriftCheck)?.checkPayload !== "function"
+    ) {
+      refuse(`${api}.validateResponses`, "a drift check", validateResponses);
+    }
     const [option, credential] = api === "alpharun" ? ["alpharun.token", token] : ["dixa.apiKey", apiKey];
     if (credential !== undefined && !isName(credential)) {
       const shown = typeof credential === "string" ? REDACTED : credential;

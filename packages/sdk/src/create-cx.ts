@@ -8,6 +8,7 @@ import {
   type RateLimitOptions,
   type RetryOptions,
 } from "@cxkit/runtime";
+import type { DriftCheck } from "@cxkit/runtime/drift";
 import { type BackfillOptions, type BackfillReport, backfill } from "./backfill.js";
 import { checkBackfillIds, checkCxOptions, checkId, checkMethodOptions, OPTION_KEYS } from "./check-input.js";
 import { contactInteractions } from "./contact-interactions.js";
@@ -24,6 +25,8 @@ export interface CxOptions {
     baseUrl?: string;
     /** extra headers on every Alpharun request (default none) */
     headers?: Record<string, string>;
+    /** drift checks of Alpharun's responses and webhook payloads, `validateAlpharunResponses()` from `@cxkit/alpharun/validate` (default none) */
+    validateResponses?: DriftCheck;
   };
   dixa?: {
     /** Dixa API token (default: the `DIXA_API_KEY` environment variable) */
@@ -34,6 +37,8 @@ export interface CxOptions {
     headers?: Record<string, string>;
     /** client-side request budget, a `RateLimiter` shared with other clients, or `false` (default 10/s, burst 4: Dixa's limit per token) */
     rateLimit?: RateLimitOptions | RateLimiter | false;
+    /** drift checks of Dixa's responses, `validateDixaResponses()` from `@cxkit/dixa/validate` (default none) */
+    validateResponses?: DriftCheck;
   };
   /** retries of both clients: 429, 408, 409 and 5xx, after `Retry-After` when sent (`retries` a whole number >= 0), or `false` (default 2 retries) */
   retry?: RetryOptions | false;
@@ -96,22 +101,28 @@ export function createCx(options: CxOptions = {}): Cx {
 
   const context: SyncContext = {
     get alpharun() {
-      alpharun ??= createAlpharunClient({
-        ...shared,
-        token: credential(options.alpharun?.token, env.ALPHARUN_API_TOKEN, "alpharun"),
-        ...baseUrl(options.alpharun?.baseUrl, env, "ALPHARUN_BASE_URL"),
-        ...(options.alpharun?.headers ? { headers: options.alpharun.headers } : {}),
-      });
+      alpharun ??= validate(
+        options.alpharun,
+        createAlpharunClient({
+          ...shared,
+          token: credential(options.alpharun?.token, env.ALPHARUN_API_TOKEN, "alpharun"),
+          ...baseUrl(options.alpharun?.baseUrl, env, "ALPHARUN_BASE_URL"),
+          ...(options.alpharun?.headers ? { headers: options.alpharun.headers } : {}),
+        }),
+      );
       return alpharun;
     },
     get dixa() {
-      dixa ??= createDixaClient({
-        ...shared,
-        apiKey: credential(options.dixa?.apiKey, env.DIXA_API_KEY, "dixa"),
-        ...baseUrl(options.dixa?.baseUrl, env, "DIXA_BASE_URL"),
-        ...(options.dixa?.headers ? { headers: options.dixa.headers } : {}),
-        ...(options.dixa?.rateLimit !== undefined ? { rateLimit: options.dixa.rateLimit } : {}),
-      });
+      dixa ??= validate(
+        options.dixa,
+        createDixaClient({
+          ...shared,
+          apiKey: credential(options.dixa?.apiKey, env.DIXA_API_KEY, "dixa"),
+          ...baseUrl(options.dixa?.baseUrl, env, "DIXA_BASE_URL"),
+          ...(options.dixa?.headers ? { headers: options.dixa.headers } : {}),
+          ...(options.dixa?.rateLimit !== undefined ? { rateLimit: options.dixa.rateLimit } : {}),
+        }),
+      );
       return dixa;
     },
     attributeCacheTtlMs: options.attributeCacheTtlMs ?? 300_000,
@@ -140,6 +151,7 @@ export function createCx(options: CxOptions = {}): Cx {
     },
     handleAlpharunWebhook: async (payload, sync) => {
       const event = parseAlpharunWebhook(payload);
+      options.alpharun?.validateResponses?.checkPayload("CustomerInteractionUpdatedWebhook", payload);
       checkMethodOptions("handleAlpharunWebhook", sync, OPTION_KEYS.webhook);
       clients();
       return syncInteraction(context, event.data.customer_interaction.id, { ...defaults, ...sync });
@@ -157,6 +169,15 @@ export function createCx(options: CxOptions = {}): Cx {
       return backfill(context, contactInteractions(context, contactId), { ...defaults, ...run });
     },
   };
+}
+
+/** Registers a client's drift check, when one was given, after the runtime's middleware. */
+function validate<C extends AlpharunClient | DixaClient>(
+  api: { validateResponses?: DriftCheck } | undefined,
+  client: C,
+): C {
+  if (api?.validateResponses) client.use(api.validateResponses);
+  return client;
 }
 
 /** The credential passed to `createCx` (already checked), else the environment's, which must be usable as it is. */

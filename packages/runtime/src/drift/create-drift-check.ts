@@ -31,10 +31,11 @@ export interface DriftCheck {
   /** the middleware's hook: validates a 2xx JSON body of a known operation */
   onResponse: NonNullable<Extract<Middleware, { onResponse: unknown }>["onResponse"]>;
   /**
-   * Validates a payload (e.g. a webhook body) against the spec's schema `name`: events as for responses;
-   * in `"throw"` mode a breaking drift throws `ResponseDriftError`. Unknown names do nothing.
+   * Validates a payload (e.g. a webhook body, parsed or its raw JSON text) against the spec's schema
+   * `name`: events as for responses; in `"throw"` mode a breaking drift throws `ResponseDriftError`.
+   * Unknown names and text that is not JSON do nothing.
    */
-  checkPayload(name: string, body: unknown): readonly DriftEvent[];
+  checkPayload(name: string, payload: unknown): readonly DriftEvent[];
 }
 
 /** Builds the drift check of one client over its package's generated validators. */
@@ -84,11 +85,12 @@ export function createDriftCheck(validators: SpecValidators, options: DriftCheck
       }
       return undefined;
     },
-    checkPayload(name, body) {
+    checkPayload(name, payload) {
       const validate = validators.payloads[name];
-      if (!validate || !sampled()) return [];
+      const body = typeof payload === "string" ? parseJson(payload) : { value: payload };
+      if (!validate || !body || !sampled()) return [];
       const target = { operationId: name, method: "POST", path: "webhook", status: undefined };
-      const events = check(validate, body, target);
+      const events = check(validate, body.value, target);
       if (mode === "throw" && events.some((event) => !event.additive)) {
         throw new ResponseDriftError(events, { ...target, requestId: generateRequestId() });
       }
@@ -135,7 +137,14 @@ function checkMode(mode: unknown): DriftMode {
 async function readJson(response: Response): Promise<{ value: unknown } | undefined> {
   try {
     if (response instanceof BufferedResponse) return { value: response.readJson() };
-    const text = await response.clone().text();
+    return parseJson(await response.clone().text());
+  } catch {
+    return undefined;
+  }
+}
+
+function parseJson(text: string): { value: unknown } | undefined {
+  try {
     return text.trim() === "" ? undefined : { value: JSON.parse(text) };
   } catch {
     return undefined;
