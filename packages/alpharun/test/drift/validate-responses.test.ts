@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { findResponseDrift } from "@cxkit/runtime/drift";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   type Drift,
@@ -8,6 +9,7 @@ import {
 } from "../../../../scripts/test/helpers/fake-vendor.js";
 import { createAlpharunClient } from "../../src/index.js";
 import {
+  alpharunValidators,
   type DriftEvent,
   type DriftMode,
   ResponseDriftError,
@@ -145,4 +147,24 @@ test("a bad mode or sample rate is refused when the check is built", () => {
   expect(() => validateAlpharunResponses({ sampleRate: 2 })).toThrow(
     /`sampleRate` must be a number from 0 to 1/,
   );
+});
+
+test("a value matching none of a union's types is one type-changed event listing the spec's types", () => {
+  const body = {
+    data: {
+      customer_interaction: {
+        id: IDS.interaction,
+        custom_fields: [{ key: "pii-k", name: "pii-n", type: "text", value: { pii: "an object" } }],
+      },
+    },
+  };
+  const events = findResponseDrift(
+    alpharunValidators,
+    "GET /customer-interactions/{CUSTOMER_INTERACTION_ID}",
+    200,
+    body,
+  );
+  expect(events.map((event) => [event.kind, event.pointer, event.expected])).toEqual([
+    ["type-changed", `${AT}/custom_fields/0/value`, { keyword: "oneOf", type: "string,number,boolean" }],
+  ]);
 });

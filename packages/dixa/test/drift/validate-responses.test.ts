@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { findResponseDrift } from "@cxkit/runtime/drift";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   type Drift,
@@ -10,6 +11,7 @@ import { createDixaClient } from "../../src/index.js";
 import {
   type DriftEvent,
   type DriftMode,
+  dixaValidators,
   ResponseDriftError,
   validateDixaResponses,
 } from "../../src/validate.js";
@@ -136,4 +138,43 @@ test("sampleRate validates only the calls whose random draw falls below it", asy
 test("a bad mode or sample rate is refused when the check is built", () => {
   expect(() => validateDixaResponses({ mode: "loud" as DriftMode })).toThrow(/`mode` must be/);
   expect(() => validateDixaResponses({ sampleRate: 2 })).toThrow(/`sampleRate` must be a number from 0 to 1/);
+});
+
+describe("unions", () => {
+  const operation = "GET /conversations/{conversationId}";
+  const conversation = (link: Record<string, unknown>) => ({
+    data: {
+      id: 1,
+      requesterId: IDS.agent,
+      channel: "Email",
+      createdAt: "2024-01-01T00:00:00Z",
+      state: "Open",
+      link,
+    },
+  });
+
+  test("a union member the spec does not list is one enum-value event at its tag, without the tag's value", () => {
+    const events = findResponseDrift(
+      dixaValidators,
+      operation,
+      200,
+      conversation({ parentId: 3, _type: "pii-Merged" }),
+    );
+    expect(events.map((event) => [event.kind, event.pointer, event.spec.pointer])).toEqual([
+      ["enum-value", "/data/link/_type", "#/components/schemas/ConversationLink/discriminator"],
+    ]);
+    expect(JSON.stringify(events)).not.toContain("pii-");
+  });
+
+  test("a drift inside a listed member names the member's own schema", () => {
+    const events = findResponseDrift(
+      dixaValidators,
+      operation,
+      200,
+      conversation({ _type: "FollowUp", parentId: "3" }),
+    );
+    expect(events.map((event) => [event.kind, event.pointer, event.spec.pointer])).toEqual([
+      ["type-changed", "/data/link/parentId", "#/components/schemas/FollowUpLink/properties/parentId/type"],
+    ]);
+  });
 });
