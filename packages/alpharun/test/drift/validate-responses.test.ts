@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { ClientOptionsError } from "@cxkit/runtime";
 import { findResponseDrift } from "@cxkit/runtime/drift";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
@@ -142,11 +143,25 @@ test("sampleRate validates only the calls whose random draw falls below it", asy
   expect(sampled.events).toHaveLength(1);
 });
 
-test("a bad mode or sample rate is refused when the check is built", () => {
-  expect(() => validateAlpharunResponses({ mode: "loud" as DriftMode })).toThrow(/`mode` must be/);
-  expect(() => validateAlpharunResponses({ sampleRate: 2 })).toThrow(
-    /`sampleRate` must be a number from 0 to 1/,
-  );
+test("a bad option is refused with ClientOptionsError naming it, when the check is built", () => {
+  const bad: [Parameters<typeof validateAlpharunResponses>[0], string, RegExp][] = [
+    [{ mode: "loud" as DriftMode }, "mode", /`mode` must be "off", "report" or "throw", got "loud"/],
+    [{ sampleRate: 2 }, "sampleRate", /`sampleRate` must be a number from 0 to 1, got 2/],
+    [{ onDrift: "log" as never }, "onDrift", /`onDrift` must be a function, got "log"/],
+  ];
+  for (const [options, option, message] of bad) {
+    const error = (() => {
+      try {
+        validateAlpharunResponses(options);
+      } catch (thrown) {
+        return thrown;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(ClientOptionsError);
+    expect(error).toMatchObject({ option });
+    expect((error as Error).message).toMatch(message);
+  }
 });
 
 test("a value matching none of a union's types is one type-changed event listing the spec's types", () => {

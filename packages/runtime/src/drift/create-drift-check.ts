@@ -1,5 +1,8 @@
 import type { Middleware } from "openapi-fetch";
 import { BufferedResponse } from "../buffered-response.js";
+import { readCall } from "../call-info.js";
+import { describeValue } from "../check-options.js";
+import { ClientOptionsError } from "../errors.js";
 import { generateRequestId, REQUEST_ID_HEADERS, readRequestId } from "../request-id.js";
 import { type DriftTarget, describeDrift } from "./describe-drift.js";
 import type { DriftEvent } from "./drift-event.js";
@@ -40,12 +43,15 @@ export interface DriftCheck {
 
 /** Builds the drift check of one client over its package's generated validators. */
 export function createDriftCheck(validators: SpecValidators, options: DriftCheckOptions = {}): DriftCheck {
-  const mode = checkMode(options.mode ?? "report");
-  const sampleRate = options.sampleRate ?? 1;
+  const { mode = "report", sampleRate = 1 } = options;
+  if (mode !== "off" && mode !== "report" && mode !== "throw")
+    refuse("mode", '"off", "report" or "throw"', mode);
   if (typeof sampleRate !== "number" || !(sampleRate >= 0 && sampleRate <= 1)) {
-    throw new RangeError(
-      `validateResponses: \`sampleRate\` must be a number from 0 to 1, got ${String(sampleRate)}`,
-    );
+    refuse("sampleRate", "a number from 0 to 1", sampleRate);
+  }
+  for (const name of ["onDrift", "random"] as const) {
+    if (options[name] !== undefined && typeof options[name] !== "function")
+      refuse(name, "a function", options[name]);
   }
   const random = options.random ?? Math.random;
   const emit = options.onDrift ?? ((event: DriftEvent) => console.warn(event.message, event));
@@ -81,7 +87,12 @@ export function createDriftCheck(validators: SpecValidators, options: DriftCheck
       const events = check(validate, body.value, target);
       if (mode === "throw" && events.some((event) => !event.additive)) {
         const requestId = readRequestId(response.headers, REQUEST_ID_HEADERS) ?? generateRequestId();
-        throw new ResponseDriftError(events, { ...target, requestId, response });
+        throw new ResponseDriftError(events, {
+          ...target,
+          requestId,
+          attempts: readCall(response).attempts ?? 1,
+          response,
+        });
       }
       return undefined;
     },
@@ -92,7 +103,7 @@ export function createDriftCheck(validators: SpecValidators, options: DriftCheck
       const target = { operationId: name, method: "POST", path: "webhook", status: undefined };
       const events = check(validate, body.value, target);
       if (mode === "throw" && events.some((event) => !event.additive)) {
-        throw new ResponseDriftError(events, { ...target, requestId: generateRequestId() });
+        throw new ResponseDriftError(events, { ...target, requestId: generateRequestId(), attempts: 1 });
       }
       return events;
     },
@@ -125,9 +136,11 @@ function validateBody(
   return validate(body) ? [] : describeDrift(validate.errors ?? [], target, validators);
 }
 
-function checkMode(mode: unknown): DriftMode {
-  if (mode === "off" || mode === "report" || mode === "throw") return mode;
-  throw new RangeError(`validateResponses: \`mode\` must be "off", "report" or "throw", got ${String(mode)}`);
+function refuse(option: string, allowed: string, given: unknown): never {
+  throw new ClientOptionsError(
+    option,
+    `drift check: \`${option}\` must be ${allowed}, got ${describeValue(given)}`,
+  );
 }
 
 /**

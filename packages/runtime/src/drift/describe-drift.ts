@@ -32,7 +32,14 @@ export function describeDrift(
   const within = (error: SchemaError, at: string) =>
     error.instancePath === at || error.instancePath.startsWith(`${at}/`);
   for (const union of unions) {
-    if (unions.some((outer) => outer !== union && within(union, outer.instancePath))) continue;
+    // Note: Ajv reports a union after its members' errors, so an enclosing union comes later.
+    const enclosed = unions.some(
+      (outer) =>
+        outer !== union &&
+        within(union, outer.instancePath) &&
+        (outer.instancePath !== union.instancePath || errors.indexOf(outer) > errors.indexOf(union)),
+    );
+    if (enclosed) continue;
     const members = errors.filter((error) => !unions.includes(error) && within(error, union.instancePath));
     if (members.length > 0 && members.every((error) => error.keyword === "additionalProperties")) {
       drifts.push(...members.map(classify));

@@ -18,6 +18,7 @@ export class ResponseDriftError extends ApiError<never> {
       path: string;
       status: number | undefined;
       requestId: string;
+      attempts: number;
       response?: Response;
     },
   ) {
@@ -25,7 +26,6 @@ export class ResponseDriftError extends ApiError<never> {
     const first = breaking[0];
     super({
       ...context,
-      attempts: 1,
       summary: `returned a body that drifted from ${first?.spec.file ?? "the spec"}: ${breaking
         .map((drift) => `${drift.kind} at ${drift.pointer || "(body)"}`)
         .join(", ")}`,
