@@ -57,6 +57,11 @@ test(
         ["getCustomerInteraction", "extra-field", `${at}/sentiment`, interaction],
       ].sort(byPointer),
     );
+    // Prism's proxy validated the same answer: the breaking drifts, not the extra fields.
+    const prism = report.cases.map((run: { proxyViolations: { code: string }[] }) =>
+      run.proxyViolations.map((violation) => violation.code).sort(),
+    );
+    expect(prism).toEqual([[], [], [], ["enum", "required", "type"]]);
     const markdown = await readFile(join(out, "drift-report.md"), "utf8");
     for (const drift of report.drifts)
       expect(markdown).toContain(`line ${drift.spec.line} (\`${drift.spec.pointer}\`)`);
@@ -73,6 +78,7 @@ test(
     const report = JSON.parse(await readFile(join(out, "drift-report.json"), "utf8"));
     expect(report.cases.map((run: { status: number }) => run.status)).toEqual([200, 200, 200, 200]);
     expect(report.drifts).toEqual([]);
+    expect(report.cases.flatMap((run: { proxyViolations: unknown[] }) => run.proxyViolations)).toEqual([]);
     expect(await readFile(join(out, "drift-report.md"), "utf8")).toContain("No drift");
   },
   RUN_TIMEOUT_MS,
