@@ -123,9 +123,11 @@ async function main(argv) {
   const names = argv.filter(
     (arg, index) => !arg.startsWith("--") && (outIndex < 0 || index !== outIndex + 1),
   );
-  if (names.length !== 1) {
+  const known = Object.keys(apis);
+  if (names.length !== 1 || !known.includes(names[0])) {
+    const given = names.length === 0 ? "no API" : names.join(" ");
     console.error(
-      `usage: pnpm contract:live <api> [--out <dir>], <api> one of: ${Object.keys(apis).join(", ")}`,
+      `usage: pnpm contract:live <api> [--out <dir>], <api> one of: ${known.join(", ")} (got ${given})`,
     );
     process.exitCode = 2;
     return;
