@@ -1,23 +1,29 @@
-// The vendored APIs: where each spec lives and which package its types are generated into.
+// The vendored APIs: specs/manifest.json lists them (its `apis` keys); everything else follows from
+// the name by convention: the spec at specs/<api>/openapi.yaml, the client package @cxkit/<api> in
+// packages/<api>, its generated types in packages/<api>/src/generated/schema.ts.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 
+/** The names of the vendored APIs, in the order of specs/manifest.json. */
+export const apiNames = Object.keys(
+  JSON.parse(readFileSync(join(repoRoot, "specs", "manifest.json"), "utf8")).apis,
+);
+
 /** @type {Record<string, { spec: string, package: string, packageDir: string, generated: string }>} */
-export const apis = {
-  alpharun: {
-    spec: "specs/alpharun/openapi.yaml",
-    package: "@cxkit/alpharun",
-    packageDir: "packages/alpharun",
-    generated: "packages/alpharun/src/generated/schema.ts",
-  },
-  dixa: {
-    spec: "specs/dixa/openapi.yaml",
-    package: "@cxkit/dixa",
-    packageDir: "packages/dixa",
-    generated: "packages/dixa/src/generated/schema.ts",
-  },
-};
+export const apis = Object.fromEntries(
+  apiNames.map((name) => [
+    name,
+    {
+      spec: `specs/${name}/openapi.yaml`,
+      package: `@cxkit/${name}`,
+      packageDir: `packages/${name}`,
+      generated: `packages/${name}/src/generated/schema.ts`,
+    },
+  ]),
+);
 
 /** Resolves the API names given on a command line (all of them when none). */
 export function selectApis(names) {

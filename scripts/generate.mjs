@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // Generates src/generated/schema.ts (types) and src/generated/validate.ts (response validators) of each
 // client package from its vendored spec.
-//   node scripts/generate.mjs [api ...]          regenerate from a clean slate
-//   node scripts/generate.mjs --check [api ...]  fail when committed output is stale
+//   node scripts/generate.mjs [api ...]          regenerate from a clean slate (no api: every API and
+//                                                @cxkit/mocks' list of vendors, from specs/manifest.json)
+//   node scripts/generate.mjs --vendors          only @cxkit/mocks' list of vendors
+//   node scripts/generate.mjs --check [...]      fail when committed output is stale
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
-import { apis, repoRoot, selectApis } from "./apis.mjs";
+import { apiNames, apis, repoRoot, selectApis } from "./apis.mjs";
 import { renderValidators } from "./validators/render-validators.mjs";
 
 export { renderValidators };
@@ -39,37 +41,72 @@ export function validatorsFile(api) {
   return join(dirname(api.generated), "validate.ts");
 }
 
-/** Renders an API's validators from its spec as it is on disk and writes them; returns their path. */
-export async function writeValidators(api) {
-  await writeFile(
-    join(repoRoot, validatorsFile(api)),
-    await renderValidators(join(repoRoot, api.spec), api.spec),
-  );
+/** Writes an API's rendered validators beside its types (after `writeSchema`); returns their path. */
+export async function writeValidators(api, source) {
+  await writeFile(join(repoRoot, validatorsFile(api)), source);
   return validatorsFile(api);
+}
+
+/** Where @cxkit/mocks keeps its list of vendors, derived from specs/manifest.json. */
+export const vendorsFile = "packages/mocks/src/generated/vendors.ts";
+
+/** The TypeScript list of vendors @cxkit/mocks serves. */
+export function renderVendors(names) {
+  return `/**
+ * This file was generated from specs/manifest.json by scripts/generate.mjs.
+ * Do not make direct changes to the file (regenerate with \`pnpm generate\`).
+ */
+
+/** The vendored APIs whose specs this package serves, as listed in specs/manifest.json. */
+export const vendoredApis = [${names.map((name) => JSON.stringify(name)).join(", ")}] as const;
+
+/** The name of a vendored API. */
+export type VendoredApi = (typeof vendoredApis)[number];
+`;
 }
 
 async function main(argv) {
   const check = argv.includes("--check");
-  const names = selectApis(argv.filter((arg) => !arg.startsWith("--")));
+  const vendorsOnly = argv.includes("--vendors");
+  const given = argv.filter((arg) => !arg.startsWith("--"));
+  const names = vendorsOnly ? [] : selectApis(given);
+  // Note: the types first, as writing them clears their folder; the validators go beside them.
+  const outputs = names.flatMap((name) => {
+    const { generated, spec } = apis[name];
+    return [
+      {
+        file: generated,
+        from: spec,
+        render: () => renderSchema(join(repoRoot, spec), spec),
+        write: writeSchema,
+      },
+      {
+        file: validatorsFile(apis[name]),
+        from: spec,
+        render: () => renderValidators(join(repoRoot, spec), spec),
+        write: writeFile,
+      },
+    ];
+  });
+  if (vendorsOnly || given.length === 0) {
+    outputs.push({
+      file: vendorsFile,
+      from: "specs/manifest.json",
+      render: () => renderVendors(apiNames),
+      write: writeSchema,
+    });
+  }
   const stale = [];
-  for (const name of names) {
-    const api = apis[name];
-    const output = join(repoRoot, api.generated);
-    const source = await renderSchema(join(repoRoot, api.spec), api.spec);
+  for (const { file, from, render, write } of outputs) {
+    const output = join(repoRoot, file);
+    const source = await render();
     if (check) {
-      const validators = await renderValidators(join(repoRoot, api.spec), api.spec);
-      for (const [file, expected] of [
-        [api.generated, source],
-        [validatorsFile(api), validators],
-      ]) {
-        const committed = await readFile(join(repoRoot, file), "utf8").catch(() => "");
-        if (committed !== expected) stale.push(file);
-      }
+      const committed = await readFile(output, "utf8").catch(() => "");
+      if (committed !== source) stale.push(file);
       continue;
     }
-    await writeSchema(output, source);
-    const validators = await writeValidators(api, await renderValidators(join(repoRoot, api.spec), api.spec));
-    console.log(`generated ${api.generated} and ${validators} from ${api.spec}`);
+    await write(output, source);
+    console.log(`generated ${file} from ${from}`);
   }
   if (stale.length > 0) {
     console.error(`stale generated code: ${stale.join(", ")}\nrun: pnpm generate`);

@@ -2,22 +2,21 @@
 // cxkit-mock: runs Prism mocks of the vendored specs (both, or those named) for local development.
 import { parseArgs } from "node:util";
 import { isVendoredApi, type VendoredApi, vendoredApis } from "./spec-path.js";
-import { type RunningMock, startMock } from "./start-mock.js";
+import { type RunningMock, startMocks } from "./start-mock.js";
 
-const HELP = `Usage: cxkit-mock [api ...] [--alpharun-port N] [--dixa-port N]
+const portFlags = vendoredApis.map((api) => `[--${api}-port N]`).join(" ");
 
-Starts Prism mock servers of the vendored specs on 127.0.0.1 (free ports unless given): both APIs,
+const HELP = `Usage: cxkit-mock [api ...] ${portFlags}
+
+Starts Prism mock servers of the vendored specs on 127.0.0.1 (free ports unless given): every API,
 or only those named (${vendoredApis.join(", ")}). Prints one line per API: its name and base URL.
 Stop with Ctrl-C.
 
 Exit status: 1 when a mock cannot start, 2 on a usage error.
 
 Examples:
-  cxkit-mock --dixa-port 4010
-  # alpharun  http://127.0.0.1:40123
-  # dixa      http://127.0.0.1:4010
-  cxkit-mock dixa`;
-
+  cxkit-mock --${vendoredApis[0]}-port 4010
+  cxkit-mock ${vendoredApis.at(-1)}`;
 /** A command line that cannot be run: exit status 2, as `cxkit` does. */
 class UsageError extends Error {}
 
@@ -44,7 +43,7 @@ function parse(argv: string[]): Map<VendoredApi, number | undefined> | undefined
   const apis = positionals.length > 0 ? (positionals as VendoredApi[]) : vendoredApis;
   const selected = new Map<VendoredApi, number | undefined>();
   for (const api of vendoredApis) {
-    const raw = values[`${api}-port`];
+    const raw = values[`${api}-port`] as string | undefined;
     if (raw !== undefined && !apis.includes(api))
       throw new UsageError(`--${api}-port given, but ${api} is not started`);
     if (apis.includes(api)) selected.set(api, raw === undefined ? undefined : parsePort(`${api}-port`, raw));
@@ -52,11 +51,10 @@ function parse(argv: string[]): Map<VendoredApi, number | undefined> | undefined
   return selected;
 }
 
-const OPTIONS = {
-  "alpharun-port": { type: "string" },
-  "dixa-port": { type: "string" },
+const OPTIONS: Record<string, { type: "string" } | { type: "boolean"; short: string }> = {
+  ...Object.fromEntries(vendoredApis.map((api) => [`${api}-port`, { type: "string" }])),
   help: { type: "boolean", short: "h" },
-} as const;
+};
 
 let selected: Map<VendoredApi, number | undefined> | undefined;
 try {
@@ -71,31 +69,23 @@ if (selected === undefined) {
   process.exit(0);
 }
 
-const apis = [...selected.keys()];
-const mocks: RunningMock[] = [];
-const stopAll = () => Promise.all(mocks.map((mock) => mock.stop()));
-// Note: before anything starts, so a signal that comes as soon as the URLs are printed is handled.
+// Note: a signal that comes as soon as the URLs are printed is handled; one that comes earlier ends
+// the process, and each Prism with it (startMock ties them to this process).
+let mocks: RunningMock[] = [];
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, async () => {
-    await stopAll();
+    await Promise.all(mocks.map((mock) => mock.stop()));
     process.exit(0);
   });
 }
-const started = await Promise.allSettled(
-  [...selected].map(async ([api, port]) => {
-    const mock = await startMock(api, port === undefined ? {} : { port });
-    mocks.push(mock);
-    return mock;
-  }),
-);
-const failures = started.flatMap((result, i) =>
-  result.status === "rejected" ? [`${apis[i]}: ${(result.reason as Error).message}`] : [],
-);
-if (failures.length > 0) {
-  await stopAll();
-  console.error(`cxkit-mock: ${failures.join("\n")}`);
+const apis = [...selected.keys()];
+const ports = Object.fromEntries([...selected].filter(([, port]) => port !== undefined));
+try {
+  mocks = await startMocks(apis, { ports });
+} catch (error) {
+  console.error(`cxkit-mock: ${(error as Error).message}`);
   process.exit(1);
 }
-started.forEach((result, i) => {
-  if (result.status === "fulfilled") console.log(`${apis[i]?.padEnd(9)} ${result.value.url}`);
+mocks.forEach((mock, i) => {
+  console.log(`${apis[i]?.padEnd(9)} ${mock.url}`);
 });

@@ -2,10 +2,9 @@ import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** The vendored APIs whose specs ship inside this package. */
-export type VendoredApi = "alpharun" | "dixa";
+import { type VendoredApi, vendoredApis } from "./generated/vendors.js";
 
-export const vendoredApis: readonly VendoredApi[] = ["alpharun", "dixa"];
+export { type VendoredApi, vendoredApis };
 
 const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const repoRoot = resolve(packageRoot, "..", "..");

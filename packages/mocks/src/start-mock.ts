@@ -92,17 +92,35 @@ export async function startMock(
   return { url: `http://${host}:${port}`, port, spec, stop };
 }
 
-/** Starts several mocks at once; if one fails, stops the others and rethrows its error. */
+/** Options of `startMocks`: those of `startMock`, and a port per API. */
+export interface StartMocksOptions extends Omit<StartMockOptions, "port"> {
+  /** the port of each API that needs a given one, e.g. `{ dixa: 4010 }` (default: free ports) */
+  ports?: Partial<Record<string, number>>;
+}
+
+/**
+ * Starts several mocks at once; if one fails, stops the others and rethrows its error (a
+ * `MockStartError` names the API that failed).
+ */
 export async function startMocks(
   apis: readonly (VendoredApi | (string & {}))[],
-  options: StartMockOptions = {},
+  options: StartMocksOptions = {},
 ): Promise<RunningMock[]> {
-  const started = await Promise.allSettled(apis.map((api) => startMock(api, options)));
+  const { ports, ...shared } = options;
+  const started = await Promise.allSettled(
+    apis.map((api) => {
+      const port = ports?.[api];
+      return startMock(api, port === undefined ? shared : { ...shared, port });
+    }),
+  );
   const running = started.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
-  const failed = started.find((result) => result.status === "rejected");
-  if (failed) {
+  const failed = started.findIndex((result) => result.status === "rejected");
+  if (failed >= 0) {
     await Promise.all(running.map((mock) => mock.stop()));
-    throw failed.reason;
+    const reason = (started[failed] as PromiseRejectedResult).reason;
+    throw reason instanceof MockStartError
+      ? new MockStartError(`${apis[failed]}: ${reason.message}`, { cause: reason })
+      : reason;
   }
   return running;
 }

@@ -1,21 +1,27 @@
 import type { Redactor } from "./redact.js";
+import { generateRequestId, REQUEST_ID_HEADERS, readRequestId } from "./request-id.js";
 
-/** What the runtime knows about the call behind a response, for errors built after the fact (`unwrap`). */
-export interface CallInfo {
-  /** attempts made (absent means 1) */
+/** What the runtime knows about the call behind a response. */
+interface CallInfo {
+  /** attempts made (absent means 1); recorded by the runtime's `fetch` */
   attempts?: number;
-  /** the id the runtime generated for this call, when it needed one before an error (e.g. for logs) */
-  requestId?: string;
-  /** HTTP method */
+  /** the id the runtime's `fetch` generated for this call's logs, before any error */
+  callId?: string;
+  /** recorded by the runtime middleware for error responses: */
   method?: string;
   /** the operation's path template */
   path?: string;
+  /** the request id the error of this response carries */
+  requestId?: string;
   /** the client's redactor, so an error built later hides the same secrets */
   redactor?: Redactor;
 }
 
-// Note: only error responses, retried calls and logged calls get an entry, so a plain successful call
-// costs nothing here.
+// Note: a side table keyed by the `Response`, on purpose: openapi-fetch hands its middleware and the
+// caller (`unwrap`, `paginate`) only the `Response`, so what the runtime's `fetch` learnt beneath the
+// middleware chain (attempts) and what the middleware knows (the path template) have no other way to
+// reach an error built later. Only error responses, retried calls and logged calls get an entry, so a
+// plain successful call costs nothing here; this module alone reads and writes it.
 const calls = new WeakMap<Response, CallInfo>();
 
 /** Adds to what is known about the call behind `response`. */
@@ -25,7 +31,46 @@ export function recordCall(response: Response, info: CallInfo): void {
   else calls.set(response, info);
 }
 
-/** What is known about the call behind `response` (an empty object when nothing was recorded). */
-export function readCall(response: Response): CallInfo {
-  return calls.get(response) ?? {};
+/** How an error or a log line names a call. */
+export interface CallIdentity {
+  method: string;
+  path: string;
+  requestId: string;
+  attempts: number;
+}
+
+/** What the caller knows about a call; what the runtime recorded wins for method, path and attempts. */
+export interface CallHints {
+  method?: string;
+  path?: string;
+  attempts?: number;
+  /** the id generated for this call, when one was */
+  requestId?: string | undefined;
+  /** response headers read for the vendor's request id (default `REQUEST_ID_HEADERS`) */
+  requestIdHeaders?: readonly string[];
+}
+
+/**
+ * The one place a call's method, path and request id are worked out. The request id is the one an
+ * earlier error named, else the vendor's (from the response headers), else the one generated for the
+ * call, else a new one; the path is the template, else the URL's path.
+ */
+export function identifyCall(response: Response | undefined, hints: CallHints = {}): CallIdentity {
+  const known = (response && calls.get(response)) ?? {};
+  return {
+    method: known.method ?? hints.method ?? "HTTP",
+    path: known.path ?? hints.path ?? (response?.url ? new URL(response.url).pathname : "(unknown path)"),
+    requestId:
+      known.requestId ??
+      (response && readRequestId(response.headers, hints.requestIdHeaders ?? REQUEST_ID_HEADERS)) ??
+      known.callId ??
+      hints.requestId ??
+      generateRequestId(),
+    attempts: known.attempts ?? hints.attempts ?? 1,
+  };
+}
+
+/** The redactor of the client that made the call behind `response`, when its middleware saw it. */
+export function recordedRedactor(response: Response): Redactor | undefined {
+  return calls.get(response)?.redactor;
 }

@@ -1,5 +1,6 @@
-import { ClientOptionsError } from "./errors.js";
-import { isHeaderValue, REDACTED } from "./redact.js";
+import { isHeaderValue } from "./header-value.js";
+import { ClientOptionsError } from "./input-errors.js";
+import { REDACTED } from "./redact.js";
 
 /**
  * Longest delay a timer can wait, in ms (2^31 - 1, about 24.8 days): `setTimeout` fires at once

@@ -1,10 +1,10 @@
 import createClient, { type Client } from "openapi-fetch";
 import { checkClientOptions, refuseOption } from "./check-options.js";
 import { createRuntime } from "./create-runtime.js";
-import { MissingCredentialError } from "./errors.js";
+import { assertHeaderSafe } from "./header-value.js";
+import { MissingCredentialError } from "./input-errors.js";
 import type { Logger } from "./logger.js";
 import type { RateLimiter, RateLimitOptions } from "./rate-limit.js";
-import { assertHeaderSafe } from "./redact.js";
 import type { RetryOptions } from "./retry.js";
 
 /** The runtime options every vendor client takes (its credential and its defaults are its own). */

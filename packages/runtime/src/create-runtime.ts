@@ -1,7 +1,7 @@
 import type { Middleware } from "openapi-fetch";
-import { LiteRequest } from "./lite-request.js";
 import { createRuntimeFetch, type FetchLike, type RuntimeFetchOptions } from "./runtime-fetch.js";
 import { createRuntimeMiddleware, type RuntimeMiddlewareOptions } from "./runtime-middleware.js";
+import { LiteRequest } from "./transport/lite-request.js";
 
 /** Everything a client can set about the runtime; each option is documented where it is declared. */
 export interface RuntimeOptions extends RuntimeFetchOptions, RuntimeMiddlewareOptions {}

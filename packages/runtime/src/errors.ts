@@ -1,3 +1,4 @@
+import { type AttemptFailure, describeFailure } from "./attempt.js";
 import type { Redactor } from "./redact.js";
 import { parseRetryAfter } from "./retry.js";
 
@@ -25,57 +26,21 @@ export interface ApiErrorDetails<B = unknown> {
   response?: Response | undefined;
 }
 
-/**
- * A client was constructed without a usable credential: missing, empty, or with characters an HTTP
- * header cannot carry. The message names the option; it never contains the credential.
- */
-export class MissingCredentialError extends TypeError {
-  override name = "MissingCredentialError";
-}
-
-/**
- * A call refused before sending, because its input breaks a rule of the vendor's API that the
- * generated types cannot express (e.g. a Dixa custom-attribute key that is not a UUID). No request was
- * made. The message names the operation and what was wrong.
- */
-export class InvalidRequestError extends TypeError {
-  override name = "InvalidRequestError";
-  /** the operation, e.g. `PATCH /conversations/{conversationId}/custom-attributes` */
-  readonly operation: string;
-  constructor(operation: string, problem: string) {
-    super(`${operation}: ${problem}; nothing was sent`);
-    this.operation = operation;
-  }
-}
-
-/**
- * A client factory (or `new RateLimiter`) got an option of the wrong type or outside its range, e.g.
- * `timeout: -5`. Thrown at construction, before any request; the message names the option, what was
- * given (header values never shown) and what is allowed.
- */
-export class ClientOptionsError extends TypeError {
-  override name = "ClientOptionsError";
-  constructor(
-    /** the option's path, e.g. `retry.retries` */
-    readonly option: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/** The details an `ApiError` shows as its own fields, in this order. */
+const ERROR_FIELDS = ["status", "body", "method", "path", "requestId", "attempts"] as const;
 
 /** Base class of every error the runtime throws. */
 export class ApiError<B = unknown> extends Error {
   override name = "ApiError";
   /** HTTP status; undefined when no response arrived */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** the vendor's error body (typed by the client package, e.g. `ApiError<DixaError>`) */
-  readonly body: B | undefined;
-  readonly method: string;
+  declare readonly body: B | undefined;
+  declare readonly method: string;
   /** path template of the operation; only `PaginationError` may fall back to the URL's path */
-  readonly path: string;
-  readonly requestId: string;
-  readonly attempts: number;
+  declare readonly path: string;
+  declare readonly requestId: string;
+  declare readonly attempts: number;
   /** the final response (not enumerable, so it stays out of logs and `JSON.stringify`) */
   declare readonly response: Response | undefined;
   /** @internal the details this error was built from, kept to rebuild it with the path template */
@@ -83,12 +48,7 @@ export class ApiError<B = unknown> extends Error {
 
   constructor(details: ApiErrorDetails<B>) {
     super(formatMessage(details), details.cause === undefined ? undefined : { cause: details.cause });
-    this.status = details.status;
-    this.body = details.body;
-    this.method = details.method;
-    this.path = details.path;
-    this.requestId = details.requestId;
-    this.attempts = details.attempts;
+    for (const field of ERROR_FIELDS) (this as Record<string, unknown>)[field] = details[field];
     // Note: not enumerable, so logging or serialising an error shows neither the Response nor a copy.
     Object.defineProperties(this, { response: { value: details.response }, details: { value: details } });
   }
@@ -182,18 +142,46 @@ const ERROR_BY_STATUS: Record<number, new (details: ApiErrorDetails) => ApiError
 /** The one factory from a non-2xx response: picks the class by status and redacts the body. */
 export function createApiError(response: Response, body: unknown, context: ErrorContext): ApiError {
   const { status } = response;
+  const { redactor, ...call } = context;
   const ErrorClass = ERROR_BY_STATUS[status] ?? (status >= 500 ? InternalServerError : ApiError);
   return new ErrorClass({
+    ...call,
     status,
-    body: context.redactor.value(body),
-    method: context.method,
-    path: context.path,
-    requestId: context.requestId,
-    attempts: context.attempts,
-    summary: `failed with ${status}${response.statusText ? ` ${response.statusText}` : ""}`,
+    body: redactor.value(body),
     retryAfter: status === 429 ? parseRetryAfter(response.headers, Date.now()) : undefined,
     response,
   });
+}
+
+/** The call behind an error without a response, for `noResponseError`. */
+export interface NoResponseContext extends ErrorContext {
+  /** the response whose body could not be read, if any */
+  response?: Response;
+  /** where the attempt went (no credentials, no query) and its timeout; absent while a body was read */
+  origin?: string;
+  timeout?: number | false;
+}
+
+/**
+ * The one factory for calls that got no (complete) response: `AbortError` when the caller aborted,
+ * `TimeoutError` past the attempt's timeout, else `ConnectionError`. The cause is redacted.
+ */
+export function noResponseError(failure: AttemptFailure, context: NoResponseContext): ApiError<never> {
+  const { redactor, origin, timeout, ...call } = context;
+  const details: ApiErrorDetails<never> = { ...call, cause: redactor.error(failure.error) };
+  if (failure.outcome === "aborted")
+    return new AbortError({ ...details, summary: "was aborted by the caller" });
+  if (origin === undefined) {
+    return new ConnectionError({ ...details, summary: "lost the connection while reading the body" });
+  }
+  // Note: the origin tells a wrong base URL apart.
+  const where = `${failure.duringBody ? "reading the body from" : "from"} ${redactor.string(origin)}`;
+  return failure.outcome === "timeout"
+    ? new TimeoutError({ ...details, summary: `timed out after ${timeout} ms ${where}` })
+    : new ConnectionError({
+        ...details,
+        summary: `got no answer ${where} (${redactor.string(describeFailure(failure.error))})`,
+      });
 }
 
 /** The same error with another path (the template, once the middleware knows it). */
@@ -203,8 +191,12 @@ export function withPath<E extends ApiError>(error: E, path: string): E {
 }
 
 function formatMessage(details: ApiErrorDetails<unknown>): string {
+  const { status, response } = details;
   const summary =
-    details.summary ?? (details.status === undefined ? "failed" : `failed with ${details.status}`);
+    details.summary ??
+    (status === undefined
+      ? "failed"
+      : `failed with ${status}${response?.statusText ? ` ${response.statusText}` : ""}`);
   const vendor =
     details.status !== undefined && details.status >= 400 ? vendorMessage(details.body) : undefined;
   const attempts = `${details.attempts} attempt${details.attempts === 1 ? "" : "s"}`;

@@ -17,15 +17,12 @@ export {
   type ApiErrorDetails,
   AuthenticationError,
   BadRequestError,
-  ClientOptionsError,
   ConflictError,
   ConnectionError,
   createApiError,
   type ErrorContext,
   InternalServerError,
-  InvalidRequestError,
   InvalidResponseError,
-  MissingCredentialError,
   NotFoundError,
   PaginationError,
   PermissionDeniedError,
@@ -33,7 +30,8 @@ export {
   TimeoutError,
   UnprocessableEntityError,
 } from "./errors.js";
-export { LiteRequest } from "./lite-request.js";
+export { assertHeaderSafe, isHeaderValue } from "./header-value.js";
+export { ClientOptionsError, InvalidRequestError, MissingCredentialError } from "./input-errors.js";
 export type { AttemptLog, AttemptOutcome, Logger } from "./logger.js";
 export {
   alpharunPagination,
@@ -43,10 +41,11 @@ export {
   paginate,
 } from "./paginate.js";
 export { dixaRateLimit, RateLimiter, type RateLimitOptions } from "./rate-limit.js";
-export { assertHeaderSafe, createRedactor, isHeaderValue, REDACTED, type Redactor } from "./redact.js";
+export { createRedactor, REDACTED, type Redactor } from "./redact.js";
 export { REQUEST_ID_HEADERS } from "./request-id.js";
 export type { RuntimeRequestOptions } from "./request-options.js";
 export { parseRetryAfter, type RequestRetryOption, type RetryOptions } from "./retry.js";
 export { createRuntimeFetch, type FetchLike, type RuntimeFetchOptions } from "./runtime-fetch.js";
 export { createRuntimeMiddleware, type RuntimeMiddlewareOptions } from "./runtime-middleware.js";
+export { LiteRequest } from "./transport/lite-request.js";
 export { type FetchResult, type ResultData, unwrap } from "./unwrap.js";

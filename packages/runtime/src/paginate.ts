@@ -1,6 +1,5 @@
-import { readCall } from "./call-info.js";
+import { identifyCall } from "./call-info.js";
 import { PaginationError } from "./errors.js";
-import { generateRequestId, REQUEST_ID_HEADERS, readRequestId } from "./request-id.js";
 import { type FetchResult, type ResultData, unwrap } from "./unwrap.js";
 
 /** How to walk one API's pages: where the items are and what the next cursor is. */
@@ -80,12 +79,8 @@ export async function* paginate<R extends FetchResult, Item>(
 }
 
 function repeatedCursor(response: Response, cursor: string): PaginationError {
-  const call = readCall(response);
   return new PaginationError({
-    method: call.method ?? "GET",
-    path: call.path ?? (response.url ? new URL(response.url).pathname : "(unknown path)"),
-    requestId: readRequestId(response.headers, REQUEST_ID_HEADERS) ?? call.requestId ?? generateRequestId(),
-    attempts: call.attempts ?? 1,
+    ...identifyCall(response, { method: "GET" }),
     summary: `returned the cursor ${JSON.stringify(cursor)} a second time; stopped instead of looping`,
   });
 }

@@ -1,3 +1,5 @@
+import { escapeRegExp } from "./escape-regexp.js";
+
 /** How failed attempts are retried. Set per client, or per call with `{ retry }`. */
 export interface RetryOptions {
   /** retries after the first attempt, so at most `retries + 1` requests (default 2) */
@@ -34,18 +36,23 @@ export interface RetryPolicy {
   readonly operations: ReadonlyMap<string, readonly RegExp[]>;
 }
 
+const DEFAULT_RETRY = {
+  retries: 2,
+  minDelay: 500,
+  maxDelay: 8000,
+  jitter: 0.25,
+  maxRetryAfter: 60_000,
+  nonIdempotent: false,
+};
+
 const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
 
 /** Fills in the defaults; `false` means no retries. */
 export function resolveRetry(options: RetryOptions | false | undefined): RetryPolicy {
   const given = options === false ? { retries: 0 } : (options ?? {});
   return {
-    retries: given.retries ?? 2,
-    minDelay: given.minDelay ?? 500,
-    maxDelay: given.maxDelay ?? 8000,
-    jitter: given.jitter ?? 0.25,
-    maxRetryAfter: given.maxRetryAfter ?? 60_000,
-    nonIdempotent: given.nonIdempotent ?? false,
+    ...DEFAULT_RETRY,
+    ...definedOnly(given),
     operations: compileOperations(given.idempotentOperations ?? []),
   };
 }
@@ -117,7 +124,7 @@ function compileOperations(operations: readonly string[]): Map<string, RegExp[]>
     // Note: matched against the end of the URL's path, so the base URL's own path (e.g. /api/v1) does not matter.
     const source = match[2]
       .split(/\{[^}]+\}/)
-      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+      .map(escapeRegExp)
       .join("[^/]+");
     compiled.set(method, [...(compiled.get(method) ?? []), new RegExp(`${source}/?$`)]);
   }

@@ -1,16 +1,8 @@
 import type { Middleware } from "openapi-fetch";
-import { BufferedResponse } from "./buffered-response.js";
-import { readCall, recordCall } from "./call-info.js";
-import {
-  AbortError,
-  ApiError,
-  ConnectionError,
-  createApiError,
-  InvalidResponseError,
-  withPath,
-} from "./errors.js";
+import { BufferedResponse, hasNoBody } from "./buffered-response.js";
+import { type CallIdentity, identifyCall, recordCall } from "./call-info.js";
+import { ApiError, createApiError, InvalidResponseError, noResponseError, withPath } from "./errors.js";
 import { createRedactor, type Redactor } from "./redact.js";
-import { generateRequestId, REQUEST_ID_HEADERS, readRequestId } from "./request-id.js";
 import { requestOptions } from "./request-options.js";
 
 /** Options of the runtime middleware, set once per client. */
@@ -26,19 +18,6 @@ export interface RuntimeMiddlewareOptions {
 /** How much of an unusable body an `InvalidResponseError` keeps. */
 const MAX_BODY_CHARS = 2000;
 
-/** Per-client state the helpers below share. */
-interface Shared {
-  redactor: Redactor;
-  requestIdHeaders: readonly string[];
-}
-
-/** One call as the middleware sees it. */
-interface Call {
-  request: Request;
-  response: Response;
-  path: string;
-}
-
 /**
  * The part of the runtime that needs the operation: typed errors with the path template, `throwOnError`,
  * and JSON bodies checked before openapi-fetch parses them (it would throw a bare `SyntaxError`).
@@ -46,40 +25,36 @@ interface Call {
  */
 export function createRuntimeMiddleware(options: RuntimeMiddlewareOptions = {}): Middleware {
   const throwByDefault = options.throwOnError ?? false;
-  const shared: Shared = {
-    redactor: createRedactor(options.secrets ?? []),
-    requestIdHeaders: options.requestIdHeaders ?? REQUEST_ID_HEADERS,
-  };
+  const redactor = createRedactor(options.secrets ?? []);
+  const { requestIdHeaders } = options;
 
   return {
     async onResponse({ request, response, schemaPath, options: { parseAs } }) {
-      const call: Call = { request, response, path: schemaPath };
+      // Note: worked out only when an error needs it, so a successful call does not pay for it.
+      const identify = () =>
+        identifyCall(response, {
+          method: request.method,
+          path: schemaPath,
+          ...(requestIdHeaders && { requestIdHeaders }),
+        });
+      const read = () => readText(request, response, identify, redactor);
       if (response.ok) {
-        const noContent = response.status === 204 || response.status === 205 || request.method === "HEAD";
-        return parseAs === "json" && !noContent ? checkJson(call, shared) : undefined;
+        if (parseAs !== "json" || hasNoBody(request.method, response.status)) return undefined;
+        return checkJson(response, await bufferOf(response, read), identify, redactor);
       }
-      const { requestId, attempts } = identify(call, shared);
-      recordCall(response, {
-        method: request.method,
-        path: schemaPath,
-        redactor: shared.redactor,
-        requestId,
-      });
-      const body = await readBody(call, shared);
+      const body = parseBody(await read());
+      const call = identify();
       if (requestOptions(request).throwOnError ?? throwByDefault) {
-        const context = { method: request.method, path: schemaPath, requestId, attempts };
-        throw createApiError(response, body, { ...context, redactor: shared.redactor });
+        throw createApiError(response, body, { ...call, redactor });
       }
-      // Note: openapi-fetch reads the error body after this middleware; hand it the redacted one, so
-      // a vendor that echoes the token does not put it into the returned `{ error }` either.
-      const redacted = shared.redactor.value(body);
+      // Note: openapi-fetch reads the error body from the response returned here: the redacted one,
+      // so a vendor that echoes the token does not put it into the returned `{ error }` either.
+      const redacted = redactor.value(body);
       const text =
         redacted === undefined ? "" : typeof redacted === "string" ? redacted : JSON.stringify(redacted);
-      Object.defineProperties(response, {
-        json: { value: () => Promise.resolve(redacted) },
-        text: { value: () => Promise.resolve(text) },
-      });
-      return undefined;
+      const returned = new BufferedResponse(response, text);
+      recordCall(returned, { ...call, redactor });
+      return returned;
     },
 
     // Note: the runtime's `fetch` throws only `ApiError`s (anything else is passed on as it is).
@@ -89,18 +64,22 @@ export function createRuntimeMiddleware(options: RuntimeMiddlewareOptions = {}):
   };
 }
 
+/** The response as a `BufferedResponse`: the runtime's `fetch` read it already, else it is read now. */
+async function bufferOf(response: Response, read: () => Promise<string>): Promise<BufferedResponse> {
+  return response instanceof BufferedResponse ? response : new BufferedResponse(response, await read());
+}
+
 /**
- * Parses a 2xx JSON body once; a malformed or empty one becomes `InvalidResponseError`. The runtime's
- * `fetch` hands over a `BufferedResponse`, read within the attempt, whose `json()` openapi-fetch then
- * gets without a second parse; any other response (one a middleware put in its place) is read here
- * and replaced by one.
+ * Parses a 2xx JSON body once; a malformed or empty one becomes `InvalidResponseError`. openapi-fetch
+ * then gets the parsed body from the `BufferedResponse` without a second parse; a response the runtime's
+ * `fetch` did not read (one a middleware put in its place) is replaced by one.
  */
-async function checkJson(call: Call, shared: Shared): Promise<Response | undefined> {
-  const { request, response, path } = call;
-  const buffered =
-    response instanceof BufferedResponse
-      ? response
-      : new BufferedResponse(response, await readText(call, shared));
+function checkJson(
+  response: Response,
+  buffered: BufferedResponse,
+  identify: () => CallIdentity,
+  redactor: Redactor,
+): Response | undefined {
   const raw = buffered.bodyText;
   let problem: string | undefined;
   if (raw.trim() === "") problem = "an empty body where JSON was expected";
@@ -114,11 +93,9 @@ async function checkJson(call: Call, shared: Shared): Promise<Response | undefin
   }
   if (problem !== undefined) {
     throw new InvalidResponseError({
+      ...identify(),
       status: response.status,
-      body: shared.redactor.string(raw).slice(0, MAX_BODY_CHARS),
-      method: request.method,
-      path,
-      ...identify(call, shared),
+      body: redactor.string(raw).slice(0, MAX_BODY_CHARS),
       summary: `returned ${response.status} with ${problem}`,
       response,
     });
@@ -127,8 +104,7 @@ async function checkJson(call: Call, shared: Shared): Promise<Response | undefin
 }
 
 /** A non-2xx body: parsed JSON, else the text, else undefined when empty. */
-async function readBody(call: Call, shared: Shared): Promise<unknown> {
-  const text = await readText(call, shared);
+function parseBody(text: string): unknown {
   if (text === "") return undefined;
   try {
     return JSON.parse(text);
@@ -137,28 +113,17 @@ async function readBody(call: Call, shared: Shared): Promise<unknown> {
   }
 }
 
-/** The body of a response the runtime's `fetch` did not read (one a middleware put in its place). */
-async function readText(call: Call, shared: Shared): Promise<string> {
-  const { request, response, path } = call;
+/** The body of a response; losing it on the way ends the call in an error without a response. */
+async function readText(
+  request: Request,
+  response: Response,
+  identify: () => CallIdentity,
+  redactor: Redactor,
+): Promise<string> {
   try {
     return await response.text();
   } catch (error) {
-    const aborted = request.signal.aborted;
-    throw new (aborted ? AbortError : ConnectionError)({
-      method: request.method,
-      path,
-      ...identify(call, shared),
-      response,
-      cause: shared.redactor.error(error),
-      summary: aborted ? "was aborted by the caller" : "lost the connection while reading the body",
-    });
+    const outcome = request.signal.aborted ? "aborted" : "connection-error";
+    throw noResponseError({ outcome, error }, { ...identify(), redactor, response });
   }
-}
-
-/** The request id (the vendor's, else the call's, else a new one) and the attempts behind a response. */
-function identify(call: Call, shared: Shared): { requestId: string; attempts: number } {
-  const known = readCall(call.response);
-  const requestId =
-    readRequestId(call.response.headers, shared.requestIdHeaders) ?? known.requestId ?? generateRequestId();
-  return { requestId, attempts: known.attempts ?? 1 };
 }

@@ -1,7 +1,6 @@
-import { readCall } from "./call-info.js";
+import { identifyCall, recordedRedactor } from "./call-info.js";
 import { createApiError } from "./errors.js";
 import { createRedactor } from "./redact.js";
-import { generateRequestId, REQUEST_ID_HEADERS, readRequestId } from "./request-id.js";
 
 /** What an openapi-fetch call resolves to. */
 export interface FetchResult {
@@ -31,16 +30,6 @@ export function unwrap<R extends FetchResult>(
 function unwrapResult<R extends FetchResult>(result: R): ResultData<R> {
   const { response } = result;
   if (response.ok) return result.data as ResultData<R>;
-  const call = readCall(response);
-  throw createApiError(response, result.error, {
-    method: call.method ?? "HTTP",
-    path: call.path ?? pathOf(response),
-    requestId: call.requestId ?? readRequestId(response.headers, REQUEST_ID_HEADERS) ?? generateRequestId(),
-    attempts: call.attempts ?? 1,
-    redactor: call.redactor ?? noSecrets,
-  });
-}
-
-function pathOf(response: Response): string {
-  return response.url ? new URL(response.url).pathname : "(unknown path)";
+  const redactor = recordedRedactor(response) ?? noSecrets;
+  throw createApiError(response, result.error, { ...identifyCall(response), redactor });
 }

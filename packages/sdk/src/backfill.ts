@@ -1,15 +1,17 @@
 import { assertMappingFits } from "./check-mapping.js";
 import { Checkpoint } from "./checkpoint.js";
-import { BackfillInterruptedError, CxError } from "./errors.js";
+import { BackfillInterruptedError, CxError, passConfigurationErrors } from "./errors.js";
 import {
-  type FailureInfo,
+  type BackfillProgress,
+  type BackfillReport,
   firstFailure,
   type OutcomeStatus,
   type SkipCode,
   type SyncReport,
 } from "./report.js";
 import { runPool } from "./run-pool.js";
-import { type SyncContext, type SyncOptions, syncInteraction } from "./sync-interaction.js";
+import type { SyncContext } from "./sync-context.js";
+import { type SyncOptions, syncInteraction } from "./sync-interaction.js";
 import type { CustomerInteraction } from "./vendor-types.js";
 
 export interface BackfillOptions extends SyncOptions {
@@ -33,38 +35,7 @@ export interface BackfillOptions extends SyncOptions {
   maxListedFailures?: number;
 }
 
-/** Running counts of a backfill. */
-export interface BackfillProgress {
-  /** interactions accounted for so far */
-  done: number;
-  applied: number;
-  skipped: number;
-  failed: number;
-  /** dry runs only: interactions with something to write */
-  planned: number;
-  /** of `done`, those whose outcome came from the checkpoint */
-  resumed: number;
-  /** interactions being synced right now */
-  inFlight: number;
-}
-
 /** Accounts for every interaction of a backfill exactly once. */
-export interface BackfillReport extends Omit<BackfillProgress, "inFlight" | "done"> {
-  /** `applied + skipped + failed + planned` */
-  total: number;
-  dryRun: boolean;
-  /** skipped interactions by reason */
-  skipReasons: Partial<Record<SkipCode, number>>;
-  /** the first `maxListedFailures` failures */
-  failures: { interactionId: string; error: FailureInfo }[];
-  /** failures beyond `maxListedFailures`, counted but not listed */
-  unlistedFailures: number;
-  /** true when the run stopped before the source was exhausted (`signal`, or a `BackfillInterruptedError`) */
-  aborted: boolean;
-  checkpoint?: string;
-  durationMs: number;
-}
-
 /** An interaction to backfill: its id, and the interaction itself when the source already fetched it. */
 export type BackfillItem = string | { id: string; interaction?: CustomerInteraction };
 
@@ -114,7 +85,7 @@ export async function backfill(
   // Note: a mapping that does not fit Dixa would fail every interaction; it stops the run before any write.
   if (options.mapping) {
     await assertMappingFits(context, options.mapping).catch((error: unknown) => {
-      throw error instanceof CxError ? error : new BackfillInterruptedError(error, finish(false));
+      throw new BackfillInterruptedError(passConfigurationErrors(error), finish(false));
     });
   }
   const checkpoint = options.checkpoint

@@ -1,7 +1,7 @@
 import { checkClientOptions, describeValue, REDACTED, type RefuseOption } from "@cxkit/runtime";
 import type { DriftCheck } from "@cxkit/runtime/drift";
 import type { BackfillOptions } from "./backfill.js";
-import type { CxOptions } from "./create-cx.js";
+import type { CxOptions } from "./cx-options.js";
 import { CxOptionsError } from "./errors.js";
 import type { FieldRule } from "./field-mapping.js";
 import type { SyncOptions } from "./sync-interaction.js";

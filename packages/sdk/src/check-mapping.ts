@@ -2,19 +2,8 @@ import { type AttributeIndex, attributeDefinitions } from "./attribute-definitio
 import { canWrite } from "./attribute-value.js";
 import { describeProblems, MappingError } from "./errors.js";
 import type { FieldMapping, ResolvedField } from "./field-mapping.js";
-import type { FailureInfo, FieldReport, SkipCode, SyncReport } from "./report.js";
-import type { SyncContext } from "./sync-interaction.js";
-
-/** One entry of an explicit mapping that does not fit Dixa's attribute definitions. */
-export interface MappingProblem {
-  /** the Alpharun field key */
-  key: string;
-  /** the Dixa attribute identifier it is mapped to */
-  attribute: string;
-  code: SkipCode;
-  /** names the entry as `key=attribute` and says what is wrong */
-  message: string;
-}
+import type { FailureInfo, FieldReport, MappingProblem, SkipCode, SyncReport } from "./report.js";
+import type { SyncContext } from "./sync-context.js";
 
 /**
  * Checks every entry of an explicit mapping against Dixa's attribute definitions, whatever an

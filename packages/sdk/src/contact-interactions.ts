@@ -1,6 +1,6 @@
 import { alpharunPagination, paginate } from "@cxkit/runtime";
 import type { BackfillItem } from "./backfill.js";
-import type { SyncContext } from "./sync-interaction.js";
+import type { SyncContext } from "./sync-context.js";
 
 /**
  * The interactions of an Alpharun contact's account, one page at a time, each with its id and the

@@ -1,64 +1,16 @@
 import { type AlpharunClient, createAlpharunClient } from "@cxkit/alpharun";
 import { createDixaClient, type DixaClient } from "@cxkit/dixa";
-import {
-  checkClientOptions,
-  isHeaderValue,
-  type Logger,
-  type RateLimiter,
-  type RateLimitOptions,
-  type RetryOptions,
-} from "@cxkit/runtime";
+import { checkClientOptions, isHeaderValue } from "@cxkit/runtime";
 import type { DriftCheck } from "@cxkit/runtime/drift";
-import { type BackfillOptions, type BackfillReport, backfill } from "./backfill.js";
+import { type BackfillOptions, backfill } from "./backfill.js";
 import { checkBackfillIds, checkCxOptions, checkId, checkMethodOptions, OPTION_KEYS } from "./check-input.js";
 import { contactInteractions } from "./contact-interactions.js";
+import type { CxOptions } from "./cx-options.js";
 import { CxOptionsError, MissingCredentialError } from "./errors.js";
-import type { SyncReport } from "./report.js";
-import { type SyncContext, type SyncOptions, syncInteraction } from "./sync-interaction.js";
+import type { BackfillReport, SyncReport } from "./report.js";
+import type { SyncContext } from "./sync-context.js";
+import { type SyncOptions, syncInteraction } from "./sync-interaction.js";
 import { parseAlpharunWebhook } from "./webhook.js";
-
-export interface CxOptions {
-  alpharun?: {
-    /** Alpharun API key (default: the `ALPHARUN_API_TOKEN` environment variable) */
-    token?: string;
-    /** API root, an absolute http(s) URL (default: the `ALPHARUN_BASE_URL` environment variable, else "https://api.alpharun.com/api/v1") */
-    baseUrl?: string;
-    /** extra headers on every Alpharun request (default none) */
-    headers?: Record<string, string>;
-    /** drift checks of Alpharun's responses and webhook payloads, `validateAlpharunResponses()` from `@cxkit/alpharun/validate` (default none) */
-    validateResponses?: DriftCheck;
-  };
-  dixa?: {
-    /** Dixa API token (default: the `DIXA_API_KEY` environment variable) */
-    apiKey?: string;
-    /** API root, an absolute http(s) URL (default: the `DIXA_BASE_URL` environment variable, else "https://dev.dixa.io/beta") */
-    baseUrl?: string;
-    /** extra headers on every Dixa request (default none) */
-    headers?: Record<string, string>;
-    /** client-side request budget, a `RateLimiter` shared with other clients, or `false` (default 10/s, burst 4: Dixa's limit per token) */
-    rateLimit?: RateLimitOptions | RateLimiter | false;
-    /** drift checks of Dixa's responses, `validateDixaResponses()` from `@cxkit/dixa/validate` (default none) */
-    validateResponses?: DriftCheck;
-  };
-  /** retries of both clients: 429, 408, 409 and 5xx, after `Retry-After` when sent (`retries` a whole number >= 0), or `false` (default 2 retries) */
-  retry?: RetryOptions | false;
-  /** per-attempt timeout of both clients in ms, 1 to 2147483647, or `false` (default 60000) */
-  timeout?: number | false;
-  /** sees every attempt of both clients, secrets redacted (default none) */
-  logger?: Logger;
-  /** Alpharun field key → Dixa attribute identifier for every sync (default: same identifier as the key) */
-  mapping?: SyncOptions["mapping"];
-  /** Alpharun custom field that receives the Dixa conversation id, or `false` (default "dixa_conversation_id") */
-  writeBackKey?: SyncOptions["writeBackKey"];
-  /** clear a Dixa attribute when Alpharun extracted no value, in every sync; `false` leaves it (default true) */
-  clearEmpty?: SyncOptions["clearEmpty"];
-  /** how long Dixa custom attribute definitions are cached, in ms, >= 0 (default 300000) */
-  attributeCacheTtlMs?: number;
-  /** where credentials and base URLs are read from when not passed (default `process.env`) */
-  env?: Record<string, string | undefined>;
-  /** `fetch` used by both clients (default the global `fetch`) */
-  fetch?: typeof globalThis.fetch;
-}
 
 /** One object for both APIs and the workflows that cross them. */
 export interface Cx {

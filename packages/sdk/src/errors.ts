@@ -1,9 +1,18 @@
-import type { BackfillReport } from "./backfill.js";
-import type { MappingProblem } from "./check-mapping.js";
+import type { BackfillReport, MappingProblem } from "./report.js";
 
 /** Base class of every error `@cxkit/sdk` throws. Per-item problems are reported, not thrown. */
 export class CxError extends Error {
   override name = "CxError";
+}
+
+/**
+ * Lets configuration errors pass through: a `CxError` (e.g. `MissingCredentialError`) is a
+ * misconfiguration, not one item's problem, so it is rethrown; any other error is returned for the
+ * caller to report against the item.
+ */
+export function passConfigurationErrors(error: unknown): unknown {
+  if (error instanceof CxError) throw error;
+  return error;
 }
 
 /** The environment variable a missing credential is read from, per API. */

@@ -1,4 +1,4 @@
-import { CxError } from "./errors.js";
+import { passConfigurationErrors } from "./errors.js";
 import type { FailureInfo, FailureStage } from "./report.js";
 
 /** Turns a thrown value into a serializable failure record, keeping an HTTP status when it has one. */
@@ -24,14 +24,12 @@ export class StageFailure {
 }
 
 /**
- * Runs one stage of a sync, tagging what it throws with the stage. Note: a `CxError` (e.g.
- * `MissingCredentialError`) is a misconfiguration, not this item's problem, so it passes through.
+ * Runs one stage of a sync, tagging what it throws with the stage; configuration errors pass through.
  */
 export async function stage<T>(name: FailureStage, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof CxError) throw error;
-    throw new StageFailure(name, error);
+    throw new StageFailure(name, passConfigurationErrors(error));
   }
 }

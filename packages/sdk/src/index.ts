@@ -1,8 +1,8 @@
 export type { MappedValue } from "./attribute-value.js";
-export type { BackfillItem, BackfillOptions, BackfillProgress, BackfillReport } from "./backfill.js";
-export type { MappingProblem } from "./check-mapping.js";
+export type { BackfillItem, BackfillOptions } from "./backfill.js";
 export type { CheckpointRecord } from "./checkpoint.js";
-export { type Cx, type CxOptions, createCx } from "./create-cx.js";
+export { type Cx, createCx } from "./create-cx.js";
+export type { CxOptions } from "./cx-options.js";
 export {
   BackfillInterruptedError,
   CheckpointError,
@@ -16,10 +16,13 @@ export {
 } from "./errors.js";
 export { defineFieldMapping, type FieldMapping, type FieldRule } from "./field-mapping.js";
 export type {
+  BackfillProgress,
+  BackfillReport,
   EndUserMatch,
   FailureInfo,
   FailureStage,
   FieldReport,
+  MappingProblem,
   OutcomeStatus,
   SkipCode,
   SkipReason,

@@ -1,6 +1,6 @@
 import type { DixaClient } from "@cxkit/dixa";
 import { unwrap } from "@cxkit/runtime";
-import { CxError } from "./errors.js";
+import { passConfigurationErrors } from "./errors.js";
 import { toFailure } from "./failure.js";
 import type { FieldPlan } from "./plan-fields.js";
 import type { FailureInfo, FieldReport } from "./report.js";
@@ -46,7 +46,6 @@ async function sendPatch(
     );
     return undefined;
   } catch (error) {
-    if (error instanceof CxError) throw error;
-    return toFailure("patch-conversation", error);
+    return toFailure("patch-conversation", passConfigurationErrors(error));
   }
 }

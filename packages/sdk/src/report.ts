@@ -149,3 +149,45 @@ export function firstFailure(report: SyncReport): FailureInfo | undefined {
   for (const field of report.fields) if (field.status === "failed") return field.error;
   return report.writeBack?.status === "failed" ? report.writeBack.error : undefined;
 }
+
+/** One entry of an explicit mapping that does not fit Dixa's attribute definitions. */
+export interface MappingProblem {
+  /** the Alpharun field key */
+  key: string;
+  /** the Dixa attribute identifier it is mapped to */
+  attribute: string;
+  code: SkipCode;
+  /** names the entry as `key=attribute` and says what is wrong */
+  message: string;
+}
+
+/** Running counts of a backfill. */
+export interface BackfillProgress {
+  /** interactions accounted for so far */
+  done: number;
+  applied: number;
+  skipped: number;
+  failed: number;
+  /** dry runs only: interactions with something to write */
+  planned: number;
+  /** of `done`, those whose outcome came from the checkpoint */
+  resumed: number;
+  /** interactions being synced right now */
+  inFlight: number;
+}
+
+export interface BackfillReport extends Omit<BackfillProgress, "inFlight" | "done"> {
+  /** `applied + skipped + failed + planned` */
+  total: number;
+  dryRun: boolean;
+  /** skipped interactions by reason */
+  skipReasons: Partial<Record<SkipCode, number>>;
+  /** the first `maxListedFailures` failures */
+  failures: { interactionId: string; error: FailureInfo }[];
+  /** failures beyond `maxListedFailures`, counted but not listed */
+  unlistedFailures: number;
+  /** true when the run stopped before the source was exhausted (`signal`, or a `BackfillInterruptedError`) */
+  aborted: boolean;
+  checkpoint?: string;
+  durationMs: number;
+}

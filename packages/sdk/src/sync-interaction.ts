@@ -1,5 +1,4 @@
 import type { AlpharunClient } from "@cxkit/alpharun";
-import type { DixaClient } from "@cxkit/dixa";
 import { unwrap } from "@cxkit/runtime";
 import { attributeDefinitions } from "./attribute-definitions.js";
 import { blocked, checkMapping, mappingFailed } from "./check-mapping.js";
@@ -9,6 +8,7 @@ import { locateConversation } from "./locate-conversation.js";
 import { patchConversation } from "./patch-conversation.js";
 import { planFields } from "./plan-fields.js";
 import { meantToWrite, type SyncReport, summarizeStatus } from "./report.js";
+import type { SyncContext } from "./sync-context.js";
 import type { CustomerInteraction } from "./vendor-types.js";
 import { writeBack } from "./write-back.js";
 
@@ -32,14 +32,6 @@ export interface SyncOptions {
   clearEmpty?: boolean;
   /** aborts the sync's requests; what was written before is in the report (default: none) */
   signal?: AbortSignal;
-}
-
-/** What a sync needs from the facade. */
-export interface SyncContext {
-  readonly alpharun: AlpharunClient;
-  readonly dixa: DixaClient;
-  /** how long custom attribute definitions stay cached, in ms */
-  readonly attributeCacheTtlMs: number;
 }
 
 /**

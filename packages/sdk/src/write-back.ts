@@ -1,6 +1,6 @@
 import type { AlpharunClient } from "@cxkit/alpharun";
 import { unwrap } from "@cxkit/runtime";
-import { CxError } from "./errors.js";
+import { passConfigurationErrors } from "./errors.js";
 import { toFailure } from "./failure.js";
 import type { WriteBackReport } from "./report.js";
 import type { CustomerInteraction } from "./vendor-types.js";
@@ -41,7 +41,6 @@ export async function writeBack(
     }
     return { status: "applied", key, value };
   } catch (error) {
-    if (error instanceof CxError) throw error;
-    return { status: "failed", key, value, error: toFailure("write-back", error) };
+    return { status: "failed", key, value, error: toFailure("write-back", passConfigurationErrors(error)) };
   }
 }

@@ -1,9 +1,9 @@
 import type { Middleware } from "openapi-fetch";
 import { BufferedResponse } from "../buffered-response.js";
-import { readCall } from "../call-info.js";
+import { identifyCall } from "../call-info.js";
 import { describeValue } from "../check-options.js";
-import { ClientOptionsError } from "../errors.js";
-import { generateRequestId, REQUEST_ID_HEADERS, readRequestId } from "../request-id.js";
+import { ClientOptionsError } from "../input-errors.js";
+import { generateRequestId } from "../request-id.js";
 import { type DriftTarget, describeDrift } from "./describe-drift.js";
 import type { DriftEvent } from "./drift-event.js";
 import { ResponseDriftError } from "./response-drift-error.js";
@@ -86,13 +86,8 @@ export function createDriftCheck(validators: SpecValidators, options: DriftCheck
       };
       const events = check(validate, body.value, target);
       if (mode === "throw" && events.some((event) => !event.additive)) {
-        const requestId = readRequestId(response.headers, REQUEST_ID_HEADERS) ?? generateRequestId();
-        throw new ResponseDriftError(events, {
-          ...target,
-          requestId,
-          attempts: readCall(response).attempts ?? 1,
-          response,
-        });
+        const { requestId, attempts } = identifyCall(response, target);
+        throw new ResponseDriftError(events, { ...target, requestId, attempts, response });
       }
       return undefined;
     },

@@ -2,8 +2,8 @@
 import createClient, { type Client } from "openapi-fetch";
 import { inject } from "vitest";
 import { createRuntime, type FetchLike, type RuntimeOptions } from "../../src/index.js";
-import { CXKIT_TRANSPORT } from "../../src/lite-request.js";
-import { createUndiciFetch } from "../../src/undici.js";
+import { CXKIT_TRANSPORT } from "../../src/transport/lite-request.js";
+import { createUndiciFetch } from "../../src/transport/undici.js";
 
 export interface Item {
   id: string;

@@ -6,8 +6,8 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createRuntime, LiteRequest, TimeoutError } from "../../src/index.js";
-import { CXKIT_TRANSPORT, type TransportInit } from "../../src/lite-request.js";
-import { createUndiciFetch } from "../../src/undici.js";
+import { CXKIT_TRANSPORT, type TransportInit } from "../../src/transport/lite-request.js";
+import { createUndiciFetch } from "../../src/transport/undici.js";
 import { RecordingClock } from "../support/clocks.js";
 import { type ScriptedServer, startScriptedServer } from "../support/scripted-server.js";
 import { createTestClient } from "../support/test-api.js";
@@ -294,7 +294,7 @@ test("loading the transport leaves Node's own fetch pool alone", async () => {
     await build({
       stdin: {
         contents: [
-          'import { createUndiciFetch } from "./src/undici.ts";',
+          'import { createUndiciFetch } from "./src/transport/undici.ts";',
           "const fast = createUndiciFetch();",
           'await fast("http://127.0.0.1:1").catch(() => {});',
           'const { Agent } = await import("undici");',

@@ -1,5 +1,4 @@
-import type { BackfillReport } from "../backfill.js";
-import type { FieldReport, SyncReport, WriteBackReport } from "../report.js";
+import type { BackfillReport, FieldReport, SyncReport, WriteBackReport } from "../report.js";
 import { renderTable } from "./render-table.js";
 
 /** The human summary of one sync: where it landed, then a row per field and one for the write-back. */

@@ -1,4 +1,4 @@
-import type { BackfillProgress } from "../backfill.js";
+import type { BackfillProgress } from "../report.js";
 
 const FRAMES = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏";
 

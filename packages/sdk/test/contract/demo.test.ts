@@ -8,7 +8,7 @@ const run = promisify(execFile);
 
 test("the demo runs a dry run and a real sync against Prism mocks of both specs", async () => {
   ensureBuilt();
-  const { stdout } = await run(process.execPath, [join(packageRoot, "scripts", "demo.mjs")], {
+  const { stdout } = await run(process.execPath, [join(packageRoot, "..", "..", "scripts", "demo.mjs")], {
     env: { ...process.env, ALPHARUN_API_TOKEN: "", DIXA_API_KEY: "" },
     timeout: 240_000,
   });

@@ -2,11 +2,12 @@
 // `pnpm demo`: starts Prism mocks of the vendored Alpharun and Dixa specs on 127.0.0.1, then runs
 // the cxkit CLI against them, a dry run first and then a real sync, printing both reports.
 // Needs no credentials: the mocks accept any token. Their answers are the specs' examples.
+// Note: it lives outside packages/, so no published package imports @cxkit/mocks.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { startMock } from "@cxkit/mocks";
 
-const cli = fileURLToPath(new URL("../bin/cxkit.js", import.meta.url));
+const cli = fileURLToPath(new URL("../packages/sdk/bin/cxkit.js", import.meta.url));
 // The interaction id of the spec's `customer_interaction.updated` webhook example.
 const interactionId = "11111111-2222-3333-4444-555555555555";
 

@@ -1,0 +1,38 @@
+import { type Attempt, attemptInit, type FetchLike } from "../attempt.js";
+import { CXKIT_TRANSPORT, LiteRequest, type TransportInit } from "./lite-request.js";
+
+/** Sends a `LiteRequest` without building a second `Request` where it can. */
+export interface LiteSender {
+  /** whether `request` goes to a transport that enforces timeouts itself (`createUndiciFetch`) */
+  delegatesTimeout(request: Request): boolean;
+  /** sends `request` if it is a `LiteRequest`; undefined for any other request */
+  send(request: Request, attempt: Attempt): Promise<Response> | undefined;
+}
+
+/**
+ * A `LiteRequest` goes out as `fetch(url, init)` to the global `fetch`, as it is to a transport that
+ * takes it (marked with `CXKIT_TRANSPORT`), and as a WHATWG `Request` built per attempt to any other
+ * `fetch`. (A browser bundle gets lite-send.browser.ts instead: no `LiteRequest` there.)
+ */
+export function createLiteSender(custom: FetchLike | undefined): LiteSender | undefined {
+  const native = custom === undefined ? globalThis.fetch : undefined;
+  const transport = (custom as { [CXKIT_TRANSPORT]?: boolean } | undefined)?.[CXKIT_TRANSPORT] === true;
+  return {
+    delegatesTimeout: (request) => transport && LiteRequest.is(request),
+    send(request, { init, signal, body, timeout }) {
+      if (!LiteRequest.is(request)) return undefined;
+      if (transport) {
+        const transportInit: TransportInit = {};
+        if (signal !== undefined) transportInit.signal = signal;
+        if (timeout !== undefined) transportInit.timeout = timeout;
+        if (body !== undefined) transportInit.body = body;
+        return (custom as FetchLike)(request, transportInit);
+      }
+      const fetchInit =
+        init === undefined ? request.fetchInit(signal) : { ...init, ...request.fetchInit(signal) };
+      if (body !== undefined) fetchInit.body = body;
+      if (native) return native(request.url, fetchInit);
+      return (custom as FetchLike)(new Request(request.url, fetchInit), attemptInit(init, signal, body));
+    },
+  };
+}
