@@ -152,10 +152,7 @@ export function checkCxOptions(options: unknown): void {
       given[api] ?? {},
       keys,
     );
-    if (
-      validateResponses !== undefined &&
-      typeof (validateResponses as DriftCheck)?.checkPayload !== "function"
-    ) {
+    if (validateResponses !== undefined && !(validateResponses as DriftCheck)?.checkPayload) {
       refuse(`${api}.validateResponses`, "a drift check", validateResponses);
     }
     const [option, credential] = api === "alpharun" ? ["alpharun.token", token] : ["dixa.apiKey", apiKey];
