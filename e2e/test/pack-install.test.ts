@@ -67,7 +67,7 @@ beforeAll(async () => {
   const tools = ["typescript", "vitest", "@types/node"].map((tool) => `${tool}@${catalog[tool]}`);
   const tgz = published.map(({ manifest }) => join(tarballs, tarballName(manifest)));
   await run("npm", ["install", "--no-audit", "--no-fund", ...tgz, ...tools], project).then(ok);
-}, 300_000);
+}, 600_000);
 
 afterAll(async () => {
   // Note: CXKIT_E2E_KEEP=1 keeps the consumer project for a look after a failure.
