@@ -65,8 +65,9 @@ async function prepare(name, { from, cwd, scratch }) {
   applySpecFixes(before);
   const { changes } = classifyChanges(before, normalized.doc);
   // Note: imported here, as openapi-typescript loads the TypeScript compiler (about a second).
-  const { renderSchema } = await import("./generate.mjs");
+  const { renderSchema, renderValidators } = await import("./generate.mjs");
   const types = await renderSchema(candidate, api.spec);
+  const validators = await renderValidators(candidate, api.spec);
   const oldTypes = previous === undefined ? "" : await renderSchema(specPath, api.spec);
   const typesChanged = types !== oldTypes;
   return {
@@ -76,6 +77,7 @@ async function prepare(name, { from, cwd, scratch }) {
     text: normalized.text,
     fixes: normalized.fixes,
     types,
+    validators,
     changes,
     typesChanged,
     bump: releaseBump(changes, typesChanged),
@@ -93,10 +95,12 @@ async function apply(plan, date) {
     return ["specs/manifest.json"];
   }
   await writeFile(join(repoRoot, api.spec), plan.text);
-  const { writeSchema } = await import("./generate.mjs");
+  const { writeSchema, writeValidators } = await import("./generate.mjs");
   await writeSchema(join(repoRoot, api.generated), plan.types);
+  // Note: the validators name the spec's lines, so any change to the spec may move them.
+  const validators = await writeValidators(api, plan.validators);
   await updateManifest([plan.name], { root: repoRoot, retrieved: date });
-  const written = [api.spec, api.generated, "specs/manifest.json"];
+  const written = [api.spec, api.generated, validators, "specs/manifest.json"];
   if (plan.bump) {
     const file = await writeChangeset({
       root: repoRoot,

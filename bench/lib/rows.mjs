@@ -10,6 +10,7 @@ const CLIENTS = {
   "openapi-fetch": "plain openapi-fetch",
   "cxkit-fetch": "`@cxkit/alpharun`, full runtime, global `fetch` (default)",
   "cxkit-fetch-no-timeout": "`@cxkit/alpharun`, global `fetch`, `timeout: false`",
+  "cxkit-fetch-report": '`@cxkit/alpharun`, global `fetch`, drift check `"report"` at full sampling',
   "cxkit-undici": "`@cxkit/alpharun`, full runtime, `createUndiciFetch()`",
   "hey-api": "hey-api generated client",
   "undici.request": "`undici.request` (floor)",
@@ -56,6 +57,24 @@ export function collectRows({
         roundRatios: micros.map((value, round) => Number((value / base[round]).toFixed(3))),
       });
     }
+    // Note: validation's cost as the ratio to the same client without it, round by round in one run.
+    const off = perCall[method]["cxkit-fetch"];
+    const report = perCall[method]["cxkit-fetch-report"];
+    const overhead = median(report.map((value, round) => value / off[round]));
+    rows.push({
+      ...row(
+        `per call: ${total.toLocaleString("en")} sequential ${method === "get" ? "GETs" : "PATCHes"}`,
+        `${method}.report-vs-off`,
+        method === "get"
+          ? 'drift check `"report"` (full sampling) vs validation off, same client'
+          : 'drift check `"report"` vs off, an answer with 5 extra fields (5 events a call)',
+        overhead,
+        "x validation off",
+        `${overhead.toFixed(2)}x`,
+        { op: "<=", value: 1.15, display: "<= 1.15x" },
+      ),
+      roundRatios: report.map((value, round) => Number((value / off[round]).toFixed(3))),
+    });
   }
 
   const bundleLabels = {

@@ -19,6 +19,7 @@ import {
 } from "./helpers/temp-repo.js";
 
 const generated = "packages/alpharun/src/generated/schema.ts";
+const validators = "packages/alpharun/src/generated/validate.ts";
 const spec = "specs/alpharun/openapi.yaml";
 let baseline: string;
 // Note: each test runs pnpm and the generator in a temporary repository: minutes on a busy machine.
@@ -60,6 +61,7 @@ describe("sync-specs", () => {
       [
         `.changeset/alpharun-spec-${today()}.md`,
         generated,
+        validators,
         "specs/alpharun/openapi.yaml",
         "specs/manifest.json",
       ].sort(),

@@ -35,7 +35,14 @@ function copyRepoForVendors(): string {
   }
   cpSync(join(repoRoot, "specs"), join(target, "specs"), { recursive: true });
   mkdirSync(join(target, "scripts"));
-  for (const file of ["apis.mjs", "generate.mjs", "manifest.mjs", "new-vendor.mjs", "vendor-template"]) {
+  for (const file of [
+    "apis.mjs",
+    "generate.mjs",
+    "manifest.mjs",
+    "new-vendor.mjs",
+    "validators",
+    "vendor-template",
+  ]) {
     cpSync(join(repoRoot, "scripts", file), join(target, "scripts", file), { recursive: true });
   }
   const mocks = join(target, "packages", "mocks");
@@ -118,6 +125,13 @@ test("a third vendor needs its spec, its manifest entry and its package, and the
   );
   expect(readFileSync(join(dir, "packages", "mocks", "src", "generated", "vendors.ts"), "utf8")).toContain(
     '"acme"',
+  );
+  // Its drift checks come with it: validators generated from its spec, and the `validate` entry.
+  const validate = await import(pathToFileURL(join(packageDir, "dist", "validate.js")).href);
+  expect(validate.validateAcmeResponses({ mode: "throw" }).mode).toBe("throw");
+  expect(Object.keys(validate.acmeValidators.responses).length).toBeGreaterThan(0);
+  expect(readFileSync(join(packageDir, "src", "generated", "validate.ts"), "utf8")).toContain(
+    `spec: "specs/${API}/openapi.yaml"`,
   );
 
   // No edit outside the vendor's spec, its manifest entry, its package and generated files.

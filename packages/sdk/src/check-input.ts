@@ -1,4 +1,5 @@
 import { checkClientOptions, checkCredential, describeValue, type RefuseOption } from "@cxkit/runtime";
+import type { DriftCheck } from "@cxkit/runtime/drift";
 import type { BackfillOptions } from "./backfill.js";
 import type { CxOptions } from "./cx-options.js";
 import { CxOptionsError } from "./errors.js";
@@ -86,8 +87,8 @@ const CX_KEYS = keysOf<CxOptions>()(
 );
 /** Each API's options, its credential first. */
 const API_KEYS = {
-  alpharun: keysOf<NonNullable<CxOptions["alpharun"]>>()("token baseUrl headers"),
-  dixa: keysOf<NonNullable<CxOptions["dixa"]>>()("apiKey baseUrl headers rateLimit"),
+  alpharun: keysOf<NonNullable<CxOptions["alpharun"]>>()("token baseUrl headers validateResponses"),
+  dixa: keysOf<NonNullable<CxOptions["dixa"]>>()("apiKey baseUrl headers rateLimit validateResponses"),
 };
 const RULE_KEYS = keysOf<FieldRule>()("attribute transform");
 
@@ -130,7 +131,14 @@ export function checkCxOptions(options: unknown): void {
   checkClientOptions({ retry, timeout, logger, fetch }, refuse);
   for (const [api, keys] of Object.entries(API_KEYS)) {
     const key = keys[0] as string;
-    const { [key]: credential, ...runtime } = checkObject("createCx", api, given[api] ?? {}, keys);
+    const {
+      [key]: credential,
+      validateResponses,
+      ...runtime
+    } = checkObject("createCx", api, given[api] ?? {}, keys);
+    if (validateResponses !== undefined && !(validateResponses as DriftCheck)?.checkPayload) {
+      refuse(`${api}.validateResponses`, "a drift check", validateResponses);
+    }
     // Note: the clients' own check, so a bad credential fails alike through a factory, createCx and the CLI.
     if (credential !== undefined) checkCredential(credential, `createCx: \`${api}.${key}\``);
     checkClientOptions(runtime, refuser("createCx", `${api}.`));

@@ -1,6 +1,7 @@
 import { type AlpharunClient, createAlpharunClient } from "@cxkit/alpharun";
 import { createDixaClient, type DixaClient } from "@cxkit/dixa";
 import { checkClientOptions, isHeaderValue } from "@cxkit/runtime";
+import type { DriftCheck } from "@cxkit/runtime/drift";
 import { type BackfillOptions, backfill } from "./backfill.js";
 import { checkBackfillIds, checkCxOptions, checkId, checkOptions, OPTION_KEYS } from "./check-input.js";
 import { contactInteractions } from "./contact-interactions.js";
@@ -49,23 +50,29 @@ export function createCx(options: CxOptions = {}): Cx {
 
   const context: SyncContext = {
     get alpharun() {
-      const given = options.alpharun;
-      alpharun ??= createAlpharunClient({
-        ...shared,
-        ...given,
-        token: credential(given?.token, env, "alpharun"),
-        baseUrl: baseUrl(given?.baseUrl, env, "ALPHARUN_BASE_URL"),
-      });
+      const { validateResponses, ...given } = options.alpharun ?? {};
+      alpharun ??= withDriftCheck(
+        validateResponses,
+        createAlpharunClient({
+          ...shared,
+          ...given,
+          token: credential(given.token, env, "alpharun"),
+          baseUrl: baseUrl(given.baseUrl, env, "ALPHARUN_BASE_URL"),
+        }),
+      );
       return alpharun;
     },
     get dixa() {
-      const given = options.dixa;
-      dixa ??= createDixaClient({
-        ...shared,
-        ...given,
-        apiKey: credential(given?.apiKey, env, "dixa"),
-        baseUrl: baseUrl(given?.baseUrl, env, "DIXA_BASE_URL"),
-      });
+      const { validateResponses, ...given } = options.dixa ?? {};
+      dixa ??= withDriftCheck(
+        validateResponses,
+        createDixaClient({
+          ...shared,
+          ...given,
+          apiKey: credential(given.apiKey, env, "dixa"),
+          baseUrl: baseUrl(given.baseUrl, env, "DIXA_BASE_URL"),
+        }),
+      );
       return dixa;
     },
     attributeCacheTtlMs: options.attributeCacheTtlMs ?? 300_000,
@@ -93,6 +100,7 @@ export function createCx(options: CxOptions = {}): Cx {
     },
     handleAlpharunWebhook: async (payload, sync) => {
       const { id } = parseAlpharunWebhook(payload).data.customer_interaction;
+      options.alpharun?.validateResponses?.checkPayload("CustomerInteractionUpdatedWebhook", payload);
       return syncInteraction(context, id, prepare("handleAlpharunWebhook", sync, OPTION_KEYS.webhook));
     },
     backfill: async (ids, run) => {
@@ -105,6 +113,12 @@ export function createCx(options: CxOptions = {}): Cx {
       return backfill(context, contactInteractions(context, contactId), options);
     },
   };
+}
+
+/** Registers a client's drift check, when one was given, after the runtime's middleware. */
+function withDriftCheck<C extends AlpharunClient | DixaClient>(check: DriftCheck | undefined, client: C): C {
+  if (check) client.use(check);
+  return client;
 }
 
 /** The credential passed to `createCx` (already checked), else the environment's, which must be usable as it is. */

@@ -1,4 +1,5 @@
 import type { Logger, RateLimiter, RateLimitOptions, RetryOptions } from "@cxkit/runtime";
+import type { DriftCheck } from "@cxkit/runtime/drift";
 import type { SyncOptions } from "./sync-interaction.js";
 
 /** Options of `createCx`: both clients, the defaults of every sync, and where credentials come from. */
@@ -10,6 +11,8 @@ export interface CxOptions {
     baseUrl?: string;
     /** extra headers on every Alpharun request (default none) */
     headers?: Record<string, string>;
+    /** drift checks of Alpharun's responses and webhook payloads, `validateAlpharunResponses()` from `@cxkit/alpharun/validate` (default none) */
+    validateResponses?: DriftCheck;
   };
   dixa?: {
     /** Dixa API token (default: the `DIXA_API_KEY` environment variable) */
@@ -20,6 +23,8 @@ export interface CxOptions {
     headers?: Record<string, string>;
     /** client-side request budget, a `RateLimiter` shared with other clients, or `false` (default 10/s, burst 4: Dixa's limit per token) */
     rateLimit?: RateLimitOptions | RateLimiter | false;
+    /** drift checks of Dixa's responses, `validateDixaResponses()` from `@cxkit/dixa/validate` (default none) */
+    validateResponses?: DriftCheck;
   };
   /** retries of both clients: 429, 408, 409 and 5xx, after `Retry-After` when sent (`retries` a whole number >= 0), or `false` (default 2 retries) */
   retry?: RetryOptions | false;

@@ -1,0 +1,58 @@
+// handleAlpharunWebhook with the Alpharun drift check it is given: the payload is checked against the spec.
+import { ResponseDriftError, validateAlpharunResponses } from "@cxkit/alpharun/validate";
+import type { DriftEvent } from "@cxkit/runtime/drift";
+import { expect, test } from "vitest";
+import { CxOptionsError, createCx } from "../../src/index.js";
+import { scenario } from "../support/fixtures.js";
+import { addCustomer } from "../support/world.js";
+
+const updated = (id: string, extra: Record<string, unknown> = {}, url?: string) => ({
+  event_type: "customer_interaction.updated",
+  data: {
+    customer_interaction: {
+      id,
+      public_api_url: url ?? `https://api.alpharun.com/api/v1/customer-interactions/${id}`,
+    },
+  },
+  ...extra,
+});
+
+const webhookEvents = (events: DriftEvent[]) => events.filter((event) => event.path === "webhook");
+
+test("reports a webhook payload's extra field as additive drift and still syncs", async () => {
+  const events: DriftEvent[] = [];
+  const validateResponses = validateAlpharunResponses({ onDrift: (event) => events.push(event) });
+  const { cx, world } = await scenario(undefined, { alpharun: { validateResponses } });
+  const { interactionId } = addCustomer(world, { customer_satisfaction_score: 5 });
+
+  const report = await cx.handleAlpharunWebhook(JSON.stringify(updated(interactionId, { attempt: 2 })));
+
+  expect(report.status).toBe("applied");
+  expect(webhookEvents(events).map((event) => [event.kind, event.pointer, event.operationId])).toEqual([
+    ["extra-field", "/attempt", "CustomerInteractionUpdatedWebhook"],
+  ]);
+});
+
+test('"throw" rejects a payload that breaks the spec with ResponseDriftError, before any request', async () => {
+  const validateResponses = validateAlpharunResponses({ mode: "throw", onDrift: () => {} });
+  const { cx, world, server } = await scenario(undefined, { alpharun: { validateResponses } });
+  const { interactionId } = addCustomer(world, { customer_satisfaction_score: 5 });
+
+  const error = await cx
+    .handleAlpharunWebhook(updated(interactionId, {}, "pii-relative/path"))
+    .catch((caught: unknown) => caught);
+
+  expect(error).toBeInstanceOf(ResponseDriftError);
+  expect((error as ResponseDriftError).drifts.map((drift) => [drift.kind, drift.pointer])).toEqual([
+    ["format", "/data/customer_interaction/public_api_url"],
+  ]);
+  expect(JSON.stringify(error)).not.toContain("pii-");
+  expect(server.requests).toEqual([]);
+});
+
+test("a validateResponses that is not a drift check is refused by createCx", () => {
+  expect(() => createCx({ env: {}, dixa: { validateResponses: "report" as never } })).toThrow(CxOptionsError);
+  expect(() => createCx({ env: {}, dixa: { validateResponses: "report" as never } })).toThrow(
+    /dixa\.validateResponses must be a drift check, got "report"/,
+  );
+});
