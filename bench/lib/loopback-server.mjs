@@ -2,7 +2,7 @@
 // per-call benchmark makes. Runs in its own process (fork it), so the client under test has a core.
 import { createServer } from "node:http";
 
-/** The spec's example interaction: what every GET and PATCH answers. */
+/** The spec's example interaction: what every GET answers. */
 export const INTERACTION = {
   data: {
     customer_interaction: {
@@ -43,20 +43,36 @@ export const INTERACTION = {
   },
 };
 
-const body = JSON.stringify(INTERACTION);
-const length = String(Buffer.byteLength(body));
+/** What a PATCH answers: the updated interaction as the spec's `UpdatedCustomerInteraction` has it. */
+export const UPDATED_INTERACTION = {
+  data: {
+    customer_interaction: {
+      id: "abc123",
+      custom_fields: INTERACTION.data.customer_interaction.custom_fields,
+    },
+  },
+};
+
+// Note: each answer as the spec shapes it, so a validating client reports no drift.
+const answers = Object.fromEntries(
+  Object.entries({ GET: INTERACTION, PATCH: UPDATED_INTERACTION }).map(([method, answer]) => {
+    const body = JSON.stringify(answer);
+    return [method, { body, length: String(Buffer.byteLength(body)) }];
+  }),
+);
 
 /** Starts the server; resolves with its base URL. */
 export function startLoopbackServer() {
   const server = createServer((req, res) => {
     req.resume();
     req.on("end", () => {
-      if (!req.url?.startsWith("/api/v1/customer-interactions/")) {
+      const answer = answers[req.method ?? ""];
+      if (!req.url?.startsWith("/api/v1/customer-interactions/") || !answer) {
         res.writeHead(404).end();
         return;
       }
-      res.writeHead(200, { "content-type": "application/json", "content-length": length });
-      res.end(body);
+      res.writeHead(200, { "content-type": "application/json", "content-length": answer.length });
+      res.end(answer.body);
     });
   });
   server.keepAliveTimeout = 60_000;
