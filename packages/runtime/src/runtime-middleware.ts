@@ -36,7 +36,7 @@ export function createRuntimeMiddleware(options: RuntimeMiddlewareOptions = {}):
         identifyCall(response, {
           method: request.method,
           path: schemaPath,
-          ...(requestIdHeaders && { requestIdHeaders }),
+          requestIdHeaders,
         });
       const read = () => readText(request, response, identify, redactor);
       if (response.ok) {
