@@ -47,7 +47,7 @@ export interface CallHints {
   /** the id generated for this call, when one was */
   requestId?: string | undefined;
   /** response headers read for the vendor's request id (default `REQUEST_ID_HEADERS`) */
-  requestIdHeaders?: readonly string[];
+  requestIdHeaders?: readonly string[] | undefined;
 }
 
 /**

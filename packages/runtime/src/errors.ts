@@ -197,8 +197,7 @@ function formatMessage(details: ApiErrorDetails<unknown>): string {
     (status === undefined
       ? "failed"
       : `failed with ${status}${response?.statusText ? ` ${response.statusText}` : ""}`);
-  const vendor =
-    details.status !== undefined && details.status >= 400 ? vendorMessage(details.body) : undefined;
+  const vendor = status !== undefined && status >= 400 ? vendorMessage(details.body) : undefined;
   const attempts = `${details.attempts} attempt${details.attempts === 1 ? "" : "s"}`;
   return `${details.method} ${details.path} ${summary}${vendor ? `: ${vendor}` : ""} (request id ${details.requestId}, ${attempts})`;
 }

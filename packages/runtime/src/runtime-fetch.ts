@@ -127,10 +127,7 @@ export function createRuntimeFetch(options: RuntimeFetchOptions = {}): FetchLike
         retryIn = backoffDelay(retry, attempt, random);
       }
       if (logger) {
-        const { requestId } = identifyCall(response, {
-          requestId: callId,
-          ...(requestIdHeaders && { requestIdHeaders }),
-        });
+        const { requestId } = identifyCall(response, { requestId: callId, requestIdHeaders });
         emitAttemptLog(logger, redactor, {
           request,
           attempt,

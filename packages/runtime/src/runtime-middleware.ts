@@ -1,4 +1,5 @@
 import type { Middleware } from "openapi-fetch";
+import { failureOutcome } from "./attempt.js";
 import { BufferedResponse, hasNoBody } from "./buffered-response.js";
 import { type CallIdentity, identifyCall, recordCall } from "./call-info.js";
 import { ApiError, createApiError, InvalidResponseError, noResponseError, withPath } from "./errors.js";
@@ -35,7 +36,7 @@ export function createRuntimeMiddleware(options: RuntimeMiddlewareOptions = {}):
         identifyCall(response, {
           method: request.method,
           path: schemaPath,
-          ...(requestIdHeaders && { requestIdHeaders }),
+          requestIdHeaders,
         });
       const read = () => readText(request, response, identify, redactor);
       if (response.ok) {
@@ -123,7 +124,10 @@ async function readText(
   try {
     return await response.text();
   } catch (error) {
-    const outcome = request.signal.aborted ? "aborted" : "connection-error";
-    throw noResponseError({ outcome, error }, { ...identify(), redactor, response });
+    // Note: without an origin, any outcome but "aborted" is a lost connection.
+    throw noResponseError(
+      { outcome: failureOutcome(request, error), error },
+      { ...identify(), redactor, response },
+    );
   }
 }
