@@ -65,3 +65,51 @@ export async function contractCoverage(options: {
   const summary = `${options.label ?? options.spec}: ${complete}/${operations.length} operations have a happy and a failure path`;
   return { operations, missing, unknown, summary };
 }
+
+type Parameter = { name?: string; in?: string; $ref?: string };
+type SpecDocument = Record<string, unknown> & {
+  paths?: Record<string, Record<string, { parameters?: Parameter[] }> & { parameters?: Parameter[] }>;
+};
+
+export interface PaginationCoverage {
+  /** operations (`METHOD /path`) whose query, path-level parameters included, takes the cursor */
+  paginated: string[];
+  /** paginated operations the table lacks */
+  missing: string[];
+  /** operations in the table that take no cursor */
+  extra: string[];
+}
+
+/**
+ * Holds a client's table of paginated operations against its spec: every operation with the
+ * vendor's cursor query parameter must be in the table, and nothing else.
+ */
+export async function paginationCoverage(options: {
+  spec: string;
+  table: { cursor: string; operations: Record<string, { method: string }> };
+}): Promise<PaginationCoverage> {
+  const document = parse(await readFile(options.spec, "utf8")) as SpecDocument;
+  const resolve = (parameter: Parameter): Parameter =>
+    parameter.$ref
+      ? (parameter.$ref
+          .split("/")
+          .slice(1)
+          .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], document) as Parameter)
+      : parameter;
+  const takesCursor = (parameters: Parameter[]) =>
+    parameters.map(resolve).some(({ in: where, name }) => where === "query" && name === options.table.cursor);
+  const paginated = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
+    HTTP_METHODS.filter(
+      (method) =>
+        item[method] && takesCursor([...(item.parameters ?? []), ...(item[method]?.parameters ?? [])]),
+    ).map((method) => `${method.toUpperCase()} ${path}`),
+  );
+  const listed = Object.entries(options.table.operations).map(
+    ([path, { method }]) => `${method.toUpperCase()} ${path}`,
+  );
+  return {
+    paginated,
+    missing: paginated.filter((operation) => !listed.includes(operation)),
+    extra: listed.filter((operation) => !paginated.includes(operation)),
+  };
+}
