@@ -10,7 +10,7 @@ export interface AlpharunClientOptions extends ApiClientOptions {
   token: string;
   /** API root (default "https://api.alpharun.com/api/v1") */
   baseUrl?: string | undefined;
-  /** client-side rate limit, or a `RateLimiter` shared with other clients (default none: Alpharun documents no limit) */
+  /** client-side rate limit: a `RateLimiter` (which other clients may share), or `false` (default none: Alpharun documents no limit) */
   rateLimit?: NonNullable<ApiClientOptions["rateLimit"]>;
 }
 

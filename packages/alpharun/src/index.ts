@@ -1,5 +1,11 @@
 // Note: one error class for both clients (and any other), so one `instanceof` check catches it.
-export { MissingCredentialError, pages, paginate } from "@cxkit/runtime";
+export {
+  MissingCredentialError,
+  pages,
+  paginate,
+  RateLimiter,
+  type RateLimitOptions,
+} from "@cxkit/runtime";
 export {
   ALPHARUN_BASE_URL,
   type AlpharunClient,

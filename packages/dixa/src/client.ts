@@ -2,6 +2,7 @@ import {
   type ApiClient,
   type ApiClientOptions,
   createApiClient,
+  RateLimiter,
   type RateLimitOptions,
   type VendorProfile,
 } from "@cxkit/runtime";
@@ -17,7 +18,7 @@ export interface DixaClientOptions extends ApiClientOptions {
   apiKey: string;
   /** API root (default "https://dev.dixa.io/beta") */
   baseUrl?: string | undefined;
-  /** client-side rate limit over all calls, a `RateLimiter` shared with other clients, or `false` (default 10/s, burst 4) */
+  /** client-side rate limit over all calls: a `RateLimiter` (which other clients may share), or `false` (default 10/s, burst 4) */
   rateLimit?: NonNullable<ApiClientOptions["rateLimit"]>;
 }
 
@@ -54,7 +55,8 @@ const dixa: VendorProfile = {
     "PATCH /tags/{tagId}/activate",
     "PATCH /tags/{tagId}/deactivate",
   ],
-  rateLimit: dixaRateLimit,
+  // Note: one limiter per client unless the caller passes a shared one.
+  rateLimit: () => new RateLimiter(dixaRateLimit),
   pagination: dixaPagination,
 };
 

@@ -1,5 +1,12 @@
 // Note: one error class for both clients (and any other), so one `instanceof` check catches it.
-export { InvalidRequestError, MissingCredentialError, pages, paginate } from "@cxkit/runtime";
+export {
+  InvalidRequestError,
+  MissingCredentialError,
+  pages,
+  paginate,
+  RateLimiter,
+  type RateLimitOptions,
+} from "@cxkit/runtime";
 export {
   createDixaClient,
   DIXA_BASE_URL,

@@ -4,6 +4,8 @@ import { fileURLToPath } from "node:url";
 import { test } from "vitest";
 import { parse } from "yaml";
 
+export { type PageRequest, type PageServer, startPageServer } from "./page-server.js";
+
 type TestBody = () => Promise<void> | void;
 
 /** A contract test of an operation's happy path (a valid call answered with 2xx). */

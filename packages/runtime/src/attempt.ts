@@ -11,7 +11,7 @@ export interface Attempt {
   body: ArrayBuffer | undefined;
   /** aborts at the attempt's deadline or the caller's abort */
   signal: AbortSignal | undefined;
-  /** a timeout the transport enforces itself (see `delegatesTimeout`) */
+  /** a timeout the transport enforces itself (see `delegatedTimeout`) */
   timeout: number | undefined;
 }
 

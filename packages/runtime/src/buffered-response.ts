@@ -70,8 +70,3 @@ export class BufferedResponse extends Response {
     return new Response(this.bodyText, { headers: this.headers });
   }
 }
-
-/** Whether a response carries no body whatever the server sends: 204, 205, 304, or an answer to HEAD. */
-export function hasNoBody(method: string, status: number): boolean {
-  return status === 204 || status === 205 || status === 304 || method === "HEAD";
-}

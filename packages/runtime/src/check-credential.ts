@@ -2,8 +2,9 @@ import { assertHeaderSafe } from "./header-value.js";
 import { MissingCredentialError } from "./input-errors.js";
 
 /**
- * Throws `MissingCredentialError` for a credential that is unset, blank or not sendable as a header,
- * never showing it; `label` names it, e.g. `createDixaClient: \`apiKey\``. The one check behind every
+ * Throws `MissingCredentialError` for a credential that is unset, blank, wrapped in whitespace (which
+ * the header would lose, so the vendor and the redaction would see different values) or not sendable
+ * as a header, never showing it; `label` names it, e.g. `createDixaClient: \`apiKey\``. The one check behind every
  * client factory and the facade, so a bad credential fails the same way wherever it is given.
  */
 export function checkCredential(credential: unknown, label: string): asserts credential is string {
@@ -11,4 +12,7 @@ export function checkCredential(credential: unknown, label: string): asserts cre
     throw new MissingCredentialError(`${label} is required`);
   }
   assertHeaderSafe(credential, label);
+  if (credential.trim() !== credential) {
+    throw new MissingCredentialError(`${label} has leading or trailing whitespace`);
+  }
 }

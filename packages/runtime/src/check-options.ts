@@ -18,10 +18,8 @@ type Rule =
   | [option: string, min: number, max: number, whole?: boolean];
 
 /**
- * The runtime options every client factory takes (`ApiClientOptions`). `timeout`, `retry` and
- * `rateLimit` may also be `false`.
- * Note: `requestsPerSecond` is at least 0.001 (a request every 1000 s), so the wait between two
- * requests stays a delay a timer can take.
+ * The runtime options every client factory takes (`ApiClientOptions`) but `baseUrl`, `headers` and
+ * `rateLimit`, checked on their own. `timeout` and `retry` may also be `false`.
  */
 const RULES: Rule[] = [
   ["fetch", "function"],
@@ -37,9 +35,16 @@ const RULES: Rule[] = [
   ["retry.jitter", 0, 1],
   ["retry.nonIdempotent", "boolean"],
   ["retry.idempotentOperations", "object"],
-  ["rateLimit", "object"],
-  ["rateLimit.requestsPerSecond", 0.001, MAX_DELAY_MS],
-  ["rateLimit.burst", 1, MAX_DELAY_MS, true],
+];
+
+/**
+ * The options of a `RateLimiter` (`RateLimitOptions`).
+ * Note: `requestsPerSecond` is at least 0.001 (a request every 1000 s), so the wait between two
+ * requests stays a delay a timer can take.
+ */
+const RATE_LIMIT_RULES: Rule[] = [
+  ["requestsPerSecond", 0.001, MAX_DELAY_MS],
+  ["burst", 1, MAX_DELAY_MS, true],
 ];
 
 /** A `RefuseOption` that throws `ClientOptionsError`, its message starting with `prefix`. */
@@ -65,13 +70,44 @@ export function describeValue(value: unknown): string {
  * each one set; the first bad one goes to `refuse`. Header values are never shown.
  */
 export function checkClientOptions(options: Record<string, unknown>, refuse: RefuseOption): void {
-  const { baseUrl, rateLimit } = options as { baseUrl?: unknown; rateLimit?: Record<string, unknown> };
+  const { baseUrl, rateLimit } = options as { baseUrl?: unknown; rateLimit?: unknown };
   if (baseUrl !== undefined && !isHttpUrl(baseUrl)) refuse("baseUrl", "an absolute http(s) URL", baseUrl);
-  for (const [option, min, max, whole] of RULES) {
+  checkRules(options, RULES, refuse);
+  // Note: by its method, so a bundle that never builds a `RateLimiter` does not carry the class.
+  if (
+    rateLimit !== undefined &&
+    rateLimit !== false &&
+    typeof (rateLimit as { acquire?: unknown })?.acquire !== "function"
+  ) {
+    refuse("rateLimit", "a RateLimiter (`new RateLimiter({ requestsPerSecond })`) or false", rateLimit);
+  }
+  for (const [name, value] of Object.entries(options.headers ?? {})) {
+    if (!isHeaderValue(value) || !/^(?!authorization$)[\w!#$%&'*+.^`|~-]+$/i.test(name)) {
+      const given = typeof value === "string" ? REDACTED : value;
+      refuse(
+        `headers.${name}`,
+        "a string without control characters, under a valid name but Authorization",
+        given,
+      );
+    }
+  }
+}
+
+/** Checks the options of a `RateLimiter` (`RateLimitOptions`); the first bad one goes to `refuse`. */
+export function checkRateLimitOptions(options: unknown, refuse: RefuseOption): void {
+  if (typeof options !== "object" || options === null) refuse("options", "an object", options);
+  checkRules(options as Record<string, unknown>, RATE_LIMIT_RULES, refuse);
+  const { requestsPerSecond } = options as { requestsPerSecond?: unknown };
+  if (requestsPerSecond === undefined) refuse("requestsPerSecond", "set", requestsPerSecond);
+}
+
+/** Checks each rule's option that is set (`false` too, for `timeout` and `retry`). */
+function checkRules(options: Record<string, unknown>, rules: Rule[], refuse: RefuseOption): void {
+  for (const [option, min, max, whole] of rules) {
     const value = option
       .split(".")
       .reduce<unknown>((parent, key) => (parent as Record<string, unknown> | undefined)?.[key], options);
-    if (value === undefined || (value === false && /^(timeout|retry|rateLimit)$/.test(option))) continue;
+    if (value === undefined || (value === false && /^(timeout|retry)$/.test(option))) continue;
     const ok =
       typeof min === "string"
         ? typeof value === min && value !== null
@@ -81,20 +117,6 @@ export function checkClientOptions(options: Record<string, unknown>, refuse: Ref
         option,
         typeof min === "string" ? `of type ${min}` : `a ${whole ? "whole " : ""}number from ${min} to ${max}`,
         value,
-      );
-    }
-  }
-  // Note: a RateLimiter was checked when it was built; options need a rate.
-  if (rateLimit && !rateLimit.acquire && rateLimit.requestsPerSecond === undefined) {
-    refuse("rateLimit.requestsPerSecond", "set", undefined);
-  }
-  for (const [name, value] of Object.entries(options.headers ?? {})) {
-    if (!isHeaderValue(value) || !/^(?!authorization$)[\w!#$%&'*+.^`|~-]+$/i.test(name)) {
-      const given = typeof value === "string" ? REDACTED : value;
-      refuse(
-        `headers.${name}`,
-        "a string without control characters, under a valid name but Authorization",
-        given,
       );
     }
   }

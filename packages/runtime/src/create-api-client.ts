@@ -5,7 +5,7 @@ import { checkClientOptions, refuseOption } from "./check-options.js";
 import { createRuntime } from "./create-runtime.js";
 import type { Logger } from "./logger.js";
 import type { PaginatedOperations } from "./paginated-operations.js";
-import type { RateLimiter, RateLimitOptions } from "./rate-limit.js";
+import type { RateLimiter } from "./rate-limit.js";
 import type { RetryOptions } from "./retry.js";
 
 /** The runtime options every vendor client takes (its credential and its defaults are its own). */
@@ -23,8 +23,11 @@ export interface ApiClientOptions {
   retry?: RetryOptions | false | undefined;
   /** per-attempt timeout in ms, or `false` (default 60000) */
   timeout?: number | false | undefined;
-  /** client-side rate limit over all calls, a `RateLimiter` shared with other clients, or `false` (default: the vendor's documented limit, if any) */
-  rateLimit?: RateLimitOptions | RateLimiter | false | undefined;
+  /**
+   * client-side rate limit over all calls: a `RateLimiter` (which other clients may share), or `false`
+   * (default: the vendor's documented limit, if any)
+   */
+  rateLimit?: RateLimiter | false | undefined;
   /** throw `ApiError` subclasses instead of returning `{ error }` (default false) */
   throwOnError?: boolean | undefined;
   /** sees every attempt, credential redacted (default none) */
@@ -43,8 +46,11 @@ export interface VendorProfile {
   authorization: (credential: string) => string;
   /** PATCH (or POST) operations that are safe to repeat, as `"METHOD /path/template"` */
   idempotentOperations: readonly string[];
-  /** the vendor's documented rate limit, or `false` */
-  rateLimit: RateLimitOptions | false;
+  /**
+   * the vendor's documented rate limit: builds one client's `RateLimiter` (so only a vendor with a
+   * limit, or a caller who sets one, ships the class), or `false`
+   */
+  rateLimit: (() => RateLimiter) | false;
   /** the vendor's paginated operations, for `paginate(client, path)` (default none) */
   pagination?: PaginatedOperations;
 }
@@ -74,7 +80,7 @@ export function createApiClient<Paths extends {}, Pages extends PaginatedOperati
             idempotentOperations: [...vendor.idempotentOperations, ...(retry?.idempotentOperations ?? [])],
           },
     timeout: options.timeout,
-    rateLimit: options.rateLimit ?? vendor.rateLimit,
+    rateLimit: options.rateLimit ?? (vendor.rateLimit && vendor.rateLimit()),
     throwOnError: options.throwOnError,
     logger: options.logger,
     secrets: [credential],

@@ -2,6 +2,7 @@ export { type ApiClient, type ApiMethod, type CallInit, type CallResult, PAGINAT
 export { checkCredential } from "./check-credential.js";
 export {
   checkClientOptions,
+  checkRateLimitOptions,
   describeValue,
   MAX_DELAY_MS,
   type RefuseOption,

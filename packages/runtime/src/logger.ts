@@ -29,33 +29,29 @@ export interface AttemptLog {
 /** Receives every attempt of every call (default none). Errors it throws are ignored. */
 export type Logger = (entry: AttemptLog) => void;
 
-/** What the runtime passes to `emitAttemptLog`; built only when a logger is set. */
-export interface AttemptRecord {
-  request: Request;
-  attempt: number;
-  outcome: AttemptOutcome;
-  response: Response | undefined;
-  durationMs: number;
-  requestId: string;
-  retryInMs: number | undefined;
-  error: string | undefined;
-}
+/** What the attempt loop knows about one attempt; the request, response and error are added redacted. */
+export type AttemptRecord = Pick<
+  AttemptLog,
+  "attempt" | "outcome" | "durationMs" | "requestId" | "retryInMs"
+>;
 
 /** Redacts and hands one attempt to the logger. */
-export function emitAttemptLog(logger: Logger, redactor: Redactor, record: AttemptRecord): void {
-  const { request, response } = record;
+export function emitAttemptLog(
+  logger: Logger,
+  redactor: Redactor,
+  request: Request,
+  response: Response | undefined,
+  error: string | undefined,
+  record: AttemptRecord,
+): void {
   const entry: AttemptLog = {
     method: request.method,
     path: redactor.string(new URL(request.url).pathname),
-    attempt: record.attempt,
-    outcome: record.outcome,
+    ...record,
     status: response?.status,
-    durationMs: record.durationMs,
-    requestId: record.requestId,
-    retryInMs: record.retryInMs,
-    error: record.error === undefined ? undefined : redactor.string(record.error),
+    error: error && redactor.string(error),
     requestHeaders: redactor.headers(request.headers),
-    responseHeaders: response ? redactor.headers(response.headers) : undefined,
+    responseHeaders: response && redactor.headers(response.headers),
   };
   try {
     logger(entry);

@@ -1,4 +1,4 @@
-import { checkClientOptions, refuseOption } from "./check-options.js";
+import { checkRateLimitOptions, refuseOption } from "./check-options.js";
 import { type Clock, systemClock } from "./clock.js";
 
 /** A client-side request budget, shared by every call (and every retry) of one client. */
@@ -23,7 +23,7 @@ export class RateLimiter {
   #next = Number.NEGATIVE_INFINITY;
 
   constructor(options: RateLimitOptions, clock: Clock = systemClock) {
-    checkClientOptions({ rateLimit: options }, refuseOption("RateLimiter: "));
+    checkRateLimitOptions(options, refuseOption("RateLimiter: "));
     const { requestsPerSecond, burst = 1 } = options;
     this.#interval = 1000 / requestsPerSecond;
     this.#tolerance = (burst - 1) * this.#interval;

@@ -3,7 +3,7 @@ import { identifyCall, recordCall } from "./call-info.js";
 import { type Clock, systemClock } from "./clock.js";
 import { noResponseError } from "./errors.js";
 import { emitAttemptLog, type Logger } from "./logger.js";
-import { RateLimiter, type RateLimitOptions } from "./rate-limit.js";
+import type { RateLimiter } from "./rate-limit.js";
 import { createRedactor } from "./redact.js";
 import { generateRequestId } from "./request-id.js";
 import { requestOptions } from "./request-options.js";
@@ -35,8 +35,8 @@ export interface RuntimeFetchOptions {
    * when the runtime reads it (JSON and text; see `createRuntimeFetch`) (default 60000)
    */
   timeout?: number | false | undefined;
-  /** client-side rate limit, a `RateLimiter` shared with other clients, or `false` (default none) */
-  rateLimit?: RateLimitOptions | RateLimiter | false | undefined;
+  /** client-side rate limit: a `RateLimiter` (which other clients may share), or `false` (default none) */
+  rateLimit?: RateLimiter | false | undefined;
   /** sees every attempt, with secrets and sensitive headers redacted (default none) */
   logger?: Logger | undefined;
   /** values never to show in errors or logs, e.g. the token (default none) */
@@ -48,9 +48,6 @@ export interface RuntimeFetchOptions {
   /** random numbers in [0, 1) for the backoff jitter (default `Math.random`) */
   random?: (() => number) | undefined;
 }
-
-/** Shortest per-attempt timeout left to a transport that enforces timeouts itself, ms. */
-const DELEGATED_TIMEOUT_MIN = 10_000;
 
 /**
  * The client's `fetch`: the attempt loop (rate limit, per-attempt timeout, retries with backoff, one
@@ -70,8 +67,7 @@ export function createRuntimeFetch(options: RuntimeFetchOptions = {}): FetchLike
   const clock = options.clock ?? systemClock;
   const random = options.random ?? Math.random;
   const { logger, rateLimit, requestIdHeaders } = options;
-  const limiter =
-    rateLimit instanceof RateLimiter ? rateLimit : rateLimit ? new RateLimiter(rateLimit, clock) : undefined;
+  const limiter = rateLimit || undefined;
   const redactor = createRedactor(options.secrets ?? []);
 
   return async function runtimeFetch(request: Request, init?: RequestInit): Promise<Response> {
@@ -84,12 +80,8 @@ export function createRuntimeFetch(options: RuntimeFetchOptions = {}): FetchLike
     const body = maxAttempts > 1 && mustBuffer(request) ? await request.arrayBuffer() : undefined;
     const callId = logger ? generateRequestId() : undefined;
     const caller = request.signal === NEVER_ABORTED ? undefined : request.signal;
-    // Note: a transport enforces a long timeout itself (undici's own timers, to within a second),
-    // which saves the abort wiring on every attempt.
-    const delegated =
-      sender.delegatesTimeout(request) && timeout !== false && timeout >= DELEGATED_TIMEOUT_MIN
-        ? timeout
-        : undefined;
+    // Note: a transport may enforce the timeout itself, which saves the abort wiring on every attempt.
+    const delegated = sender.delegatedTimeout(request, timeout);
     const ms = delegated === undefined ? timeout : false;
 
     /** The error of an attempt that got no response, or of a wait the caller aborted. */
@@ -97,8 +89,16 @@ export function createRuntimeFetch(options: RuntimeFetchOptions = {}): FetchLike
       const { pathname, origin } = new URL(request.url);
       // Note: the concrete path; the runtime middleware swaps in the operation's path template.
       const path = redactor.string(pathname);
-      const call = identifyCall(undefined, { method: request.method, path, attempts, requestId: callId });
-      return noResponseError(failure, { ...call, redactor, origin, timeout });
+      const requestId = callId ?? generateRequestId();
+      return noResponseError(failure, {
+        method: request.method,
+        path,
+        requestId,
+        attempts,
+        redactor,
+        origin,
+        timeout,
+      });
     };
     /** Waits for a backoff or a rate-limit slot; the caller's abort ends the call at once. */
     const wait = (pending: Promise<void>, attempts: number) =>
@@ -128,15 +128,13 @@ export function createRuntimeFetch(options: RuntimeFetchOptions = {}): FetchLike
       }
       if (logger) {
         const { requestId } = identifyCall(response, { requestId: callId, requestIdHeaders });
-        emitAttemptLog(logger, redactor, {
-          request,
+        const error = failure && describeFailure(failure.error);
+        emitAttemptLog(logger, redactor, request, response, error, {
           attempt,
           outcome: failure?.outcome ?? "response",
-          response,
           durationMs: clock.now() - started,
           requestId,
           retryInMs: retryIn,
-          error: failure && describeFailure(failure.error),
         });
       }
       if (retryIn !== undefined) {

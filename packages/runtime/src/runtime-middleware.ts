@@ -1,8 +1,9 @@
 import type { Middleware } from "openapi-fetch";
 import { failureOutcome } from "./attempt.js";
-import { BufferedResponse, hasNoBody } from "./buffered-response.js";
+import { BufferedResponse } from "./buffered-response.js";
 import { type CallIdentity, identifyCall, recordCall } from "./call-info.js";
 import { ApiError, createApiError, InvalidResponseError, noResponseError, withPath } from "./errors.js";
+import { hasNoBody } from "./has-no-body.js";
 import { createRedactor, type Redactor } from "./redact.js";
 import { requestOptions } from "./request-options.js";
 

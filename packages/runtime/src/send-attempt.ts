@@ -1,12 +1,13 @@
 import { type Attempt, type AttemptFailure, attemptInit, type FetchLike, failureOutcome } from "./attempt.js";
-import { BufferedResponse, hasNoBody } from "./buffered-response.js";
+import { BufferedResponse } from "./buffered-response.js";
+import { hasNoBody } from "./has-no-body.js";
 import { LiteRequest } from "./transport/lite-request.js";
 import { createLiteSender } from "./transport/lite-send.js";
 
 /** Sends one attempt over a transport and says how it ended. */
 export interface AttemptSender {
-  /** whether `request` goes to a transport that enforces timeouts itself (`createUndiciFetch`) */
-  delegatesTimeout(request: Request): boolean;
+  /** the timeout the transport enforces itself for `request` (see `LiteSender`), else undefined */
+  delegatedTimeout(request: Request, timeout: number | false): number | undefined;
   /** sends one attempt; the response comes back with its body unread, or the failure */
   send(request: Request, attempt: Attempt): Promise<Response | AttemptFailure>;
   /** reads the body of the response the call returns, still under the attempt's deadline */
@@ -25,7 +26,7 @@ export function createAttemptSender(custom: FetchLike | undefined): AttemptSende
   const lite = createLiteSender(custom);
 
   return {
-    delegatesTimeout: (request) => lite?.delegatesTimeout(request) ?? false,
+    delegatedTimeout: (request, timeout) => lite?.delegatedTimeout(request, timeout),
     async send(request, attempt) {
       try {
         return await (lite?.send(request, attempt) ??

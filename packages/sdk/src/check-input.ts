@@ -1,4 +1,10 @@
-import { checkClientOptions, checkCredential, describeValue, type RefuseOption } from "@cxkit/runtime";
+import {
+  checkClientOptions,
+  checkCredential,
+  checkRateLimitOptions,
+  describeValue,
+  type RefuseOption,
+} from "@cxkit/runtime";
 import type { DriftCheck } from "@cxkit/runtime/drift";
 import type { BackfillOptions } from "./backfill.js";
 import type { CxOptions } from "./cx-options.js";
@@ -141,6 +147,12 @@ export function checkCxOptions(options: unknown): void {
     }
     // Note: the clients' own check, so a bad credential fails alike through a factory, createCx and the CLI.
     if (credential !== undefined) checkCredential(credential, `createCx: \`${api}.${key}\``);
+    // Note: the facade also takes rate-limit options, and builds the `RateLimiter` itself.
+    const { rateLimit } = runtime as { rateLimit?: { acquire?: unknown } };
+    if (isPlainObject(rateLimit) && rateLimit.acquire === undefined) {
+      checkRateLimitOptions(rateLimit, refuser("createCx", `${api}.rateLimit.`));
+      delete runtime.rateLimit;
+    }
     checkClientOptions(runtime, refuser("createCx", `${api}.`));
   }
 }

@@ -1,6 +1,6 @@
 import { type AlpharunClient, createAlpharunClient } from "@cxkit/alpharun";
 import { createDixaClient, type DixaClient } from "@cxkit/dixa";
-import { checkClientOptions, isHeaderValue } from "@cxkit/runtime";
+import { checkClientOptions, isHeaderValue, RateLimiter, type RateLimitOptions } from "@cxkit/runtime";
 import type { DriftCheck } from "@cxkit/runtime/drift";
 import { type BackfillOptions, backfill } from "./backfill.js";
 import { checkBackfillIds, checkCxOptions, checkId, checkOptions, OPTION_KEYS } from "./check-input.js";
@@ -63,12 +63,13 @@ export function createCx(options: CxOptions = {}): Cx {
       return alpharun;
     },
     get dixa() {
-      const { validateResponses, ...given } = options.dixa ?? {};
+      const { validateResponses, rateLimit, ...given } = options.dixa ?? {};
       dixa ??= withDriftCheck(
         validateResponses,
         createDixaClient({
           ...shared,
           ...given,
+          ...(rateLimit !== undefined && { rateLimit: rateLimiter(rateLimit) }),
           apiKey: credential(given.apiKey, env, "dixa"),
           baseUrl: baseUrl(given.baseUrl, env, "DIXA_BASE_URL"),
         }),
@@ -113,6 +114,11 @@ export function createCx(options: CxOptions = {}): Cx {
       return backfill(context, contactInteractions(context, contactId), options);
     },
   };
+}
+
+/** A `RateLimiter` for rate-limit options (already checked); a `RateLimiter` or `false` as it is. */
+function rateLimiter(rateLimit: RateLimitOptions | RateLimiter | false): RateLimiter | false {
+  return rateLimit === false || "acquire" in rateLimit ? rateLimit : new RateLimiter(rateLimit);
 }
 
 /** Registers a client's drift check, when one was given, after the runtime's middleware. */

@@ -1,4 +1,4 @@
-// Note: the clients' errors, `unwrap` and pagination too, so one import serves a service.
+// Note: the clients' errors, `unwrap`, pagination and `RateLimiter` too, so one import serves a service.
 export {
   AbortError,
   ApiError,
@@ -19,6 +19,8 @@ export {
   paginate,
   paginateWith,
   RateLimitError,
+  RateLimiter,
+  type RateLimitOptions,
   TimeoutError,
   UnprocessableEntityError,
   unwrap,

@@ -9,7 +9,12 @@ describe("createAlpharunClient", () => {
     ["timeout -5", { timeout: -5 }, "timeout", "got -5"],
     ["timeout NaN", { timeout: Number.NaN }, "timeout", "got NaN"],
     ["a base URL that is not a URL", { baseUrl: "not a url" }, "baseUrl", 'got "not a url"'],
-    ["a rate limit of 0", { rateLimit: { requestsPerSecond: 0 } }, "rateLimit.requestsPerSecond", "got 0"],
+    [
+      "rate-limit options rather than a RateLimiter",
+      { rateLimit: { requestsPerSecond: 5 } },
+      "rateLimit",
+      "got an object",
+    ],
     ["headers with a number", { headers: { "x-team": 1 } }, "headers.x-team", "got 1"],
     ["a logger that is not a function", { logger: true }, "logger", "got true"],
   ])("refuses %s before any request", (_what, options, option, given) => {

@@ -1,8 +1,9 @@
 // paginate() walks every paginated Dixa operation across pages served by a local server.
+
+import { type PageRequest, type PageServer, startPageServer } from "@cxkit/mocks/contract";
 import { PaginationError } from "@cxkit/runtime";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createDixaClient, dixaPagination, paginate } from "../../src/index.js";
-import { type PageRequest, type PageServer, startPageServer } from "../support/page-server.js";
 
 const TOTAL = 7;
 const LIMIT = 3;

@@ -1,10 +1,16 @@
 import { type Attempt, attemptInit, type FetchLike } from "../attempt.js";
 import { CXKIT_TRANSPORT, LiteRequest, type TransportInit } from "./lite-request.js";
 
+/** Shortest per-attempt timeout left to a transport that enforces timeouts itself, ms. */
+const DELEGATED_TIMEOUT_MIN = 10_000;
+
 /** Sends a `LiteRequest` without building a second `Request` where it can. */
 export interface LiteSender {
-  /** whether `request` goes to a transport that enforces timeouts itself (`createUndiciFetch`) */
-  delegatesTimeout(request: Request): boolean;
+  /**
+   * the timeout a transport that enforces timeouts itself (`createUndiciFetch`) takes over for
+   * `request`, else undefined: only a long one, as undici's own timers are accurate to about a second
+   */
+  delegatedTimeout(request: Request, timeout: number | false): number | undefined;
   /** sends `request` if it is a `LiteRequest`; undefined for any other request */
   send(request: Request, attempt: Attempt): Promise<Response> | undefined;
 }
@@ -18,7 +24,10 @@ export function createLiteSender(custom: FetchLike | undefined): LiteSender | un
   const native = custom === undefined ? globalThis.fetch : undefined;
   const transport = (custom as { [CXKIT_TRANSPORT]?: boolean } | undefined)?.[CXKIT_TRANSPORT] === true;
   return {
-    delegatesTimeout: (request) => transport && LiteRequest.is(request),
+    delegatedTimeout: (request, timeout) =>
+      transport && LiteRequest.is(request) && timeout !== false && timeout >= DELEGATED_TIMEOUT_MIN
+        ? timeout
+        : undefined,
     send(request, { init, signal, body, timeout }) {
       if (!LiteRequest.is(request)) return undefined;
       if (transport) {

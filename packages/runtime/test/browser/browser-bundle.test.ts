@@ -115,6 +115,56 @@ describe("the browser bundle", () => {
     await expect(call).rejects.toThrow("[REDACTED]");
   });
 
+  test("returns the body it read from memory, any number of times, with the source's URL", async () => {
+    server.reset();
+    server.script({ status: 200, body: { id: "7" } });
+    const { data, response } = await client().GET("/items/{id}", { params: { path: { id: "7" } } });
+    expect(data).toEqual({ id: "7" });
+    expect(response.url).toBe(`${server.url}/items/7`);
+    expect(await response.text()).toBe('{"id":"7"}');
+    expect(await response.json()).toEqual({ id: "7" });
+    const copy = response.clone();
+    expect(copy.url).toBe(response.url);
+    expect(await copy.json()).toEqual({ id: "7" });
+    expect(await response.arrayBuffer()).toEqual(new TextEncoder().encode('{"id":"7"}').buffer);
+  });
+
+  test.each([
+    ["text", (data: unknown) => data as string],
+    ["blob", (data: unknown) => (data as Blob).text()],
+    ["arrayBuffer", (data: unknown) => new TextDecoder().decode(data as ArrayBuffer)],
+    ["stream", (data: unknown) => new Response(data as ReadableStream).text()],
+  ] as const)("hands parseAs %s the bytes it read", async (parseAs, read) => {
+    server.reset();
+    server.script({ status: 200, body: "plain words", headers: { "content-type": "text/plain" } });
+    const { data, response } = await client().GET("/items/{id}", { params: { path: { id: "7" } }, parseAs });
+    expect(await read(data)).toBe("plain words");
+    expect(response.headers.get("content-type")).toBe("text/plain");
+  });
+
+  test("adds no Content-Type the server did not send, and keeps a 204 bodiless", async () => {
+    const untyped = async () => new Response(new TextEncoder().encode('{"id":"7"}'));
+    const { data, response } = await client({ fetch: untyped }).GET("/items/{id}", {
+      params: { path: { id: "7" } },
+    });
+    expect(data).toEqual({ id: "7" });
+    expect(response.headers.get("content-type")).toBeNull();
+    server.reset();
+    server.script({ status: 204 });
+    const empty = await client().GET("/items/{id}", { params: { path: { id: "7" } } });
+    expect(empty.response.status).toBe(204);
+    expect(empty.data).toBeUndefined();
+  });
+
+  test("returns a 404's body redacted as the error, without throwing", async () => {
+    server.reset();
+    server.script({ status: 404, body: { message: "no item browser-token-123456" } });
+    const { error, response } = await client().GET("/items/{id}", { params: { path: { id: "42" } } });
+    expect(error).toEqual({ message: "no item [REDACTED]" });
+    expect(response.status).toBe(404);
+    expect(response.url).toBe(`${server.url}/items/42`);
+  });
+
   test("ends a call the caller aborts in an AbortError", async () => {
     server.reset();
     server.script("hang");

@@ -134,42 +134,21 @@ const BAD: [string, Record<string, unknown>, string, string, string][] = [
     "of type object",
     '"PATCH /a"',
   ],
-  ["rateLimit as a number", { rateLimit: 10 }, "rateLimit", "of type object", "10"],
   [
-    "rateLimit without a rate",
-    { rateLimit: { burst: 2 } },
-    "rateLimit.requestsPerSecond",
-    "set",
-    "undefined",
+    "rateLimit as a number",
+    { rateLimit: 10 },
+    "rateLimit",
+    "a RateLimiter (`new RateLimiter({ requestsPerSecond })`) or false",
+    "10",
   ],
   [
-    "a zero rate",
-    { rateLimit: { requestsPerSecond: 0 } },
-    "rateLimit.requestsPerSecond",
-    `a number from 0.001 to ${MAX_DELAY_MS}`,
-    "0",
+    "rateLimit as options rather than a RateLimiter",
+    { rateLimit: { requestsPerSecond: 5 } },
+    "rateLimit",
+    "a RateLimiter",
+    "an object",
   ],
-  [
-    "a negative rate",
-    { rateLimit: { requestsPerSecond: -1 } },
-    "rateLimit.requestsPerSecond",
-    "a number from 0.001",
-    "-1",
-  ],
-  [
-    "an infinite rate",
-    { rateLimit: { requestsPerSecond: Number.POSITIVE_INFINITY } },
-    "rateLimit.requestsPerSecond",
-    "a number from 0.001",
-    "Infinity",
-  ],
-  [
-    "a zero burst",
-    { rateLimit: { requestsPerSecond: 5, burst: 0 } },
-    "rateLimit.burst",
-    "a whole number from 1",
-    "0",
-  ],
+  ["rateLimit: true", { rateLimit: true }, "rateLimit", "a RateLimiter", "true"],
 ];
 
 describe("createApiClient refuses a bad option before any request", () => {
@@ -220,7 +199,7 @@ describe("createApiClient accepts every option within its range", () => {
         nonIdempotent: true,
         idempotentOperations: [],
       },
-      rateLimit: { requestsPerSecond: 0.001, burst: 1 },
+      rateLimit: new RateLimiter({ requestsPerSecond: 0.001, burst: 1 }),
     });
 
     const { data } = await client.GET("/items/{id}", { params: { path: { id: "1" } } });
@@ -240,16 +219,36 @@ describe("createApiClient accepts every option within its range", () => {
   });
 });
 
-describe("RateLimiter", () => {
+describe("new RateLimiter refuses bad options, naming the option", () => {
   test.each([
-    [{ requestsPerSecond: 0 }, "rateLimit.requestsPerSecond"],
-    [{ requestsPerSecond: Number.NaN }, "rateLimit.requestsPerSecond"],
-    [{ requestsPerSecond: 10, burst: 0.5 }, "rateLimit.burst"],
-  ])("refuses %j naming %s", (options, option) => {
-    const error = caught(() => new RateLimiter(options));
+    [
+      "a zero rate",
+      { requestsPerSecond: 0 },
+      "requestsPerSecond",
+      `a number from 0.001 to ${MAX_DELAY_MS}`,
+      "0",
+    ],
+    ["a negative rate", { requestsPerSecond: -1 }, "requestsPerSecond", "a number from 0.001", "-1"],
+    ["a NaN rate", { requestsPerSecond: Number.NaN }, "requestsPerSecond", "a number from 0.001", "NaN"],
+    [
+      "an infinite rate",
+      { requestsPerSecond: Number.POSITIVE_INFINITY },
+      "requestsPerSecond",
+      "a number from 0.001",
+      "Infinity",
+    ],
+    ["no rate", { burst: 2 }, "requestsPerSecond", "set", "undefined"],
+    ["a zero burst", { requestsPerSecond: 5, burst: 0 }, "burst", "a whole number from 1", "0"],
+    ["a fractional burst", { requestsPerSecond: 10, burst: 0.5 }, "burst", "a whole number from 1", "0.5"],
+    ["no options", undefined, "options", "an object", "undefined"],
+  ])("%s", (_what, options, option, allowed, given) => {
+    const error = caught(() => new RateLimiter(options as never));
 
     expect(error).toBeInstanceOf(ClientOptionsError);
-    expect(error.message).toMatch(new RegExp(`^RateLimiter: \`${option.replace(".", "\\.")}\` must be`));
+    expect(error.option).toBe(option);
+    expect(error.message).toMatch(new RegExp(`^RateLimiter: \`${option}\` must be `));
+    expect(error.message).toContain(allowed);
+    expect(error.message).toContain(`got ${given}`);
   });
 });
 

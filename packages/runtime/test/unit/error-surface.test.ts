@@ -56,6 +56,8 @@ describe("checkCredential", () => {
     ["secret\u0000token", "has characters an HTTP header cannot carry"],
     ["secret-token\n", "has characters an HTTP header cannot carry"],
     ["secret-tøken-\u20ac", "has characters an HTTP header cannot carry"],
+    [" secret-token", "has leading or trailing whitespace"],
+    ["secret-token ", "has leading or trailing whitespace"],
   ])("refuses %j with MissingCredentialError, naming the option and never the value", (credential, says) => {
     const error = (() => {
       try {

@@ -1,5 +1,6 @@
 // No process warning, however many calls wait on one signal: Node warns past 10 abort listeners.
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { RateLimiter } from "../../src/index.js";
 import { settle } from "../support/clocks.js";
 import { type ScriptedServer, startScriptedServer } from "../support/scripted-server.js";
 import { createTestClient } from "../support/test-api.js";
@@ -31,7 +32,9 @@ async function warningsDuring(calls: () => Promise<unknown>): Promise<string[]> 
 test("200 calls queued behind the rate limit, without a caller signal or all sharing one, emit no warning", async () => {
   server.reset();
   server.script({ status: 200, body: ITEM });
-  const client = createTestClient(server.url, { rateLimit: { requestsPerSecond: 4_000, burst: 1 } });
+  const client = createTestClient(server.url, {
+    rateLimit: new RateLimiter({ requestsPerSecond: 4_000, burst: 1 }),
+  });
   const shared = new AbortController();
   const warnings = await warningsDuring(async () => {
     await Promise.all(Array.from({ length: CALLS }, () => client.GET("/items/{id}", { params })));

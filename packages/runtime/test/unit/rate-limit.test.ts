@@ -62,7 +62,7 @@ describe("the runtime fetch with a rate limit", () => {
     const runtimeFetch = createRuntimeFetch({
       fetch,
       clock,
-      rateLimit: TEN_PER_SECOND_BURST_FOUR,
+      rateLimit: new RateLimiter(TEN_PER_SECOND_BURST_FOUR, clock),
       timeout: false,
     });
     // Four callers, ten calls each, all started at once.

@@ -161,7 +161,10 @@ describe("abort", () => {
     server.reset();
     server.script({ status: 200, body: ITEM });
     const clock = new ManualClock();
-    const client = createTestClient(server.url, { clock, rateLimit: { requestsPerSecond: 1 } });
+    const client = createTestClient(server.url, {
+      clock,
+      rateLimit: new RateLimiter({ requestsPerSecond: 1 }, clock),
+    });
     await client.GET("/items/{id}", { params });
     const controller = new AbortController();
     const waiting = client.GET("/items/{id}", { params, signal: controller.signal });

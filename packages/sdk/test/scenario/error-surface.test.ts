@@ -64,6 +64,7 @@ describe("every bad credential fails the same way", () => {
     ["missing", undefined],
     ["blank", "   "],
     ["not header-safe", "secret\u0000token"],
+    ["surrounded by whitespace", " secret-token "],
   ];
 
   test.each(bad)(
@@ -83,16 +84,13 @@ describe("every bad credential fails the same way", () => {
     },
   );
 
-  test.each([...bad.slice(1), ["surrounded by whitespace", " secret-token "]])(
-    "a %s credential from the environment names its variable",
-    (_, value) => {
-      const cx = createCx({ env: { ALPHARUN_API_TOKEN: value as string, DIXA_API_KEY: DIXA_KEY } });
-      const error = thrown(() => cx.alpharun);
-      expect(error).toBeInstanceOf(EnvironmentCredentialError);
-      expect(error).toBeInstanceOf(MissingCredentialError);
-      expect(error).toMatchObject({ name: "MissingCredentialError", variable: "ALPHARUN_API_TOKEN" });
-    },
-  );
+  test.each(bad.slice(1))("a %s credential from the environment names its variable", (_, value) => {
+    const cx = createCx({ env: { ALPHARUN_API_TOKEN: value as string, DIXA_API_KEY: DIXA_KEY } });
+    const error = thrown(() => cx.alpharun);
+    expect(error).toBeInstanceOf(EnvironmentCredentialError);
+    expect(error).toBeInstanceOf(MissingCredentialError);
+    expect(error).toMatchObject({ name: "MissingCredentialError", variable: "ALPHARUN_API_TOKEN" });
+  });
 
   test("a header-unsafe token stops a sync before any request instead of failing the item", async () => {
     const { world, server } = await scenario();

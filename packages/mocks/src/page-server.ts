@@ -1,4 +1,5 @@
-// A loopback HTTP server that serves a list in pages: each request's cursor picks the page.
+// A loopback HTTP server that serves a list in pages: each request's cursor picks the page. The client
+// packages' pagination tests walk their paginated operations against it.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -20,6 +21,7 @@ export interface PageServer {
   close(): Promise<void>;
 }
 
+/** Starts a page server on 127.0.0.1 (a free port); `close()` it when the tests end. */
 export async function startPageServer(): Promise<PageServer> {
   const requests: PageRequest[] = [];
   let respond: (request: PageRequest) => unknown = () => ({});
