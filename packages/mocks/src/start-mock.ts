@@ -62,15 +62,41 @@ export async function startMock(
       throw new MockStartError(`${host}:${options.port} is already in use`);
     }
   }
-  const port = options.port ?? (await freePort(host));
+  // Note: a free port may be taken by another process before Prism binds it; Prism then exits, and
+  // a port we chose is chosen again (a port the caller gave is not: that failure is theirs to see).
+  for (let attempt = 1; ; attempt++) {
+    const port = options.port ?? (await freePort(host));
+    try {
+      return await launchPrism(spec, host, port, options.startTimeoutMs ?? 120_000);
+    } catch (error) {
+      const taken = error instanceof MockStartError && /EADDRINUSE/.test(error.message);
+      if (!taken || options.port !== undefined || attempt >= PORT_ATTEMPTS) throw error;
+    }
+  }
+}
+
+/** How many free ports `startMock` tries when another process takes the one it chose. */
+const PORT_ATTEMPTS = 3;
+
+/** What Prism prints once its server is bound: only then is the port Prism's. */
+const LISTENING = "Prism is listening on";
+
+async function launchPrism(
+  spec: string,
+  host: string,
+  port: number,
+  timeoutMs: number,
+): Promise<RunningMock> {
   // Note: one process per mock: Prism's multiprocess mode forks a worker that a SIGKILL would orphan.
   const args = ["mock", spec, "-p", String(port), "-h", host, "--multiprocess=false"];
   const child = spawn(process.execPath, ["--import", EXIT_WITH_PARENT, prismEntry, ...args], {
     stdio: ["pipe", "pipe", "pipe"],
   });
   let output = "";
+  let listening = false;
   const keepTail = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-OUTPUT_TAIL_CHARS);
+    listening ||= output.includes(LISTENING);
   };
   child.stdout?.on("data", keepTail);
   child.stderr?.on("data", keepTail);
@@ -82,7 +108,7 @@ export async function startMock(
     return terminate(child);
   };
   try {
-    await waitUntilListening(child, host, port, options.startTimeoutMs ?? 120_000);
+    await waitUntilListening(child, () => listening, host, port, timeoutMs);
   } catch (error) {
     await stop();
     throw new MockStartError(
@@ -125,14 +151,24 @@ export async function startMocks(
   return running;
 }
 
-async function waitUntilListening(child: ChildProcess, host: string, port: number, timeoutMs: number) {
+/**
+ * Resolves once Prism has said it is listening and accepts a connection.
+ * Note: a connection alone is not enough: another process may hold the port for a moment, and Prism,
+ * failing to bind it, exits.
+ */
+async function waitUntilListening(
+  child: ChildProcess,
+  saidListening: () => boolean,
+  host: string,
+  port: number,
+  timeoutMs: number,
+) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`Prism exited early (${child.exitCode ?? child.signalCode})`);
     }
-    // Note: Prism opens its port only after it has parsed the spec, so a connection means ready.
-    if (await canConnect(host, port)) return;
+    if (saidListening() && (await canConnect(host, port))) return;
     await new Promise((wake) => setTimeout(wake, 100));
   }
   throw new Error(`timed out after ${timeoutMs} ms`);

@@ -80,7 +80,7 @@ export function createApiClient<Paths extends {}, Pages extends PaginatedOperati
             idempotentOperations: [...vendor.idempotentOperations, ...(retry?.idempotentOperations ?? [])],
           },
     timeout: options.timeout,
-    rateLimit: options.rateLimit ?? (vendor.rateLimit && vendor.rateLimit()),
+    rateLimit: options.rateLimit ?? (vendor.rateLimit ? vendor.rateLimit() : false),
     throwOnError: options.throwOnError,
     logger: options.logger,
     secrets: [credential],
