@@ -3,6 +3,7 @@ import {
   checkCredential,
   checkRateLimitOptions,
   describeValue,
+  type RateLimitOptions,
   type RefuseOption,
 } from "@cxkit/runtime";
 import type { DriftCheck } from "@cxkit/runtime/drift";
@@ -57,6 +58,10 @@ export const isConcurrency = (value: unknown): value is number =>
 /** An object that is not an array (nor null). */
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Rate-limit options (`{ requestsPerSecond, burst }`) rather than a `RateLimiter` or `false`. */
+export const isRateLimitOptions = (value: unknown): value is RateLimitOptions =>
+  isPlainObject(value) && value.acquire === undefined;
 
 /** A `RefuseOption` throwing `CxOptionsError`: `<where>: <prefix><option> must be <allowed>, got <given>`. */
 export function refuser(where: string, prefix = ""): RefuseOption {
@@ -148,9 +153,8 @@ export function checkCxOptions(options: unknown): void {
     // Note: the clients' own check, so a bad credential fails alike through a factory, createCx and the CLI.
     if (credential !== undefined) checkCredential(credential, `createCx: \`${api}.${key}\``);
     // Note: the facade also takes rate-limit options, and builds the `RateLimiter` itself.
-    const { rateLimit } = runtime as { rateLimit?: { acquire?: unknown } };
-    if (isPlainObject(rateLimit) && rateLimit.acquire === undefined) {
-      checkRateLimitOptions(rateLimit, refuser("createCx", `${api}.rateLimit.`));
+    if (isRateLimitOptions(runtime.rateLimit)) {
+      checkRateLimitOptions(runtime.rateLimit, refuser("createCx", `${api}.rateLimit.`));
       delete runtime.rateLimit;
     }
     checkClientOptions(runtime, refuser("createCx", `${api}.`));

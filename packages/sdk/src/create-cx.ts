@@ -3,7 +3,14 @@ import { createDixaClient, type DixaClient } from "@cxkit/dixa";
 import { checkClientOptions, isHeaderValue, RateLimiter, type RateLimitOptions } from "@cxkit/runtime";
 import type { DriftCheck } from "@cxkit/runtime/drift";
 import { type BackfillOptions, backfill } from "./backfill.js";
-import { checkBackfillIds, checkCxOptions, checkId, checkOptions, OPTION_KEYS } from "./check-input.js";
+import {
+  checkBackfillIds,
+  checkCxOptions,
+  checkId,
+  checkOptions,
+  isRateLimitOptions,
+  OPTION_KEYS,
+} from "./check-input.js";
 import { contactInteractions } from "./contact-interactions.js";
 import type { CxOptions } from "./cx-options.js";
 import { CREDENTIAL_VARIABLES, CxOptionsError, EnvironmentCredentialError } from "./errors.js";
@@ -118,7 +125,7 @@ export function createCx(options: CxOptions = {}): Cx {
 
 /** A `RateLimiter` for rate-limit options (already checked); a `RateLimiter` or `false` as it is. */
 function rateLimiter(rateLimit: RateLimitOptions | RateLimiter | false): RateLimiter | false {
-  return rateLimit === false || "acquire" in rateLimit ? rateLimit : new RateLimiter(rateLimit);
+  return isRateLimitOptions(rateLimit) ? new RateLimiter(rateLimit) : rateLimit;
 }
 
 /** Registers a client's drift check, when one was given, after the runtime's middleware. */

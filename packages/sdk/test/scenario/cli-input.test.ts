@@ -5,7 +5,8 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { type CliIo, runCli } from "../../src/cli/run-cli.js";
+import { runCli } from "../../src/cli/run-cli.js";
+import { captureIo } from "../support/capture-io.js";
 import { scenario } from "../support/fixtures.js";
 import { ALPHARUN_TOKEN, DIXA_KEY, type ScriptedServer } from "../support/scripted-server.js";
 import { addCustomer } from "../support/world.js";
@@ -22,26 +23,14 @@ beforeEach(async () => {
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 function run(argv: string[], env: Record<string, string | undefined> = {}) {
-  const out = { stdout: "", stderr: "" };
-  const io: CliIo = {
-    env: {
-      ALPHARUN_API_TOKEN: ALPHARUN_TOKEN,
-      DIXA_API_KEY: DIXA_KEY,
-      ALPHARUN_BASE_URL: server.alpharunUrl,
-      DIXA_BASE_URL: server.dixaUrl,
-      ...env,
-    },
-    stdout: { write: sink(out, "stdout") },
-    stderr: { write: sink(out, "stderr"), isTTY: false },
-  };
+  const { io, out } = captureIo({
+    ALPHARUN_API_TOKEN: ALPHARUN_TOKEN,
+    DIXA_API_KEY: DIXA_KEY,
+    ALPHARUN_BASE_URL: server.alpharunUrl,
+    DIXA_BASE_URL: server.dixaUrl,
+    ...env,
+  });
   return runCli(argv, io).then((status) => ({ status, ...out }));
-}
-
-function sink(out: { stdout: string; stderr: string }, stream: "stdout" | "stderr") {
-  return (chunk: string | Uint8Array) => {
-    out[stream] += String(chunk);
-    return true;
-  };
 }
 
 function expectUsageError(result: { status: number; stdout: string; stderr: string }, message: string) {

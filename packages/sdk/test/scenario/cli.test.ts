@@ -1,24 +1,11 @@
 // `cxkit` run in-process (runCli) with captured streams, against a scripted Alpharun + Dixa.
 import { describe, expect, test } from "vitest";
-import { type CliIo, runCli } from "../../src/cli/run-cli.js";
+import { runCli } from "../../src/cli/run-cli.js";
 import type { BackfillReport, SyncReport } from "../../src/index.js";
+import { captureIo } from "../support/capture-io.js";
 import { scenario, standardAttributes, writes } from "../support/fixtures.js";
 import { ALPHARUN_TOKEN, DIXA_KEY, type ScriptedServer } from "../support/scripted-server.js";
 import { addCustomer } from "../support/world.js";
-
-function capture(env: Record<string, string | undefined>, tty = false) {
-  const out = { stdout: "", stderr: "" };
-  const sink = (stream: "stdout" | "stderr") => (chunk: string | Uint8Array) => {
-    out[stream] += String(chunk);
-    return true;
-  };
-  const io: CliIo = {
-    env,
-    stdout: { write: sink("stdout") },
-    stderr: { write: sink("stderr"), isTTY: tty, columns: 100 },
-  };
-  return { io, out };
-}
 
 const INTERACTION = "11111111-2222-3333-4444-555555555555";
 
@@ -31,7 +18,7 @@ const envFor = (server: ScriptedServer) => ({
 
 describe("cxkit --help", () => {
   test("shows both commands with examples and the environment variables", async () => {
-    const { io, out } = capture({});
+    const { io, out } = captureIo({});
 
     const status = await runCli(["--help"], io);
 
@@ -60,7 +47,7 @@ describe("cxkit --help", () => {
     [["sync", INTERACTION, "--checkpoint", "f"], "--checkpoint does not apply to sync"],
     [["sync", INTERACTION, "--verbose"], "unknown option --verbose"],
   ])("rejects %j with exit status 2", async (argv, message) => {
-    const { io, out } = capture({});
+    const { io, out } = captureIo({});
 
     const status = await runCli(argv, io);
 
@@ -77,7 +64,7 @@ describe("cxkit sync", () => {
       customer_satisfaction_score: 4,
       sentiment: "calm",
     });
-    const { io, out } = capture(envFor(server));
+    const { io, out } = captureIo(envFor(server));
 
     const status = await runCli(["sync", interactionId], io);
 
@@ -93,7 +80,7 @@ describe("cxkit sync", () => {
   test("--dry-run --json prints the plan as JSON and writes nothing", async () => {
     const { world, server } = await scenario();
     const { interactionId, conversationId } = addCustomer(world, { issue_resolved: true });
-    const { io, out } = capture(envFor(server));
+    const { io, out } = captureIo(envFor(server));
 
     const status = await runCli(
       ["sync", interactionId, "--dry-run", "--json", "--conversation", String(conversationId)],
@@ -110,7 +97,7 @@ describe("cxkit sync", () => {
   test("--map sends a field to another attribute", async () => {
     const { world, server } = await scenario();
     const { interactionId } = addCustomer(world, { csat: 5 });
-    const { io, out } = capture(envFor(server));
+    const { io, out } = captureIo(envFor(server));
 
     await runCli(
       ["sync", interactionId, "--map", "csat=customer_satisfaction_score", "--no-write-back", "--json"],
@@ -127,7 +114,7 @@ describe("cxkit sync", () => {
   test("--map to an attribute Dixa does not have exits 2, says which mapping and why, and writes nothing", async () => {
     const { world, server } = await scenario();
     const { interactionId } = addCustomer(world, { customer_satisfaction_score: 4 });
-    const { io, out } = capture(envFor(server));
+    const { io, out } = captureIo(envFor(server));
 
     const status = await runCli(
       ["sync", interactionId, "--map", "customer_satisfaction_score=csat_typo"],
@@ -152,7 +139,7 @@ describe("cxkit sync", () => {
       status: 400,
       body: { message: "Invalid value for: body" },
     });
-    const { io, out } = capture(envFor(server));
+    const { io, out } = captureIo(envFor(server));
 
     const status = await runCli(["sync", interactionId], io);
 
@@ -163,7 +150,7 @@ describe("cxkit sync", () => {
   test("exits 2 naming the variable when a credential is missing, and reads none from flags", async () => {
     const { world, server } = await scenario();
     const { interactionId } = addCustomer(world, { customer_satisfaction_score: 4 });
-    const { io, out } = capture({ ...envFor(server), DIXA_API_KEY: undefined });
+    const { io, out } = captureIo({ ...envFor(server), DIXA_API_KEY: undefined });
 
     const status = await runCli(["sync", interactionId, "--json"], io);
 
@@ -182,7 +169,7 @@ describe("cxkit backfill", () => {
     });
     for (let i = 0; i < 3; i += 1) addCustomer(world, { customer_satisfaction_score: i });
     addCustomer(world, { customer_satisfaction_score: 1 }, { inDixa: false });
-    const { io, out } = capture(envFor(server));
+    const { io, out } = captureIo(envFor(server));
 
     const status = await runCli(
       ["backfill", "--contact", "alt:ext_id:contact-1", "--rate-limit", "1000"],
@@ -200,7 +187,7 @@ describe("cxkit backfill", () => {
   test("draws progress on a TTY's stderr and clears it before the summary", async () => {
     const { world, server } = await scenario();
     for (let i = 0; i < 3; i += 1) addCustomer(world, { customer_satisfaction_score: i });
-    const { io, out } = capture(envFor(server), true);
+    const { io, out } = captureIo(envFor(server), true);
 
     await runCli(["backfill", "--contact", "alt:ext_id:contact-1", "--rate-limit", "1000"], io);
 
@@ -214,7 +201,7 @@ describe("cxkit backfill", () => {
     const { world, server } = await scenario();
     addCustomer(world, { customer_satisfaction_score: 1 });
     server.script({ api: "dixa", method: "PATCH", status: 400, body: { message: "no" } });
-    const { io, out } = capture(envFor(server), true);
+    const { io, out } = captureIo(envFor(server), true);
 
     const status = await runCli(["backfill", "--contact", "alt:ext_id:contact-1", "--json"], io);
 
@@ -226,7 +213,7 @@ describe("cxkit backfill", () => {
   test("--map to an attribute Dixa does not have stops the backfill before its first write, with exit 2", async () => {
     const { world, server } = await scenario();
     for (let i = 0; i < 3; i += 1) addCustomer(world, { customer_satisfaction_score: i });
-    const { io, out } = capture(envFor(server));
+    const { io, out } = captureIo(envFor(server));
 
     const status = await runCli(
       ["backfill", "--contact", "alt:ext_id:contact-1", "--map", "customer_satisfaction_score=csat_typo"],
@@ -242,7 +229,7 @@ describe("cxkit backfill", () => {
 
   test("prints what was done and exits 1 when listing the contact's interactions fails", async () => {
     const { server } = await scenario();
-    const { io, out } = capture(envFor(server));
+    const { io, out } = captureIo(envFor(server));
 
     const status = await runCli(["backfill", "--contact", "alt:ext_id:unknown-contact"], io);
 

@@ -5,9 +5,10 @@ import { createAlpharunClient } from "@cxkit/alpharun";
 import { createDixaClient } from "@cxkit/dixa";
 import * as runtime from "@cxkit/runtime";
 import { describe, expect, test } from "vitest";
-import { type CliIo, runCli } from "../../src/cli/run-cli.js";
+import { runCli } from "../../src/cli/run-cli.js";
 import * as sdk from "../../src/index.js";
 import { createCx, EnvironmentCredentialError, MissingCredentialError } from "../../src/index.js";
+import { captureIo } from "../support/capture-io.js";
 import { scenario } from "../support/fixtures.js";
 import { ALPHARUN_TOKEN, DIXA_KEY } from "../support/scripted-server.js";
 import { addCustomer } from "../support/world.js";
@@ -105,16 +106,7 @@ describe("every bad credential fails the same way", () => {
   });
 
   test("the CLI exits 2 with a MissingCredentialError for a header-unsafe key", async () => {
-    const out = { stdout: "", stderr: "" };
-    const sink = (stream: "stdout" | "stderr") => (chunk: string | Uint8Array) => {
-      out[stream] += String(chunk);
-      return true;
-    };
-    const io: CliIo = {
-      env: { ALPHARUN_API_TOKEN: ALPHARUN_TOKEN, DIXA_API_KEY: "key\u0007" },
-      stdout: { write: sink("stdout") },
-      stderr: { write: sink("stderr"), isTTY: false, columns: 100 },
-    };
+    const { io, out } = captureIo({ ALPHARUN_API_TOKEN: ALPHARUN_TOKEN, DIXA_API_KEY: "key\u0007" });
     const status = await runCli(["sync", "11111111-2222-3333-4444-555555555555", "--json"], io);
     expect(status).toBe(2);
     expect(JSON.parse(out.stdout)).toEqual({
