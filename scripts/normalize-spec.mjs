@@ -3,8 +3,9 @@
 // and untouched nodes; only what the vendor changed is rewritten. The recorded fixes
 // (spec-fixes.mjs) are applied on the way in. Normalising is idempotent and keeps the meaning.
 import { isDeepStrictEqual } from "node:util";
-import { Document, isMap, isScalar, isSeq, parse, parseDocument } from "yaml";
+import { Document, isMap, isScalar, isSeq, parseDocument } from "yaml";
 import { applySpecFixes } from "./spec-fixes.mjs";
+import { readYaml } from "./specs/read-yaml.mjs";
 
 /** How every spec we write is formatted; `lineWidth` follows the committed file (see styleOf). */
 export const yamlOptions = { lineWidth: 80, singleQuote: true, flowCollectionPadding: false };
@@ -17,7 +18,7 @@ export class SpecError extends Error {}
 export function parseSpec(text, source) {
   let doc;
   try {
-    doc = parse(text, { maxAliasCount: -1 });
+    doc = readYaml(text);
   } catch (error) {
     throw new SpecError(`${source} does not parse as YAML or JSON: ${error.message.split("\n")[0]}`);
   }
