@@ -6,12 +6,13 @@
 import { isDeepStrictEqual } from "node:util";
 import { paths as jsonPaths } from "jsonpathly";
 import openapiFormat from "openapi-format";
+import { SpecError } from "../normalize-spec.mjs";
 import { readYaml } from "./read-yaml.mjs";
 
 const { openapiOverlay, resolveJsonPath } = openapiFormat;
 
 /** An overlay that cannot be read or applied; names the file, the action and its source. */
-export class OverlayError extends Error {}
+export class OverlayError extends SpecError {}
 
 /**
  * @typedef {{ target: string, description: string, "x-cxkit-source": string | string[],
