@@ -63,6 +63,22 @@ function sources(action) {
   return (Array.isArray(source) ? source : [source]).filter((item) => typeof item === "string" && item.trim());
 }
 
+/**
+ * Runs `run` with console.error captured: openapi-format reports a failed action there and goes on.
+ * Note: its overlay function is async in name only (no await inside), so the messages of one
+ * action are all in once it returns.
+ */
+function quietly(run) {
+  const messages = [];
+  const log = console.error;
+  console.error = (...args) => messages.push(args.join(" "));
+  try {
+    return { value: run(), messages };
+  } finally {
+    console.error = log;
+  }
+}
+
 /** The value at an RFC 9535 normalized path (`$['a'][0]`), read without the engine. */
 function valueAt(doc, normalized) {
   let node = doc;
@@ -126,7 +142,7 @@ export async function applyOverlay(doc, overlay) {
     result.matched = targets.length;
     // Note: openapi-format rewrites `[?@...]` filters with a regular expression that stops at the
     // first `]`; a target it reads differently would apply elsewhere, so it is refused here.
-    if (action.target.includes("[?") && resolveJsonPath(current, action.target).length !== targets.length) {
+    if (action.target.includes("[?") && quietly(() => resolveJsonPath(current, action.target)).value.length !== targets.length) {
       Object.assign(result, {
         problem: "conflict",
         detail: "openapi-format reads this target differently: write the filter as [?(...)]",
@@ -155,18 +171,11 @@ export async function applyOverlay(doc, overlay) {
       Object.assign(result, { problem: "stale", detail: "changes nothing: the document already says this" });
       continue;
     }
-    const messages = [];
-    const log = console.error;
-    console.error = (...args) => messages.push(args.join(" "));
-    let outcome;
-    try {
-      const { overlay: version } = overlay;
-      outcome = await openapiOverlay(current, { overlaySet: { overlay: version, actions: [action] } });
-    } finally {
-      console.error = log;
-    }
-    current = outcome.data;
-    if (outcome.resultData.totalUsedActions !== 1 || messages.length > 0) {
+    const { value: outcome, messages } = quietly(() =>
+      openapiOverlay(current, { overlaySet: { overlay: overlay.overlay, actions: [action] } }),
+    );
+    current = (await outcome).data;
+    if ((await outcome).resultData.totalUsedActions !== 1 || messages.length > 0) {
       Object.assign(result, { problem: "conflict", detail: messages.join("; ") || "the engine did not apply it" });
     }
   }

@@ -4,7 +4,7 @@ import { describe, expect, test } from "vitest";
 import { parse, stringify } from "yaml";
 import { normalizeSpec, parseSpec, renderSpec, SpecError, sameSpec } from "../normalize-spec.mjs";
 
-const committed = readFileSync(join(import.meta.dirname, "fixtures", "e2e", "openapi.yaml"), "utf8");
+const committed = readFileSync(join(import.meta.dirname, "fixtures", "e2e", "upstream.yaml"), "utf8");
 const lines = (text: string) => text.split("\n");
 const changedLines = (a: string, b: string) => {
   const left = lines(a);
@@ -31,13 +31,13 @@ describe("normalizeSpec", () => {
   test("rewrites only the lines a vendor change touches", () => {
     const previous = normalizeSpec(committed, { source: "x", previous: committed }).text;
     const vendor = parse(committed);
-    vendor.components.schemas.NewNote.properties.color = {
-      type: "string",
-      description: "Colour of the note",
+    vendor.components.schemas.NewNote.properties.pinned = {
+      type: "boolean",
+      description: "Pinned to the top",
     };
     const { text } = normalizeSpec(JSON.stringify(vendor, null, 4), { source: "vendor.json", previous });
     expect(text).toContain(
-      "        color:\n          type: string\n          description: Colour of the note\n",
+      "        pinned:\n          type: boolean\n          description: Pinned to the top\n",
     );
     expect(lines(text).length - lines(previous).length).toBe(3);
     expect(changedLines(previous, text)).toBeLessThan(lines(text).length / 2);
