@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Rebuilds each vendored spec from the vendor's documents and our overlay (scripts/specs/):
-//   pnpm specs:build [api ...]           write specs/<api>/openapi.yaml and its manifest hash
-//   pnpm specs:build [api ...] --check   fail when a committed spec is not what the build yields
+//   pnpm specs:build [api ...]           write specs/<api>/openapi.yaml, its manifest hash and the
+//                                        overlay index in specs/README.md
+//   pnpm specs:build [api ...] --check   fail when a committed spec (or the index) is not what the
+//                                        build yields
 // Fails, naming the action and its source, when an overlay action matches nothing, changes nothing
 // or cannot be applied.
 import { readFile, writeFile } from "node:fs/promises";
@@ -12,6 +14,7 @@ import { updateManifest } from "./manifest.mjs";
 import { SpecError } from "./normalize-spec.mjs";
 import { buildSpec } from "./specs/build-spec.mjs";
 import { describeAction, OverlayError } from "./specs/overlay.mjs";
+import { renderReadme } from "./specs/overlay-index.mjs";
 
 /** The build's overlay problems as lines, one per stale or conflicting action. */
 export function problemLines(build) {
@@ -39,6 +42,14 @@ export async function main(argv, { root = repoRoot, log = console.log } = {}) {
     if (committed !== build.text) await writeFile(file, build.text);
     await updateManifest([name], { root });
     log(`built ${apis[name].spec} from ${apis[name].upstreamDir}/ and ${apis[name].overlay} (${build.results.length} actions)`);
+  }
+  // Note: the index lists every API's overlay, whichever APIs were built.
+  const readmeFile = join(root, "specs", "README.md");
+  const readme = await readFile(readmeFile, "utf8").catch(() => undefined);
+  if (readme !== undefined) {
+    const indexed = await renderReadme(Object.keys(apis), root);
+    if (check && indexed !== readme) failures.push("specs/README.md: its overlay index does not match the overlays");
+    if (!check && indexed !== readme) await writeFile(readmeFile, indexed);
   }
   if (failures.length > 0) {
     throw new SpecError(`${failures.join("\n")}${check ? "\nrun: pnpm specs:build" : ""}`);
