@@ -36,7 +36,9 @@ export async function manifestProblems(names, root = repoRoot) {
       if (!entry[field]) problems.push(`${name}: manifest entry lacks "${field}"`);
     }
     if (!Array.isArray(entry.upstream) || entry.upstream.length === 0) {
-      problems.push(`${name}: manifest "upstream" must list the vendor's documents ({ file, url, retrieved, sha256 })`);
+      problems.push(
+        `${name}: manifest "upstream" must list the vendor's documents ({ file, url, retrieved, sha256 })`,
+      );
     } else {
       for (const [index, document] of entry.upstream.entries()) {
         const at = `${name}: upstream[${index}]`;
@@ -47,7 +49,9 @@ export async function manifestProblems(names, root = repoRoot) {
         const upstream = await readFile(join(root, document.file), "utf8").catch(() => undefined);
         if (upstream === undefined) problems.push(`${at}: ${document.file} does not exist`);
         else if (document.sha256 !== sha256(upstream)) {
-          problems.push(`${at}: ${document.file} changed but its manifest sha256 did not (${document.sha256?.slice(0, 12)}…)`);
+          problems.push(
+            `${at}: ${document.file} changed but its manifest sha256 did not (${document.sha256?.slice(0, 12)}…)`,
+          );
         }
       }
     }

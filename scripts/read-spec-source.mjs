@@ -26,7 +26,9 @@ async function readLocal(source, cwd) {
   try {
     return await readFile(resolve(cwd, source), "utf8");
   } catch (error) {
-    throw new SourceError(`cannot read ${source}: ${error.code === "ENOENT" ? "no such file" : error.message}`);
+    throw new SourceError(
+      `cannot read ${source}: ${error.code === "ENOENT" ? "no such file" : error.message}`,
+    );
   }
 }
 
@@ -42,14 +44,17 @@ async function readLocal(source, cwd) {
 export async function fetchDocument(source, options = {}) {
   const { cwd = process.cwd(), timeoutMs = 30_000, etag, lastModified, format = "openapi" } = options;
   if (!isUrl(source)) return { notModified: false, text: await readLocal(source, cwd) };
-  const headers = { accept: "application/yaml, application/json;q=0.9, text/markdown;q=0.8, text/plain;q=0.5" };
+  const headers = {
+    accept: "application/yaml, application/json;q=0.9, text/markdown;q=0.8, text/plain;q=0.5",
+  };
   if (etag) headers["if-none-match"] = etag;
   if (lastModified) headers["if-modified-since"] = lastModified;
   let response;
   try {
     response = await fetch(source, { headers, signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
-    if (error.name === "TimeoutError") throw new SourceError(`fetching ${source} timed out after ${timeoutMs} ms`);
+    if (error.name === "TimeoutError")
+      throw new SourceError(`fetching ${source} timed out after ${timeoutMs} ms`);
     // Note: undici's "fetch failed" hides the reason (ECONNREFUSED, ENOTFOUND, ...) in `cause`.
     const cause = error.cause?.code ?? error.cause?.message ?? error.message;
     throw new SourceError(`could not fetch ${source}: ${cause}`);

@@ -19,7 +19,8 @@ import { renderReadme } from "./specs/overlay-index.mjs";
 /** The build's overlay problems as lines, one per stale or conflicting action. */
 export function problemLines(build) {
   return build.problems.map(
-    (result) => `${build.name}: overlay action ${describeAction(result)} is ${result.problem}: ${result.detail}`,
+    (result) =>
+      `${build.name}: overlay action ${describeAction(result)} is ${result.problem}: ${result.detail}`,
   );
 }
 
@@ -36,19 +37,23 @@ export async function main(argv, { root = repoRoot, log = console.log } = {}) {
     const file = join(root, apis[name].spec);
     const committed = await readFile(file, "utf8").catch(() => undefined);
     if (check) {
-      if (committed !== build.text) failures.push(`${apis[name].spec} is not what its upstream and overlay build`);
+      if (committed !== build.text)
+        failures.push(`${apis[name].spec} is not what its upstream and overlay build`);
       continue;
     }
     if (committed !== build.text) await writeFile(file, build.text);
     await updateManifest([name], { root });
-    log(`built ${apis[name].spec} from ${apis[name].upstreamDir}/ and ${apis[name].overlay} (${build.results.length} actions)`);
+    log(
+      `built ${apis[name].spec} from ${apis[name].upstreamDir}/ and ${apis[name].overlay} (${build.results.length} actions)`,
+    );
   }
   // Note: the index lists every API's overlay, whichever APIs were built.
   const readmeFile = join(root, "specs", "README.md");
   const readme = await readFile(readmeFile, "utf8").catch(() => undefined);
   if (readme !== undefined) {
     const indexed = await renderReadme(Object.keys(apis), root);
-    if (check && indexed !== readme) failures.push("specs/README.md: its overlay index does not match the overlays");
+    if (check && indexed !== readme)
+      failures.push("specs/README.md: its overlay index does not match the overlays");
     if (!check && indexed !== readme) await writeFile(readmeFile, indexed);
   }
   if (failures.length > 0) {

@@ -18,12 +18,12 @@ import { lintSpec } from "./lint-spec.mjs";
 import { sha256, updateManifest } from "./manifest.mjs";
 import { parseSpec, SpecError, sameSpec } from "./normalize-spec.mjs";
 import { fetchDocument, isUrl, SourceError } from "./read-spec-source.mjs";
-import { problemLines } from "./specs-build.mjs";
+import { classifyChanges } from "./spec-diff/classify.mjs";
+import { describeChange, formatReport } from "./spec-diff/report.mjs";
 import { buildSpec, manifestEntry, readUpstream } from "./specs/build-spec.mjs";
 import { mergeUpstream } from "./specs/merge-upstream.mjs";
 import { unshippedChanges } from "./specs/vendor-changes.mjs";
-import { classifyChanges } from "./spec-diff/classify.mjs";
-import { describeChange, formatReport } from "./spec-diff/report.mjs";
+import { problemLines } from "./specs-build.mjs";
 
 const usage = "usage: pnpm sync-specs [api ...] [--from <dir-or-url>] [--dry-run]";
 
@@ -38,7 +38,11 @@ async function fetchUpstream(name, { from, cwd }) {
   const committed = await readUpstream(name);
   const documents = [];
   for (const [index, document] of entry.upstream.entries()) {
-    const source = from ? (isUrl(from) ? `${from.replace(/\/$/, "")}/${basename(document.file)}` : join(from, basename(document.file))) : document.url;
+    const source = from
+      ? isUrl(from)
+        ? `${from.replace(/\/$/, "")}/${basename(document.file)}`
+        : join(from, basename(document.file))
+      : document.url;
     const got = await fetchDocument(source, {
       cwd,
       ...(from ? {} : { etag: document.etag, lastModified: document.lastModified, format: document.format }),
@@ -85,7 +89,9 @@ async function prepare(name, { from, cwd, scratch }) {
       .filter((line) => !/[╔║╚]/.test(line))
       .join("\n")
       .trim();
-    throw new SpecError(`${name}: the spec built from the new upstream fails lint (redocly.yaml rules):\n${output}`);
+    throw new SpecError(
+      `${name}: the spec built from the new upstream fails lint (redocly.yaml rules):\n${output}`,
+    );
   }
   const { changes } = classifyChanges(oldDoc, build.doc);
   // Note: imported here, as openapi-typescript loads the TypeScript compiler (about a second).
@@ -148,14 +154,23 @@ function report(plan) {
   if (plan.unchanged) return `${plan.name}: the upstream documents are as last retrieved; nothing to do`;
   const lines = plan.documents
     .filter((document) => document.changed)
-    .map((document) => `${plan.name}: ${document.file} changed upstream (${document.source}, sha256 ${sha256(document.text).slice(0, 12)}…)`);
+    .map(
+      (document) =>
+        `${plan.name}: ${document.file} changed upstream (${document.source}, sha256 ${sha256(document.text).slice(0, 12)}…)`,
+    );
   if (plan.specChanged) lines.push(formatReport({ api: plan.name, packageName: api.package, ...plan }));
-  else lines.push(`${plan.name}: ${api.spec} unchanged: nothing we ship changed; no types generated, no changeset`);
+  else
+    lines.push(
+      `${plan.name}: ${api.spec} unchanged: nothing we ship changed; no types generated, no changeset`,
+    );
   if (plan.vendor.length > 0) {
-    lines.push(`  vendor operations we do not ship (nothing generated; ship one with an overlay action in ${api.overlay}):`);
+    lines.push(
+      `  vendor operations we do not ship (nothing generated; ship one with an overlay action in ${api.overlay}):`,
+    );
     for (const operation of plan.vendor) {
       lines.push(`    ${operation.kind}: ${operation.label}`);
-      if (operation.kind === "changed") for (const change of operation.changes) lines.push(`      ${describeChange(change)}`);
+      if (operation.kind === "changed")
+        for (const change of operation.changes) lines.push(`      ${describeChange(change)}`);
     }
   }
   for (const fix of plan.fixes) lines.push(`  fix applied: ${fix.summary} at ${fix.pointers.join(", ")}`);

@@ -10,37 +10,31 @@ import { SpecError } from "../normalize-spec.mjs";
  * @returns {any} one document (the inputs are not modified)
  */
 export function mergeUpstream(documents) {
-  const [first, ...others] = documents;
+  const [first] = documents;
   if (!first) throw new SpecError("no upstream documents");
   const merged = structuredClone(first.doc);
-  const owner = new Map();
-  const claim = (key, file) => owner.get(key) ?? (owner.set(key, file), file);
-  for (const [path, item] of Object.entries(merged.paths ?? {})) for (const method of Object.keys(item)) claim(`paths ${path} ${method}`, first.file);
-  for (const [section, items] of Object.entries(merged.components ?? {})) for (const name of Object.keys(items ?? {})) claim(`${section}/${name}`, first.file);
-  for (const { file, doc } of others) {
+  /** Which file defined each `paths/<path>/<key>` and `components/<section>/<name>`. */
+  const owners = new Map();
+  const unite = (into, from, label, file) => {
+    for (const [key, value] of Object.entries(from ?? {})) {
+      const where = `${label}/${key}`;
+      if (into[key] !== undefined && !isDeepStrictEqual(into[key], value)) {
+        throw new SpecError(`${file} and ${owners.get(where)} both define ${where}, differently`);
+      }
+      into[key] = structuredClone(value);
+      if (!owners.has(where)) owners.set(where, file);
+    }
+  };
+  for (const { file, doc } of documents) {
     for (const [path, item] of Object.entries(doc.paths ?? {})) {
       merged.paths ??= {};
       merged.paths[path] ??= {};
-      for (const [key, value] of Object.entries(item ?? {})) {
-        const existing = merged.paths[path][key];
-        if (existing !== undefined && !isDeepStrictEqual(existing, value)) {
-          throw new SpecError(`${file} and ${claim(`paths ${path} ${key}`, file)} both define ${key} of ${path}, differently`);
-        }
-        merged.paths[path][key] = structuredClone(value);
-        claim(`paths ${path} ${key}`, file);
-      }
+      unite(merged.paths[path], item, `paths/${path}`, file);
     }
     for (const [section, items] of Object.entries(doc.components ?? {})) {
       merged.components ??= {};
       merged.components[section] ??= {};
-      for (const [name, value] of Object.entries(items ?? {})) {
-        const existing = merged.components[section][name];
-        if (existing !== undefined && !isDeepStrictEqual(existing, value)) {
-          throw new SpecError(`${file} and ${claim(`${section}/${name}`, file)} both define components.${section}.${name}, differently`);
-        }
-        merged.components[section][name] = structuredClone(value);
-        claim(`${section}/${name}`, file);
-      }
+      unite(merged.components[section], items, `components/${section}`, file);
     }
   }
   return merged;

@@ -46,13 +46,16 @@ export function readOverlay(text, file) {
       return;
     }
     const kinds = ["update", "remove", "copy"].filter((key) => Object.hasOwn(action, key));
-    if (kinds.length !== 1) problems.push(`${at} (${action.target}): needs exactly one of update, remove, copy`);
-    if (Object.hasOwn(action, "remove") && action.remove !== true) problems.push(`${at}: remove must be true`);
+    if (kinds.length !== 1)
+      problems.push(`${at} (${action.target}): needs exactly one of update, remove, copy`);
+    if (Object.hasOwn(action, "remove") && action.remove !== true)
+      problems.push(`${at}: remove must be true`);
     if (!sources(action).length) problems.push(`${at} (${action.target}): no x-cxkit-source`);
     if (typeof action.description !== "string" || !action.description.trim()) {
       problems.push(`${at} (${action.target}): no description (why the action exists)`);
     }
-    if (typeof action["x-cxkit-group"] !== "string") problems.push(`${at} (${action.target}): no x-cxkit-group`);
+    if (typeof action["x-cxkit-group"] !== "string")
+      problems.push(`${at} (${action.target}): no x-cxkit-group`);
   });
   if (problems.length > 0) throw new OverlayError(problems.join("\n"));
   return overlay;
@@ -60,7 +63,9 @@ export function readOverlay(text, file) {
 
 function sources(action) {
   const source = action?.["x-cxkit-source"];
-  return (Array.isArray(source) ? source : [source]).filter((item) => typeof item === "string" && item.trim());
+  return (Array.isArray(source) ? source : [source]).filter(
+    (item) => typeof item === "string" && item.trim(),
+  );
 }
 
 /**
@@ -96,7 +101,9 @@ function changesNothing(doc, path, incoming, taken) {
   }
   return Object.entries(incoming).every(([key, value]) => {
     const child = `${path}['${String(key).replaceAll("\\", "\\\\").replaceAll("'", "\\'")}']`;
-    return taken.has(child) ? isDeepStrictEqual(taken.get(child), value) : mergeChangesNothing(target, { [key]: value });
+    return taken.has(child)
+      ? isDeepStrictEqual(taken.get(child), value)
+      : mergeChangesNothing(target, { [key]: value });
   });
 }
 
@@ -106,7 +113,9 @@ function mergeChangesNothing(target, update) {
   if (update === null || typeof update !== "object") return isDeepStrictEqual(target, update);
   if (target === null || typeof target !== "object" || Array.isArray(target)) return false;
   return Object.entries(update).every(([key, value]) =>
-    Array.isArray(value) ? isDeepStrictEqual(target[key], value) : key in target && mergeChangesNothing(target[key], value),
+    Array.isArray(value)
+      ? isDeepStrictEqual(target[key], value)
+      : key in target && mergeChangesNothing(target[key], value),
   );
 }
 
@@ -142,7 +151,10 @@ export async function applyOverlay(doc, overlay) {
     result.matched = targets.length;
     // Note: openapi-format rewrites `[?@...]` filters with a regular expression that stops at the
     // first `]`; a target it reads differently would apply elsewhere, so it is refused here.
-    if (action.target.includes("[?") && quietly(() => resolveJsonPath(current, action.target)).value.length !== targets.length) {
+    if (
+      action.target.includes("[?") &&
+      quietly(() => resolveJsonPath(current, action.target)).value.length !== targets.length
+    ) {
       Object.assign(result, {
         problem: "conflict",
         detail: "openapi-format reads this target differently: write the filter as [?(...)]",
@@ -155,7 +167,10 @@ export async function applyOverlay(doc, overlay) {
       result.copied = from[0];
       if (from.length !== 1) {
         const problem = from.length ? "conflict" : "stale";
-        Object.assign(result, { problem, detail: `copy source ${action.copy} matches ${from.length} nodes, not 1` });
+        Object.assign(result, {
+          problem,
+          detail: `copy source ${action.copy} matches ${from.length} nodes, not 1`,
+        });
         continue;
       }
       incoming = valueAt(current, from[0]);
@@ -176,7 +191,10 @@ export async function applyOverlay(doc, overlay) {
     );
     current = (await outcome).data;
     if ((await outcome).resultData.totalUsedActions !== 1 || messages.length > 0) {
-      Object.assign(result, { problem: "conflict", detail: messages.join("; ") || "the engine did not apply it" });
+      Object.assign(result, {
+        problem: "conflict",
+        detail: messages.join("; ") || "the engine did not apply it",
+      });
     }
   }
   return { doc: current, results };

@@ -60,7 +60,8 @@ export function prune(doc, fromUpstream) {
   const schemes = new Set((doc.security ?? []).flatMap((requirement) => Object.keys(requirement)));
   for (const item of Object.values(doc.paths ?? {})) {
     for (const method of methods) {
-      for (const requirement of item?.[method]?.security ?? []) for (const key of Object.keys(requirement)) schemes.add(key);
+      for (const requirement of item?.[method]?.security ?? [])
+        for (const key of Object.keys(requirement)) schemes.add(key);
     }
   }
   for (const name of fromUpstream) {

@@ -48,7 +48,11 @@ describe("applyOverlay", () => {
       [2, undefined],
       [1, undefined],
     ]);
-    expect(doc.paths["/notes"].get).toEqual({ operationId: "Notes_list", summary: "List notes", responses: { "200": { description: "ok" } } });
+    expect(doc.paths["/notes"].get).toEqual({
+      operationId: "Notes_list",
+      summary: "List notes",
+      responses: { "200": { description: "ok" } },
+    });
     expect(doc.components.schemas.Note.properties.createdAt).toEqual({ type: "string" });
     expect(results[1]?.copied).toBe("$['paths']['/v1/notes']['get']");
   });
@@ -69,9 +73,17 @@ describe("applyOverlay", () => {
   test("reports an update the document already says as stale", async () => {
     const { results } = await applyOverlay(
       vendor(),
-      overlay(action({ target: "$.components.schemas.Note", update: { type: "object", properties: { id: { type: "string" } } } })),
+      overlay(
+        action({
+          target: "$.components.schemas.Note",
+          update: { type: "object", properties: { id: { type: "string" } } },
+        }),
+      ),
     );
-    expect(results[0]).toMatchObject({ problem: "stale", detail: "changes nothing: the document already says this" });
+    expect(results[0]).toMatchObject({
+      problem: "stale",
+      detail: "changes nothing: the document already says this",
+    });
   });
 
   test("reports a remove-then-set pair that restores what the vendor says as stale", async () => {
@@ -93,7 +105,10 @@ describe("applyOverlay", () => {
         action({ target: "$.paths['/tags'].get", copy: "$.paths['/v1/tags'].get" }),
       ),
     );
-    expect(results[1]).toMatchObject({ problem: "stale", detail: "copy source $.paths['/v1/tags'].get matches 0 nodes, not 1" });
+    expect(results[1]).toMatchObject({
+      problem: "stale",
+      detail: "copy source $.paths['/v1/tags'].get matches 0 nodes, not 1",
+    });
   });
 
   test("reports an action the engine cannot apply as a conflict", async () => {
@@ -110,19 +125,25 @@ describe("applyOverlay", () => {
       vendor(),
       overlay(action({ target: "$.paths[*][?@['operationId'] == 'Notes_list']", update: { summary: "x" } })),
     );
-    expect(results[0]).toMatchObject({ problem: "conflict", detail: "openapi-format reads this target differently: write the filter as [?(...)]" });
+    expect(results[0]).toMatchObject({
+      problem: "conflict",
+      detail: "openapi-format reads this target differently: write the filter as [?(...)]",
+    });
   });
 });
 
 describe("readOverlay", () => {
   test("requires every action to say why, on what source, and in which group", () => {
-    const text = "overlay: 1.0.0\ninfo: {title: t, version: '1'}\nactions:\n  - target: $.info\n    update: {title: x}\n";
+    const text =
+      "overlay: 1.0.0\ninfo: {title: t, version: '1'}\nactions:\n  - target: $.info\n    update: {title: x}\n";
     expect(() => readOverlay(text, "specs/x/overlay.yaml")).toThrow(OverlayError);
     expect(() => readOverlay(text, "specs/x/overlay.yaml")).toThrow(
       /action #1 \(\$\.info\): no x-cxkit-source\n.*no description \(why the action exists\)\n.*no x-cxkit-group/,
     );
   });
   test("refuses a document that is not an overlay", () => {
-    expect(() => readOverlay("openapi: 3.0.3\n", "x.yaml")).toThrow("x.yaml is not an Overlay 1.0/1.1 document (overlay: undefined)");
+    expect(() => readOverlay("openapi: 3.0.3\n", "x.yaml")).toThrow(
+      "x.yaml is not an Overlay 1.0/1.1 document (overlay: undefined)",
+    );
   });
 });

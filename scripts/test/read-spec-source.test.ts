@@ -10,11 +10,18 @@ beforeAll(async () => {
     if (request.url === "/openapi.yaml") {
       response.writeHead(200, { "content-type": "application/yaml" }).end("openapi: 3.0.3\n");
     } else if (request.url === "/conditional.yaml") {
-      const fresh = request.headers["if-none-match"] === '"e1"' || request.headers["if-modified-since"] === "Tue, 01 Dec 2026 10:00:00 GMT";
+      const fresh =
+        request.headers["if-none-match"] === '"e1"' ||
+        request.headers["if-modified-since"] === "Tue, 01 Dec 2026 10:00:00 GMT";
       if (fresh) response.writeHead(304).end();
-      else response.writeHead(200, { etag: '"e1"', "last-modified": "Tue, 01 Dec 2026 10:00:00 GMT" }).end("openapi: 3.0.3\n");
+      else
+        response
+          .writeHead(200, { etag: '"e1"', "last-modified": "Tue, 01 Dec 2026 10:00:00 GMT" })
+          .end("openapi: 3.0.3\n");
     } else if (request.url === "/page.md") {
-      response.writeHead(200, { "content-type": "text/markdown" }).end("# Page\n\n````yaml GET /x\nopenapi: 3.0.1\n````\n");
+      response
+        .writeHead(200, { "content-type": "text/markdown" })
+        .end("# Page\n\n````yaml GET /x\nopenapi: 3.0.1\n````\n");
     } else if (request.url === "/docs") {
       response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end("<html></html>");
     } else if (request.url === "/slow") {
@@ -76,7 +83,9 @@ describe("fetchDocument", () => {
       lastModified: "Tue, 01 Dec 2026 10:00:00 GMT",
     });
     expect(await fetchDocument(`${base}/conditional.yaml`, { etag: '"e1"' })).toEqual({ notModified: true });
-    expect(await fetchDocument(`${base}/conditional.yaml`, { lastModified: "Tue, 01 Dec 2026 10:00:00 GMT" })).toEqual({
+    expect(
+      await fetchDocument(`${base}/conditional.yaml`, { lastModified: "Tue, 01 Dec 2026 10:00:00 GMT" }),
+    ).toEqual({
       notModified: true,
     });
     expect((await fetchDocument(`${base}/conditional.yaml`, { etag: '"e0"' })).notModified).toBe(false);

@@ -6,9 +6,10 @@ import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { apis, repoRoot } from "../apis.mjs";
 import { sha256 } from "../manifest.mjs";
-import { main } from "../specs-build.mjs";
 import { buildSpec } from "../specs/build-spec.mjs";
+import { mergeUpstream } from "../specs/merge-upstream.mjs";
 import { prune } from "../specs/prune.mjs";
+import { main } from "../specs-build.mjs";
 
 const roots: string[] = [];
 afterAll(() => {
@@ -23,7 +24,10 @@ describe.each(Object.keys(apis))("the %s spec", (name) => {
   });
 
   test("builds to the same bytes twice, with or without the committed file as template", async () => {
-    const [first, second] = [await buildSpec(name, { previous: null }), await buildSpec(name, { previous: null })];
+    const [first, second] = [
+      await buildSpec(name, { previous: null }),
+      await buildSpec(name, { previous: null }),
+    ];
     expect(second.text).toBe(first.text);
     const again = await buildSpec(name, { previous: first.text });
     expect(again.text).toBe(first.text);
@@ -38,8 +42,14 @@ function fixtureRoot(overlay: string): string {
   const upstream = join(root, "specs", "alpharun", "upstream", "openapi.yaml");
   cpSync(join(import.meta.dirname, "fixtures", "e2e", "upstream.yaml"), upstream);
   writeFileSync(join(root, "specs", "alpharun", "overlay.yaml"), overlay);
-  const entry = { file: "specs/alpharun/upstream/openapi.yaml", url: "https://api.fixture.test/openapi.yaml", retrieved: "2026-12-01" };
-  const manifest = { apis: { alpharun: { upstream: [{ ...entry, sha256: sha256(readFileSync(upstream, "utf8")) }] } } };
+  const entry = {
+    file: "specs/alpharun/upstream/openapi.yaml",
+    url: "https://api.fixture.test/openapi.yaml",
+    retrieved: "2026-12-01",
+  };
+  const manifest = {
+    apis: { alpharun: { upstream: [{ ...entry, sha256: sha256(readFileSync(upstream, "utf8")) }] } },
+  };
   writeFileSync(join(root, "specs", "manifest.json"), JSON.stringify(manifest));
   return root;
 }
@@ -50,9 +60,13 @@ describe("specs:build", () => {
     const root = fixtureRoot(fixtureOverlay);
     const log: string[] = [];
     await main(["alpharun"], { root, log: (line: string) => log.push(line) });
-    expect(log[0]).toMatch(/^built specs\/alpharun\/openapi.yaml from specs\/alpharun\/upstream\/ and specs\/alpharun\/overlay.yaml \(4 actions\)$/);
+    expect(log[0]).toMatch(
+      /^built specs\/alpharun\/openapi.yaml from specs\/alpharun\/upstream\/ and specs\/alpharun\/overlay.yaml \(4 actions\)$/,
+    );
     const spec = readFileSync(join(root, "specs", "alpharun", "openapi.yaml"), "utf8");
-    expect(JSON.parse(readFileSync(join(root, "specs", "manifest.json"), "utf8")).apis.alpharun.sha256).toBe(sha256(spec));
+    expect(JSON.parse(readFileSync(join(root, "specs", "manifest.json"), "utf8")).apis.alpharun.sha256).toBe(
+      sha256(spec),
+    );
     // Only the three operations the overlay gives a source ship; the vendor's fourth is dropped.
     expect(spec).not.toContain("/archive");
     expect(spec).not.toContain("date-time");
@@ -87,11 +101,21 @@ describe("prune", () => {
   test("drops unsourced operations and unreferenced upstream components, keeps what the overlay added", () => {
     const doc = {
       paths: {
-        "/a": { get: { "x-cxkit-source": { from: ["x"] }, responses: { "200": { $ref: "#/components/responses/Ok" } } } },
+        "/a": {
+          get: {
+            "x-cxkit-source": { from: ["x"] },
+            responses: { "200": { $ref: "#/components/responses/Ok" } },
+          },
+        },
         "/b": { get: { responses: {} } },
       },
       components: {
-        responses: { Ok: { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/A" } } } } },
+        responses: {
+          Ok: {
+            description: "ok",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/A" } } },
+          },
+        },
         schemas: { A: { type: "string" }, B: { type: "string" }, Event: { type: "object" } },
       },
     };
@@ -99,5 +123,30 @@ describe("prune", () => {
     expect(removed).toEqual(["get /b", "paths//b", "schemas/B"]);
     expect(Object.keys(doc.paths)).toEqual(["/a"]);
     expect(Object.keys(doc.components.schemas)).toEqual(["A", "Event"]);
+  });
+});
+
+describe("mergeUpstream", () => {
+  const page = (path: string, error: Record<string, unknown>) => ({
+    openapi: "3.0.1",
+    info: { title: "Vendor", version: "1" },
+    paths: { [path]: { get: { responses: { "200": { description: "ok" } } } } },
+    components: { schemas: { Error: error } },
+  });
+  test("unites the paths and components of one document per page", () => {
+    const merged = mergeUpstream([
+      { file: "a.yaml", doc: page("/a", { type: "object" }) },
+      { file: "b.yaml", doc: page("/b", { type: "object" }) },
+    ]);
+    expect(Object.keys(merged.paths)).toEqual(["/a", "/b"]);
+    expect(merged.components.schemas).toEqual({ Error: { type: "object" } });
+  });
+  test("refuses two documents that define the same component differently, naming both", () => {
+    expect(() =>
+      mergeUpstream([
+        { file: "a.yaml", doc: page("/a", { type: "object" }) },
+        { file: "b.yaml", doc: page("/b", { type: "string" }) },
+      ]),
+    ).toThrow("b.yaml and a.yaml both define components/schemas/Error, differently");
   });
 });

@@ -76,36 +76,60 @@ describe("sync-specs input", () => {
     answers.set("/conditional/openapi.yaml", (headers) =>
       headers["if-none-match"] === '"v2"'
         ? { status: 304 }
-        : { status: 200, headers: { ...yaml, etag: '"v2"', "last-modified": lastModified }, body: vendorDoc((doc) => (doc.info.description = "Now with a longer description.")) },
+        : {
+            status: 200,
+            headers: { ...yaml, etag: '"v2"', "last-modified": lastModified },
+            body: vendorDoc((doc) => (doc.info.description = "Now with a longer description.")),
+          },
     );
     const first = await syncSpecs(dir, "alpharun");
     expect(first.code, first.stderr).toBe(0);
-    const recorded = JSON.parse(readFileSync(join(dir, "specs", "manifest.json"), "utf8")).apis.alpharun.upstream[0];
+    const recorded = JSON.parse(readFileSync(join(dir, "specs", "manifest.json"), "utf8")).apis.alpharun
+      .upstream[0];
     expect(recorded).toMatchObject({ etag: '"v2"', lastModified });
     await commitAll(dir, "first sync");
 
     const second = await syncSpecs(dir, "alpharun");
     expect(second.code, second.stderr).toBe(0);
     expect(second.stdout).toContain("alpharun: the upstream documents are as last retrieved; nothing to do");
-    expect(seen.at(-1)?.headers).toMatchObject({ "if-none-match": '"v2"', "if-modified-since": lastModified });
+    expect(seen.at(-1)?.headers).toMatchObject({
+      "if-none-match": '"v2"',
+      "if-modified-since": lastModified,
+    });
     expect(await changedFiles(dir)).toEqual([]);
   }, 300_000);
 
   test.each([
     ["a 500", { status: 500 }, /fetching http:\/\/\S+ failed: HTTP 500 Internal Server Error/],
-    ["an HTML page", { status: 200, headers: { "content-type": "text/html" }, body: "<html></html>" }, /answered an HTML page, not an OpenAPI document/],
-    ["text that is not OpenAPI", { status: 200, headers: yaml, body: "swagger: '2.0'\ninfo: {}\n" }, /is not an OpenAPI 3.0\/3.1 document \(swagger 2.0\)/],
-    ["text that does not parse", { status: 200, headers: yaml, body: "openapi: 3.0.3\npaths: [\n" }, /does not parse as YAML or JSON/],
-  ])("reports %s as a clear error and writes nothing", async (kind, answer, message) => {
-    const path = `/${kind.replaceAll(" ", "-")}/openapi.yaml`;
-    answers.set(path, () => answer as Answer);
-    const dir = await cloneServedAt(path);
-    const result = await syncSpecs(dir, "alpharun");
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(message);
-    expect(result.stderr).toContain("nothing in the repository was changed");
-    expect(await changedFiles(dir)).toEqual([]);
-  }, 300_000);
+    [
+      "an HTML page",
+      { status: 200, headers: { "content-type": "text/html" }, body: "<html></html>" },
+      /answered an HTML page, not an OpenAPI document/,
+    ],
+    [
+      "text that is not OpenAPI",
+      { status: 200, headers: yaml, body: "swagger: '2.0'\ninfo: {}\n" },
+      /is not an OpenAPI 3.0\/3.1 document \(swagger 2.0\)/,
+    ],
+    [
+      "text that does not parse",
+      { status: 200, headers: yaml, body: "openapi: 3.0.3\npaths: [\n" },
+      /does not parse as YAML or JSON/,
+    ],
+  ])(
+    "reports %s as a clear error and writes nothing",
+    async (kind, answer, message) => {
+      const path = `/${kind.replaceAll(" ", "-")}/openapi.yaml`;
+      answers.set(path, () => answer as Answer);
+      const dir = await cloneServedAt(path);
+      const result = await syncSpecs(dir, "alpharun");
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).toContain("nothing in the repository was changed");
+      expect(await changedFiles(dir)).toEqual([]);
+    },
+    300_000,
+  );
 
   test("reports a network failure as a clear error and leaves the repository untouched", async () => {
     const dir = await cloneTemp(baseline);

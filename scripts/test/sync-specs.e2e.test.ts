@@ -52,7 +52,10 @@ afterAll(async () => {
 });
 
 /** A clone of the baseline, and the vendor's document changed by `edit`, served under `--from`. */
-async function vendorChange(id: string, edit: (doc: SpecDocument) => void): Promise<{ dir: string; from: string }> {
+async function vendorChange(
+  id: string,
+  edit: (doc: SpecDocument) => void,
+): Promise<{ dir: string; from: string }> {
   const dir = await cloneTemp(baseline);
   dirs.push(dir);
   const doc = parse(readFileSync(fixtureUpstream, "utf8"));
@@ -75,7 +78,14 @@ describe("sync-specs on a vendor change", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("+ additive response 200 › data[].pinned: optional field added");
     expect(await changedFiles(dir)).toEqual(
-      [`.changeset/alpharun-spec-${today()}.md`, generated, validators, spec, "specs/manifest.json", upstream].sort(),
+      [
+        `.changeset/alpharun-spec-${today()}.md`,
+        generated,
+        validators,
+        spec,
+        "specs/manifest.json",
+        upstream,
+      ].sort(),
     );
     expect(read(dir, generated)).toMatch(/\/\*\* @description Pinned to the top \*\/\n\s+pinned\?: boolean;/);
     expect(readFileSync(changeset(dir), "utf8")).toMatch(/^---\n"@cxkit\/alpharun": minor\n---\n/);
@@ -83,17 +93,26 @@ describe("sync-specs on a vendor change", () => {
     expect(manifest.specVersion).toBe("1.1.0");
     expect(manifest.upstream[0]).toMatchObject({ retrieved: today() });
     expect(manifest.upstream[0].sha256).toBe(createHash("sha256").update(read(dir, upstream)).digest("hex"));
-    for (const check of [["scripts/manifest.mjs", "--check"], ["scripts/specs-build.mjs", "--check"], ["scripts/generate.mjs", "--check", "alpharun"]]) {
+    for (const check of [
+      ["scripts/manifest.mjs", "--check"],
+      ["scripts/specs-build.mjs", "--check"],
+      ["scripts/generate.mjs", "--check", "alpharun"],
+    ]) {
       const outcome = await exec(process.execPath, check, dir);
       expect(outcome.code, `${check.join(" ")}: ${outcome.stdout}${outcome.stderr}`).toBe(0);
     }
 
     // changesets itself bumps the dependents: @cxkit/sdk depends on @cxkit/alpharun.
-    const plan = await exec(join(dir, "node_modules", ".bin", "changeset"), ["status", "--output=plan.json"], dir);
-    expect(plan.code, plan.stderr).toBe(0);
-    const releases = JSON.parse(read(dir, "plan.json")).releases.map(
-      (r: { name: string; type: string }) => [r.name, r.type],
+    const plan = await exec(
+      join(dir, "node_modules", ".bin", "changeset"),
+      ["status", "--output=plan.json"],
+      dir,
     );
+    expect(plan.code, plan.stderr).toBe(0);
+    const releases = JSON.parse(read(dir, "plan.json")).releases.map((r: { name: string; type: string }) => [
+      r.name,
+      r.type,
+    ]);
     expect(releases).toContainEqual(["@cxkit/alpharun", "minor"]);
     expect(releases).toContainEqual(["@cxkit/sdk", "patch"]);
     expect(releases.map(([name]: string[]) => name)).not.toContain("@cxkit/dixa");
@@ -124,11 +143,21 @@ describe("sync-specs on a vendor change", () => {
   test("a change only in an operation we do not ship is listed, and nothing is generated", async () => {
     const { dir, from } = await vendorChange("unshipped", (doc) => {
       doc.paths["/archive"].get.parameters = [{ name: "before", in: "query", schema: { type: "string" } }];
-      doc.paths["/export"] = { post: { operationId: "exportNotes", responses: { "202": { description: "Accepted" }, "401": { $ref: "#/components/responses/Unauthorized" } } } };
+      doc.paths["/export"] = {
+        post: {
+          operationId: "exportNotes",
+          responses: {
+            "202": { description: "Accepted" },
+            "401": { $ref: "#/components/responses/Unauthorized" },
+          },
+        },
+      };
     });
     const result = await syncSpecs(dir, "alpharun", "--from", from);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain("alpharun: specs/alpharun/openapi.yaml unchanged: nothing we ship changed");
+    expect(result.stdout).toContain(
+      "alpharun: specs/alpharun/openapi.yaml unchanged: nothing we ship changed",
+    );
     expect(result.stdout).toContain("changed: GET /archive (listArchivedNotes)");
     expect(result.stdout).toContain("query parameter `before`: optional parameter added");
     expect(result.stdout).toContain("added: POST /export (exportNotes)");
@@ -165,21 +194,27 @@ describe("sync-specs on a vendor change", () => {
 });
 
 describe("changeset guard", () => {
-  const guard = (dir: string) => exec(process.execPath, ["scripts/changeset-guard.mjs", "--base", "main"], dir);
+  const guard = (dir: string) =>
+    exec(process.execPath, ["scripts/changeset-guard.mjs", "--base", "main"], dir);
 
   test("fails for a package changed since the base without a changeset, passes once one names it", async () => {
     const { dir, from } = await vendorChange("guard", (doc) => {
       doc.paths["/notes"].get.summary = "List all notes";
     });
     await git(dir, "checkout", "-q", "-b", "feature");
-    writeFileSync(join(dir, "packages/dixa/src/index.ts"), `${read(dir, "packages/dixa/src/index.ts")}// touched\n`);
+    writeFileSync(
+      join(dir, "packages/dixa/src/index.ts"),
+      `${read(dir, "packages/dixa/src/index.ts")}// touched\n`,
+    );
     // A sync of alpharun brings a changeset, but it does not name @cxkit/dixa.
     expect((await syncSpecs(dir, "alpharun", "--from", from)).code).toBe(0);
     await commitAll(dir, "sync and touch dixa");
 
     const failing = await guard(dir);
     expect(failing.code).toBe(1);
-    expect(failing.stderr).toContain("@cxkit/dixa (packages/dixa) changed since main but no changeset names it");
+    expect(failing.stderr).toContain(
+      "@cxkit/dixa (packages/dixa) changed since main but no changeset names it",
+    );
     expect(failing.stderr).not.toContain("@cxkit/alpharun");
 
     writeFileSync(join(dir, ".changeset", "dixa-touch.md"), '---\n"@cxkit/dixa": patch\n---\n\nA comment.\n');
@@ -194,7 +229,10 @@ describe("changeset guard", () => {
     const dir = await cloneTemp(baseline);
     dirs.push(dir);
     await git(dir, "checkout", "-q", "-b", "feature");
-    writeFileSync(join(dir, "packages/dixa/src/index.ts"), `${read(dir, "packages/dixa/src/index.ts")}// touched\n`);
+    writeFileSync(
+      join(dir, "packages/dixa/src/index.ts"),
+      `${read(dir, "packages/dixa/src/index.ts")}// touched\n`,
+    );
     writeFileSync(join(dir, ".changeset", "no-release.md"), "---\n---\n");
     await commitAll(dir, "touch dixa, no release");
     const result = await guard(dir);

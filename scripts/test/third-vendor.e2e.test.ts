@@ -109,7 +109,13 @@ test("a third vendor needs its document, its overlay, its manifest entry and its
   const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
   manifest.apis[API] = {
     docs: ["https://docs.acme.invalid/api"],
-    upstream: [{ file: `specs/${API}/upstream/openapi.yaml`, url: "https://docs.acme.invalid/openapi.yaml", retrieved: "2026-12-01" }],
+    upstream: [
+      {
+        file: `specs/${API}/upstream/openapi.yaml`,
+        url: "https://docs.acme.invalid/openapi.yaml",
+        retrieved: "2026-12-01",
+      },
+    ],
   };
   writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
   // 3. The spec, built: it writes specs/acme/openapi.yaml, the hashes and version in the manifest.
@@ -202,5 +208,7 @@ test("a third vendor needs its document, its overlay, its manifest entry and its
   }
   expect(existsSync(join(packageDir, "dist", "index.d.ts"))).toBe(true);
   expect(statSync(join(packageDir, "README.md")).size).toBeGreaterThan(0);
-  expect(readFileSync(join(dir, "specs", "README.md"), "utf8")).toContain("### `specs/acme/overlay.yaml`: 1 action in 1 group");
+  expect(readFileSync(join(dir, "specs", "README.md"), "utf8")).toContain(
+    "### `specs/acme/overlay.yaml`: 1 action in 1 group",
+  );
 }, 120_000);

@@ -126,7 +126,10 @@ export async function fixtureRepo(): Promise<string> {
     ],
   };
   writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
-  for (const [script, ...args] of [["specs-build.mjs", "alpharun"], ["generate.mjs", "alpharun"]] as const) {
+  for (const [script, ...args] of [
+    ["specs-build.mjs", "alpharun"],
+    ["generate.mjs", "alpharun"],
+  ] as const) {
     const result = await exec(process.execPath, [join(dir, "scripts", script), ...args], dir);
     if (result.code !== 0) throw new Error(`${script} failed: ${result.stdout}${result.stderr}`);
   }
