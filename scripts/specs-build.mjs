@@ -28,8 +28,10 @@ export async function main(argv, { root = repoRoot, log = console.log } = {}) {
   const check = argv.includes("--check");
   const names = selectApis(argv.filter((arg) => !arg.startsWith("--")));
   const failures = [];
+  const overlays = {};
   for (const name of names) {
     const build = await buildSpec(name, { root });
+    overlays[name] = build.overlay;
     if (build.problems.length > 0) {
       failures.push(...problemLines(build));
       continue;
@@ -51,7 +53,7 @@ export async function main(argv, { root = repoRoot, log = console.log } = {}) {
   const readmeFile = join(root, "specs", "README.md");
   const readme = await readFile(readmeFile, "utf8").catch(() => undefined);
   if (readme !== undefined) {
-    const indexed = await renderReadme(Object.keys(apis), root);
+    const indexed = await renderReadme(Object.keys(apis), root, overlays);
     if (check && indexed !== readme)
       failures.push("specs/README.md: its overlay index does not match the overlays");
     if (!check && indexed !== readme) await writeFile(readmeFile, indexed);

@@ -65,7 +65,7 @@ async function prepare(name, { from, cwd, scratch }) {
   const api = apis[name];
   const { documents, committed } = await fetchUpstream(name, { from, cwd });
   if (!documents.some((document) => document.changed)) return { name, unchanged: true, documents };
-  const build = await buildSpec(name, { upstream: documents });
+  const build = await buildSpec(name, { upstream: documents, withVendor: true });
   if (build.problems.length > 0) {
     throw new SpecError(
       `${problemLines(build).join("\n")}\nthe vendor changed what these actions correct: review them in ${api.overlay}`,

@@ -43,15 +43,18 @@ export function operationsOf(doc) {
 
 /**
  * @param {string} name the API
- * @param {{ root?: string, upstream?: { file: string, text: string }[], previous?: string | null }} [options]
- *   upstream: documents to build from (default: the committed ones); previous: the formatting
- *   template (default: the committed openapi.yaml; null for none)
+ * @param {{ root?: string, upstream?: { file: string, text: string }[], previous?: string | null,
+ *   withVendor?: boolean }} [options] upstream: documents to build from (default: the committed
+ *   ones); previous: the formatting template (default: the committed openapi.yaml; null for none);
+ *   withVendor: also return the vendor's merged document as fetched (`vendor`)
  */
-export async function buildSpec(name, { root = repoRoot, upstream, previous } = {}) {
+export async function buildSpec(name, { root = repoRoot, upstream, previous, withVendor = false } = {}) {
   const sources = upstream ?? (await readUpstream(name, root));
   const documents = sources.map(({ file, text }) => ({ file, doc: parseSpec(text, file) }));
   const merged = mergeUpstream(documents);
-  const vendor = structuredClone(merged);
+  const vendorOperations = [...operationsOf(merged).keys()];
+  // Note: a copy of the vendor's merged document only for sync-specs' report (a clone costs).
+  const vendor = withVendor ? structuredClone(merged) : undefined;
   const fixes = applySpecFixes(merged);
   const overlayFile = apis[name]?.overlay ?? `specs/${name}/overlay.yaml`;
   const overlay = readOverlay(await readFile(join(root, overlayFile), "utf8"), overlayFile);
@@ -72,7 +75,7 @@ export async function buildSpec(name, { root = repoRoot, upstream, previous } = 
   const built = operationsOf(doc);
   const copied = new Set(results.flatMap((result) => (result.copied ? [result.copied] : [])));
   const shipped = new Set();
-  for (const key of operationsOf(vendor).keys()) {
+  for (const key of vendorOperations) {
     const [method, path] = [key.slice(0, key.indexOf(" ")), key.slice(key.indexOf(" ") + 1)];
     const pointer = `$['paths']['${path.replaceAll("'", "\\'")}']['${method}']`;
     if (built.has(key) || copied.has(pointer) || copied.has(`$['paths']['${path}']`)) shipped.add(key);

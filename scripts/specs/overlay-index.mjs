@@ -37,8 +37,11 @@ export function renderIndex(name, overlay) {
   return lines.join("\n");
 }
 
-/** specs/README.md with its index section rendered from the overlays of `names`. */
-export async function renderReadme(names, root = repoRoot) {
+/**
+ * specs/README.md with its index section rendered from the overlays of `names`.
+ * @param {Record<string, any>} [read] overlays already read, by API
+ */
+export async function renderReadme(names, root = repoRoot, read = {}) {
   const readme = await readFile(join(root, "specs", "README.md"), "utf8");
   const start = readme.indexOf(indexStart);
   const end = readme.indexOf(indexEnd);
@@ -48,7 +51,8 @@ export async function renderReadme(names, root = repoRoot) {
   const sections = [];
   for (const name of names) {
     const file = apis[name].overlay;
-    sections.push(renderIndex(name, readOverlay(await readFile(join(root, file), "utf8"), file)));
+    const overlay = read[name] ?? readOverlay(await readFile(join(root, file), "utf8"), file);
+    sections.push(renderIndex(name, overlay));
   }
   return `${readme.slice(0, start + indexStart.length)}\n\n${sections.join("\n\n")}\n\n${readme.slice(end)}`;
 }

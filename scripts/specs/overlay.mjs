@@ -5,11 +5,13 @@
 // is a conflict. Either fails the build, so a correction never silently stops applying.
 import { isDeepStrictEqual } from "node:util";
 import { paths as jsonPaths } from "jsonpathly";
-import openapiFormat from "openapi-format";
+// Note: the overlay module alone (openapi-format's main module loads its whole CLI toolbox); the
+// version is pinned in the catalog, and tests/overlay.test.ts holds the behaviour we rely on.
+import openapiFormatOverlay from "openapi-format/utils/overlay.js";
 import { SpecError } from "../normalize-spec.mjs";
 import { readYaml } from "./read-yaml.mjs";
 
-const { openapiOverlay, resolveJsonPath } = openapiFormat;
+const { openapiOverlay, resolveJsonPath } = openapiFormatOverlay;
 
 /** An overlay that cannot be read or applied; names the file, the action and its source. */
 export class OverlayError extends SpecError {}
@@ -107,6 +109,10 @@ function changesNothing(doc, path, incoming, taken) {
   });
 }
 
+function isPlainObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
 /** True when merging `update` into `target` (Overlay rules: objects merge, arrays append) changes nothing. */
 function mergeChangesNothing(target, update) {
   if (Array.isArray(update)) return update.length === 0;
@@ -186,8 +192,14 @@ export async function applyOverlay(doc, overlay) {
       Object.assign(result, { problem: "stale", detail: "changes nothing: the document already says this" });
       continue;
     }
+    // Note: for an object merged into objects, openapi-format's 1.0 and 1.1 modes give the same
+    // result (its one deepMerge), but 1.1 first clones the target: every update of `$.paths` would
+    // copy all of the vendor's paths. The 1.0 mode merges in place, so such updates run in it.
+    const inPlace =
+      isPlainObject(action.update) && targets.every((path) => isPlainObject(valueAt(current, path)));
+    const version = inPlace ? "1.0.0" : overlay.overlay;
     const { value: outcome, messages } = quietly(() =>
-      openapiOverlay(current, { overlaySet: { overlay: overlay.overlay, actions: [action] } }),
+      openapiOverlay(current, { overlaySet: { overlay: version, actions: [action] } }),
     );
     current = (await outcome).data;
     if ((await outcome).resultData.totalUsedActions !== 1 || messages.length > 0) {
