@@ -105,7 +105,7 @@ async function main(argv) {
   }
   const problems = await manifestProblems(names);
   if (problems.length > 0) {
-    console.error(`${problems.join("\n")}\nrun: node scripts/manifest.mjs --update (or pnpm sync-specs)`);
+    console.error(`${problems.join("\n")}\nrun: pnpm specs:build (upstream documents change through pnpm sync-specs only)`);
     process.exitCode = 1;
   } else {
     console.log(`specs/manifest.json matches ${names.join(", ")}`);
