@@ -105,7 +105,9 @@ async function main(argv) {
   }
   const problems = await manifestProblems(names);
   if (problems.length > 0) {
-    console.error(`${problems.join("\n")}\nrun: pnpm specs:build (upstream documents change through pnpm sync-specs only)`);
+    console.error(
+      `${problems.join("\n")}\nrun: pnpm specs:build (upstream documents change through pnpm sync-specs only)`,
+    );
     process.exitCode = 1;
   } else {
     console.log(`specs/manifest.json matches ${names.join(", ")}`);

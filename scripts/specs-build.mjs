@@ -13,7 +13,7 @@ import { apis, repoRoot, selectApis } from "./apis.mjs";
 import { updateManifest } from "./manifest.mjs";
 import { SpecError } from "./normalize-spec.mjs";
 import { buildSpec } from "./specs/build-spec.mjs";
-import { describeAction, OverlayError } from "./specs/overlay.mjs";
+import { describeAction, OverlayError } from "./specs/overlay-document.mjs";
 import { renderReadme } from "./specs/overlay-index.mjs";
 
 /** The build's overlay problems as lines, one per stale or conflicting action. */

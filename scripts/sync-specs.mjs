@@ -8,20 +8,21 @@
 // is written: one failure (a fetch, a stale overlay action, lint) leaves the repository untouched.
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { parse } from "yaml";
 import { apis, repoRoot, selectApis } from "./apis.mjs";
 import { releaseBump, writeChangeset } from "./changeset-writer.mjs";
 import { lintSpec } from "./lint-spec.mjs";
-import { sha256, updateManifest } from "./manifest.mjs";
+import { updateManifest } from "./manifest.mjs";
 import { parseSpec, SpecError, sameSpec } from "./normalize-spec.mjs";
-import { fetchDocument, isUrl, SourceError } from "./read-spec-source.mjs";
+import { SourceError } from "./read-spec-source.mjs";
 import { classifyChanges } from "./spec-diff/classify.mjs";
-import { describeChange, formatReport } from "./spec-diff/report.mjs";
-import { buildSpec, manifestEntry, readUpstream } from "./specs/build-spec.mjs";
+import { buildSpec } from "./specs/build-spec.mjs";
+import { fetchUpstream } from "./specs/fetch-upstream.mjs";
 import { mergeUpstream } from "./specs/merge-upstream.mjs";
+import { syncReport } from "./specs/sync-report.mjs";
 import { unshippedChanges } from "./specs/vendor-changes.mjs";
 import { problemLines } from "./specs-build.mjs";
 
@@ -32,40 +33,12 @@ export function today() {
   return new Date().toISOString().slice(0, 10);
 }
 
-/** Fetches one API's upstream documents; `changed` lists those whose bytes differ from ours. */
-async function fetchUpstream(name, { from, cwd }) {
-  const entry = await manifestEntry(name);
-  const committed = await readUpstream(name);
-  const documents = [];
-  for (const [index, document] of entry.upstream.entries()) {
-    const source = from
-      ? isUrl(from)
-        ? `${from.replace(/\/$/, "")}/${basename(document.file)}`
-        : join(from, basename(document.file))
-      : document.url;
-    const got = await fetchDocument(source, {
-      cwd,
-      ...(from ? {} : { etag: document.etag, lastModified: document.lastModified, format: document.format }),
-    });
-    const text = got.notModified ? committed[index].text : got.text;
-    if (!got.notModified) parseSpec(text, source);
-    documents.push({
-      file: document.file,
-      source,
-      text,
-      changed: text !== committed[index].text,
-      meta: got.notModified ? {} : { etag: got.etag, lastModified: got.lastModified },
-    });
-  }
-  return { documents, committed };
-}
-
 /** Reads, rebuilds and classifies one API without writing to the repository. */
 async function prepare(name, { from, cwd, scratch }) {
   const api = apis[name];
   const { documents, committed } = await fetchUpstream(name, { from, cwd });
   if (!documents.some((document) => document.changed)) return { name, unchanged: true, documents };
-  const build = await buildSpec(name, { upstream: documents, withVendor: true });
+  const build = await buildSpec(name, { upstream: documents, withVendor: true, track: true });
   if (build.problems.length > 0) {
     throw new SpecError(
       `${problemLines(build).join("\n")}\nthe vendor changed what these actions correct: review them in ${api.overlay}`,
@@ -73,10 +46,15 @@ async function prepare(name, { from, cwd, scratch }) {
   }
   const before = mergeUpstream(committed.map(({ file, text }) => ({ file, doc: parseSpec(text, file) })));
   const vendor = unshippedChanges(before, build.vendor, build.shipped);
+  // Note: the committed documents built the same way say what each correction overrode before.
+  const { results: earlier } = await buildSpec(name, { upstream: committed, previous: null, track: true });
+  const overridden = build.results
+    .filter((result) => result.overridden !== earlier[result.index]?.overridden)
+    .map((result) => ({ ...result, was: earlier[result.index]?.overridden ?? "" }));
   const specPath = join(repoRoot, api.spec);
   const previous = await readFile(specPath, "utf8");
   const oldDoc = parse(previous);
-  const plan = { name, unchanged: false, documents, vendor, fixes: build.fixes };
+  const plan = { name, unchanged: false, documents, vendor, overridden, fixes: build.fixes };
   if (sameSpec(oldDoc, parse(build.text))) return { ...plan, specChanged: false };
 
   const candidate = join(scratch, name, "openapi.yaml");
@@ -149,37 +127,6 @@ async function apply(plan, date) {
   return written;
 }
 
-function report(plan) {
-  const api = apis[plan.name];
-  if (plan.unchanged) return `${plan.name}: the upstream documents are as last retrieved; nothing to do`;
-  const lines = plan.documents
-    .filter((document) => document.changed)
-    .map(
-      (document) =>
-        `${plan.name}: ${document.file} changed upstream (${document.source}, sha256 ${sha256(document.text).slice(0, 12)}…)`,
-    );
-  if (plan.specChanged) lines.push(formatReport({ api: plan.name, packageName: api.package, ...plan }));
-  else
-    lines.push(
-      `${plan.name}: ${api.spec} unchanged: nothing we ship changed; no types generated, no changeset`,
-    );
-  if (plan.vendor.length > 0) {
-    lines.push(
-      `  vendor operations we do not ship (nothing generated; ship one with an overlay action in ${api.overlay}):`,
-    );
-    for (const operation of plan.vendor) {
-      lines.push(`    ${operation.kind}: ${operation.label}`);
-      if (operation.kind === "changed")
-        for (const change of operation.changes) lines.push(`      ${describeChange(change)}`);
-    }
-  }
-  for (const fix of plan.fixes) lines.push(`  fix applied: ${fix.summary} at ${fix.pointers.join(", ")}`);
-  if (plan.specChanged && !plan.typesChanged && plan.changes.some((change) => change.level !== "cosmetic")) {
-    lines.push(`  note: these changes do not reach the generated types; check ${api.packageDir}/src by hand`);
-  }
-  return lines.join("\n");
-}
-
 export async function main(argv) {
   let parsed;
   try {
@@ -211,7 +158,7 @@ export async function main(argv) {
     for (const name of names) plans.push(await prepare(name, { from: values.from, cwd, scratch }));
     const date = today();
     for (const plan of plans) {
-      console.log(report(plan));
+      console.log(syncReport(plan));
       if (values["dry-run"]) continue;
       for (const file of await apply(plan, date)) console.log(`  wrote ${file}`);
     }

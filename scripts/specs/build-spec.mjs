@@ -7,7 +7,8 @@ import { apis, repoRoot } from "../apis.mjs";
 import { parseSpec, renderSpec, sameSpec } from "../normalize-spec.mjs";
 import { applySpecFixes } from "../spec-fixes.mjs";
 import { mergeUpstream } from "./merge-upstream.mjs";
-import { applyOverlay, readOverlay } from "./overlay.mjs";
+import { applyOverlay } from "./overlay.mjs";
+import { readOverlay } from "./overlay-document.mjs";
 import { componentNames, prune } from "./prune.mjs";
 import { readYaml } from "./read-yaml.mjs";
 
@@ -44,11 +45,15 @@ export function operationsOf(doc) {
 /**
  * @param {string} name the API
  * @param {{ root?: string, upstream?: { file: string, text: string }[], previous?: string | null,
- *   withVendor?: boolean }} [options] upstream: documents to build from (default: the committed
+ *   withVendor?: boolean, track?: boolean }} [options] upstream: documents to build from (default: the committed
  *   ones); previous: the formatting template (default: the committed openapi.yaml; null for none);
- *   withVendor: also return the vendor's merged document as fetched (`vendor`)
+ *   withVendor: also return the vendor's merged document as fetched (`vendor`); track: record what
+ *   each action removes or overwrites (`results[].overridden`)
  */
-export async function buildSpec(name, { root = repoRoot, upstream, previous, withVendor = false } = {}) {
+export async function buildSpec(
+  name,
+  { root = repoRoot, upstream, previous, withVendor = false, track = false } = {},
+) {
   const sources = upstream ?? (await readUpstream(name, root));
   const documents = sources.map(({ file, text }) => ({ file, doc: parseSpec(text, file) }));
   const merged = mergeUpstream(documents);
@@ -59,7 +64,7 @@ export async function buildSpec(name, { root = repoRoot, upstream, previous, wit
   const overlayFile = apis[name]?.overlay ?? `specs/${name}/overlay.yaml`;
   const overlay = readOverlay(await readFile(join(root, overlayFile), "utf8"), overlayFile);
   const fromUpstream = componentNames(merged);
-  const { doc, results } = await applyOverlay(merged, overlay);
+  const { doc, results } = await applyOverlay(merged, overlay, { track });
   const pruned = prune(doc, fromUpstream);
   fixes.push(...applySpecFixes(doc));
   const template =

@@ -1,7 +1,8 @@
 // The overlay engine (openapi-format) behind our accounting: what each action matched and changed,
 // so a correction that no longer applies is reported instead of silently dropped.
 import { describe, expect, test } from "vitest";
-import { applyOverlay, describeAction, OverlayError, readOverlay } from "../specs/overlay.mjs";
+import { applyOverlay } from "../specs/overlay.mjs";
+import { describeAction, OverlayError, readOverlay } from "../specs/overlay-document.mjs";
 
 const vendor = () => ({
   openapi: "3.0.3",

@@ -156,7 +156,7 @@ describe("sync-specs on a vendor change", () => {
     const result = await syncSpecs(dir, "alpharun", "--from", from);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain(
-      "alpharun: specs/alpharun/openapi.yaml unchanged: nothing we ship changed",
+      "alpharun: specs/alpharun/openapi.yaml unchanged (what changed is not shipped",
     );
     expect(result.stdout).toContain("changed: GET /archive (listArchivedNotes)");
     expect(result.stdout).toContain("query parameter `before`: optional parameter added");
@@ -164,6 +164,20 @@ describe("sync-specs on a vendor change", () => {
     // The vendor's document is recorded as fetched; the spec, the types and the changesets are not touched.
     expect(await changedFiles(dir)).toEqual(["specs/manifest.json", upstream].sort());
     expect(existsSync(changeset(dir))).toBe(false);
+  }, 300_000);
+
+  test("a vendor change under one of our corrections is reported with the action, its source, and what changed", async () => {
+    const { dir, from } = await vendorChange("under", (doc) => {
+      doc.components.schemas.Note.properties.createdAt.format = "date";
+    });
+    const result = await syncSpecs(dir, "alpharun", "--from", from);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain("vendor changes under our corrections (the overlay still overrides them");
+    expect(result.stdout).toContain(
+      "#4 [component schemas/Note] $.components.schemas.Note.properties.createdAt.format (source: observed: the fixture vendor sends 2021-12-01T12:46:36.581Z[GMT])",
+    );
+    expect(result.stdout).toContain('was ["date-time"]; now ["date"]');
+    expect(await changedFiles(dir)).toEqual(["specs/manifest.json", upstream].sort());
   }, 300_000);
 
   test("a vendor fix that makes a correction redundant is reported stale with its source, and nothing is written", async () => {
