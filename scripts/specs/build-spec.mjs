@@ -9,6 +9,7 @@ import { applySpecFixes } from "../spec-fixes.mjs";
 import { mergeUpstream } from "./merge-upstream.mjs";
 import { applyOverlay } from "./overlay.mjs";
 import { readOverlay } from "./overlay-document.mjs";
+import { describeOverridden } from "./overlay-effect.mjs";
 import { componentNames, prune } from "./prune.mjs";
 import { readYaml } from "./read-yaml.mjs";
 
@@ -43,6 +44,22 @@ export function operationsOf(doc) {
 }
 
 /**
+ * Sets each tracked result's `overridden`: what the action removed or overwrote, with the vendor
+ * components it refers to whose content does not reach the built spec by another way.
+ */
+function describeOverrides(results, doc, fromUpstream, vendor) {
+  const flows = new Set([...componentNames(doc)].filter((name) => fromUpstream.has(name)));
+  for (const { copied } of results) {
+    const match = /^\$\['components'\]\['([^']+)'\]\['((?:[^'\\]|\\.)*)'\]$/.exec(copied ?? "");
+    if (match) flows.add(`${match[1]}/${match[2]}`);
+  }
+  for (const result of results) {
+    if (result.overriddenValues)
+      result.overridden = describeOverridden(result.overriddenValues, vendor, flows);
+  }
+}
+
+/**
  * @param {string} name the API
  * @param {{ root?: string, upstream?: { file: string, text: string }[], previous?: string | null,
  *   withVendor?: boolean, track?: boolean }} [options] upstream: documents to build from (default: the committed
@@ -59,13 +76,14 @@ export async function buildSpec(
   const merged = mergeUpstream(documents);
   const vendorOperations = [...operationsOf(merged).keys()];
   // Note: a copy of the vendor's merged document only for sync-specs' report (a clone costs).
-  const vendor = withVendor ? structuredClone(merged) : undefined;
+  const vendor = withVendor || track ? structuredClone(merged) : undefined;
   const fixes = applySpecFixes(merged);
   const overlayFile = apis[name]?.overlay ?? `specs/${name}/overlay.yaml`;
   const overlay = readOverlay(await readFile(join(root, overlayFile), "utf8"), overlayFile);
   const fromUpstream = componentNames(merged);
   const { doc, results } = await applyOverlay(merged, overlay, { track });
   const pruned = prune(doc, fromUpstream);
+  if (track) describeOverrides(results, doc, fromUpstream, vendor);
   fixes.push(...applySpecFixes(doc));
   const template =
     previous === undefined

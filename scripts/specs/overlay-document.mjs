@@ -12,7 +12,7 @@ export class OverlayError extends SpecError {}
  *   "x-cxkit-group": string, update?: unknown, remove?: true, copy?: string }} OverlayAction
  * @typedef {{ index: number, group: string, target: string, source: string[], description: string,
  *   matched: number, copied?: string, problem?: "stale" | "conflict", detail?: string,
- *   overridden?: string }} ActionResult
+ *   overriddenValues?: unknown[], overridden?: string }} ActionResult
  */
 
 /** One line naming an action, for messages: `#12 [ship createConversation] $.paths... (source: ...)`. */

@@ -43,15 +43,34 @@ function mergeChangesNothing(target, update) {
 }
 
 /**
- * What the document says where an action removes or overwrites it, as one JSON text (undefined for a
- * copy, which takes the vendor's content). Arrays an update appends to are not overwritten.
+ * What the document says where an action removes or overwrites it (undefined for a copy, which takes
+ * the vendor's content). Arrays an update appends to are not overwritten.
  */
-export function overridden(doc, targets, action) {
+export function overriddenValues(doc, targets, action) {
   if (typeof action.copy === "string") return undefined;
-  const values = targets.map((path) =>
+  return targets.map((path) =>
     action.remove ? valueAt(doc, path) : overwrittenBy(valueAt(doc, path), action.update),
   );
-  return JSON.stringify(values);
+}
+
+/**
+ * Overridden values as one JSON text, each local `$ref` followed once, unless its component reaches
+ * the built spec anyway (`flows`, as `schemas/Name`): then a change to it shows in the spec's own diff.
+ * Note: so a change to a vendor schema that only the overridden part refers to (a union member a
+ * correction drops, say) counts as a change under that correction.
+ */
+export function describeOverridden(values, vendor, flows) {
+  const seen = new Set();
+  return JSON.stringify(values, (_key, value) => {
+    if (!isPlainObject(value) || typeof value.$ref !== "string" || !value.$ref.startsWith("#/components/")) {
+      return value;
+    }
+    const name = value.$ref.slice("#/components/".length).replaceAll("~1", "/").replaceAll("~0", "~");
+    if (seen.has(name) || flows.has(name)) return value;
+    seen.add(name);
+    const [section, key] = [name.slice(0, name.indexOf("/")), name.slice(name.indexOf("/") + 1)];
+    return { $ref: value.$ref, is: vendor?.components?.[section]?.[key] ?? null };
+  });
 }
 
 function overwrittenBy(target, update) {

@@ -8,7 +8,7 @@ import { paths as jsonPaths } from "jsonpathly";
 // version is pinned in the catalog, and tests/overlay.test.ts holds the behaviour we rely on.
 import openapiFormatOverlay from "openapi-format/utils/overlay.js";
 import { sources } from "./overlay-document.mjs";
-import { changesNothing, isPlainObject, overridden, valueAt } from "./overlay-effect.mjs";
+import { changesNothing, isPlainObject, overriddenValues, valueAt } from "./overlay-effect.mjs";
 
 const { openapiOverlay, resolveJsonPath } = openapiFormatOverlay;
 
@@ -31,7 +31,7 @@ function quietly(run) {
 /**
  * Applies the overlay to `doc` in place, action by action.
  * @param {{ track?: boolean }} [options] track: record in each result what of the document the action
- *   removes or overwrites (`overridden`, JSON)
+ *   removes or overwrites (`overriddenValues`)
  * @returns {{ doc: any, results: import("./overlay-document.mjs").ActionResult[] }} results: one per action, `problem` set when stale
  *   (matched nothing, changed nothing) or in conflict (the engine could not apply it)
  */
@@ -90,7 +90,7 @@ export async function applyOverlay(doc, overlay, { track = false } = {}) {
       Object.assign(result, { problem: "stale", detail: "target matches nothing" });
       continue;
     }
-    if (track) result.overridden = overridden(current, targets, action);
+    if (track) result.overriddenValues = overriddenValues(current, targets, action);
     const taken = removed;
     removed = new Map();
     if (action.remove) for (const path of targets) removed.set(path, valueAt(current, path));

@@ -5,7 +5,23 @@ import { sha256 } from "../manifest.mjs";
 import { describeChange, formatReport } from "../spec-diff/report.mjs";
 import { describeAction } from "./overlay-document.mjs";
 
-const short = (json) => (json.length > 100 ? `${json.slice(0, 97)}...` : json);
+const short = (value) => {
+  const json = value === undefined ? "absent" : JSON.stringify(value);
+  return json.length > 80 ? `${json.slice(0, 77)}...` : json;
+};
+
+/** Where two JSON values first differ: `{ at: ".0.is.properties.cc", was, now }`. */
+export function firstDifference(was, now, at = "") {
+  const objects = was !== null && now !== null && typeof was === "object" && typeof now === "object";
+  if (!objects || Array.isArray(was) !== Array.isArray(now)) {
+    return JSON.stringify(was) === JSON.stringify(now) ? undefined : { at: at || ".", was, now };
+  }
+  for (const key of new Set([...Object.keys(was), ...Object.keys(now)])) {
+    const found = firstDifference(was[key], now[key], `${at}.${key}`);
+    if (found) return found;
+  }
+  return undefined;
+}
 
 /** The report of one prepared API, as lines of text. */
 export function syncReport(plan) {
@@ -38,7 +54,9 @@ export function syncReport(plan) {
     );
     for (const result of plan.overridden) {
       lines.push(`    ${describeAction(result)}`);
-      lines.push(`      was ${short(result.was)}; now ${short(result.overridden)}`);
+      const difference = firstDifference(JSON.parse(result.was || "null"), JSON.parse(result.overridden));
+      if (difference)
+        lines.push(`      at ${difference.at}: was ${short(difference.was)}, now ${short(difference.now)}`);
     }
   }
   for (const fix of plan.fixes) lines.push(`  fix applied: ${fix.summary} at ${fix.pointers.join(", ")}`);

@@ -3,6 +3,7 @@
 import { describe, expect, test } from "vitest";
 import { applyOverlay } from "../specs/overlay.mjs";
 import { describeAction, OverlayError, readOverlay } from "../specs/overlay-document.mjs";
+import { describeOverridden } from "../specs/overlay-effect.mjs";
 
 const vendor = () => ({
   openapi: "3.0.3",
@@ -146,5 +147,30 @@ describe("readOverlay", () => {
     expect(() => readOverlay("openapi: 3.0.3\n", "x.yaml")).toThrow(
       "x.yaml is not an Overlay 1.0/1.1 document (overlay: undefined)",
     );
+  });
+});
+
+describe("tracking what corrections override", () => {
+  test("records what an action removes or overwrites, not what it adds or appends to", async () => {
+    const { results } = await applyOverlay(
+      vendor(),
+      overlay(
+        action({ target: "$.components.schemas.Note.properties.createdAt.format", remove: true }),
+        action({
+          target: "$.components.schemas.Note",
+          update: { type: "object", description: "new", required: ["text"] },
+        }),
+      ),
+      { track: true },
+    );
+    expect(results.map((result) => result.overriddenValues)).toEqual([["date-time"], [{ type: "object" }]]);
+  });
+
+  test("follows references to vendor components unless their content reaches the spec anyway", () => {
+    const doc = { components: { schemas: { Email: { type: "object" }, Tag: { type: "string" } } } };
+    const values = [[{ $ref: "#/components/schemas/Email" }, { $ref: "#/components/schemas/Tag" }]];
+    expect(JSON.parse(describeOverridden(values, doc, new Set(["schemas/Tag"])))).toEqual([
+      [{ $ref: "#/components/schemas/Email", is: { type: "object" } }, { $ref: "#/components/schemas/Tag" }],
+    ]);
   });
 });
