@@ -116,6 +116,7 @@ test("no error message, toJSON or inspection shows the secret, the signature or 
     [raw, `t=${NOW - 10 * 60_000},v1=${dixaV1(raw, String(NOW - 10 * 60_000))}`, SECRET], // too-old
     [raw, `t=${T},v1=${v1.slice(2)}`, SECRET], // malformed-header
     [signed(closedEvent({ data: { conversation: { csid: BODY_MARKER } } })), "", SECRET], // malformed-body
+    [`{"event_id": "${BODY_MARKER}", not json`, "", SECRET], // malformed-body, not JSON
     [raw, `t=${T},v1=${v1}`, `${SECRET}zz`], // WebhookSecretError
   ];
   for (const [body, given, secret] of cases) {
@@ -130,6 +131,7 @@ test("no error message, toJSON or inspection shows the secret, the signature or 
         expect(shown).not.toContain(secretPart);
       }
       expect(shown).not.toContain(BODY_MARKER);
+      if (typeof body === "string") expect(shown).not.toContain(body.slice(0, 24));
     }
   }
 });
