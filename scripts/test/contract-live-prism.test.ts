@@ -69,32 +69,20 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-const run = async (upstream: string, out: string, fetch?: typeof globalThis.fetch): Promise<Report> => {
+const run = async (upstream: string, out: string): Promise<Report> => {
   const env = { DIXA_BASE_URL: upstream, DIXA_API_KEY: "test-key" };
-  await contractLive("dixa", { env, out: join(dir, out), log: () => {}, ...(fetch ? { fetch } : {}) });
+  await contractLive("dixa", { env, out: join(dir, out), log: () => {} });
   return JSON.parse(await readFile(join(dir, out, "drift-report.json"), "utf8"));
 };
 
-test.concurrent("against Prism serving our spec every GET runs, no drift, at no more than Dixa's rate", async () => {
-  const sentAt: number[] = [];
-  const report = await run(mock?.url ?? "", "ours", (input, init) => {
-    sentAt.push(performance.now());
-    return fetch(input, init);
-  });
+test.concurrent("against Prism serving our spec every GET runs and nothing drifts", async () => {
+  const report = await run(mock?.url ?? "", "ours");
   expect(report.coverage.line).toBe("24 of 24 safe operations checked, 0 skipped, 0 failed, 0 drifts");
   expect(report.cases.every((run) => run.outcome === "checked" && run.status === 200)).toBe(true);
   expect(report.cases.flatMap((run) => run.proxyViolations)).toEqual([]);
   expect(await readFile(join(dir, "ours", "drift-report.md"), "utf8")).toContain(
     `**${report.coverage.line}**`,
   );
-  // Dixa allows 10 requests/s with bursts of 4: any k+1 sends span at least (k - 3) * 100 ms. Load only
-  // delays a send, so this bound holds on a busy machine (1 ms for timer rounding).
-  expect(sentAt).toHaveLength(24);
-  for (let i = 0; i < sentAt.length; i++) {
-    for (let j = i + 4; j < sentAt.length; j++) {
-      expect((sentAt[j] as number) - (sentAt[i] as number)).toBeGreaterThanOrEqual((j - i - 3) * 100 - 1);
-    }
-  }
 });
 
 test.concurrent("against Prism serving a changed spec exactly the changed operations drift", async () => {

@@ -7,7 +7,7 @@ import { dixaLiveCases } from "@cxkit/dixa/live-cases";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { contractLive } from "../contract-live.mjs";
 import { LiveTableError } from "../live/load-live-run.mjs";
-import { type FakeVendor, startFakeVendor } from "./helpers/fake-vendor.js";
+import { type FakeVendor, IDS, startFakeVendor } from "./helpers/fake-vendor.js";
 
 // Note: each run starts `prism proxy`, which can take long on a loaded machine; the deadline only
 // stops a hung run.
@@ -80,6 +80,34 @@ test("a case that is not GET or HEAD is refused before anything is sent", async 
   await expect(refused).rejects.toThrow("POST /conversations: POST is not read-only (GET or HEAD only)");
   expect(vendor.requests.filter((request) => request.includes("/dixa/"))).toEqual([]);
 });
+
+test(
+  "a Dixa run sends no more than Dixa's documented rate, 10 requests/s with bursts of 4",
+  async () => {
+    // Note: the vendor answers from memory, so only the rate limit spaces the sends; load only delays
+    // a send, so the lower bounds below hold on a busy machine (1 ms for timer rounding).
+    const sentAt: number[] = [];
+    const body = { data: [{ id: IDS.agent, conversationId: 1, event: "ConversationCreated" }] };
+    const fetch = async () => {
+      sentAt.push(performance.now());
+      return new Response(JSON.stringify(body), { headers: { "content-type": "application/json" } });
+    };
+    await contractLive("dixa", {
+      env: { DIXA_BASE_URL: `${vendor.url}/dixa`, DIXA_API_KEY: "test-key" },
+      out,
+      log: () => {},
+      fetch,
+    });
+    expect(sentAt).toHaveLength(24);
+    // Any k + 1 sends span at least (k - 3) * 100 ms: 4 at once, then one per 100 ms.
+    for (let i = 0; i < sentAt.length; i++) {
+      for (let j = i + 4; j < sentAt.length; j++) {
+        expect((sentAt[j] as number) - (sentAt[i] as number)).toBeGreaterThanOrEqual((j - i - 3) * 100 - 1);
+      }
+    }
+  },
+  RUN_TIMEOUT_MS,
+);
 
 test("without credentials the run says so, writes nothing and exits 0", async () => {
   const script = new URL("../contract-live.mjs", import.meta.url).pathname;
