@@ -137,7 +137,10 @@ test("a third vendor needs its spec, its manifest entry and its package, and the
   // still without a case.
   const { acmeLiveCases } = await import(pathToFileURL(join(packageDir, "dist", "live-cases.js")).href);
   const { liveCaseCoverage } = await import(pathToFileURL(join(mocksDir, "dist", "contract.js")).href);
-  const live = await liveCaseCoverage({ spec: join(dir, "specs", API, "openapi.yaml"), table: acmeLiveCases });
+  const live = await liveCaseCoverage({
+    spec: join(dir, "specs", API, "openapi.yaml"),
+    table: acmeLiveCases,
+  });
   expect([acmeLiveCases.credentialVariable, live.missing, live.problems]).toEqual([
     "ACME_API_TOKEN",
     ["GET /widgets/{widgetId}"],
