@@ -8,9 +8,9 @@ const OPERATION = "DELETE /conversations/{conversationId}/tags/{tagId}";
 
 describe("checkPathParams", () => {
   test.each([
-    ["..", 'path parameter `tagId` is "..", which would send the request to another path'],
-    [".", 'path parameter `tagId` is ".", which would send the request to another path'],
-    ["", 'path parameter `tagId` is "", which would send the request to another path'],
+    ["..", 'path parameter `tagId` is "..", which would reach another path'],
+    [".", 'path parameter `tagId` is ".", which would reach another path'],
+    ["", 'path parameter `tagId` is "", which would reach another path'],
     [undefined, "path parameter `tagId` is missing"],
     [null, "path parameter `tagId` is missing"],
   ])("refuses %j, naming the operation and the parameter", (tagId, problem) => {
