@@ -44,15 +44,14 @@ for (const engine of engines) {
         const returned = await returnedOf(() => send(testCase.call));
         const sent = sentOf(server.requests);
         expect({ sent, returned }).toEqual(expectationOf(testCase, engine.deviations[testCase.name]));
-        const [request] = server.requests;
-        if (request) {
-          // Body framing: an exact Content-Length (or chunked), and none or 0 without a body.
-          const length = request.headers["content-length"];
-          if (request.body === "") expect(length ?? "0").toBe("0");
-          else
-            expect(length ?? request.headers["transfer-encoding"]).toBe(
-              length === undefined ? "chunked" : String(Buffer.byteLength(request.body)),
-            );
+        // Body framing: a body has its exact Content-Length (or is chunked); no body has none, or 0.
+        for (const { headers, body } of server.requests) {
+          const { "content-length": length, "transfer-encoding": encoding } = headers;
+          const framed =
+            body === ""
+              ? length === undefined || length === "0"
+              : length === String(Buffer.byteLength(body)) || encoding === "chunked";
+          expect(framed, `Content-Length ${length}, Transfer-Encoding ${encoding}`).toBe(true);
         }
       });
     }
