@@ -73,9 +73,10 @@ async function prepare(name, { from, cwd, scratch }) {
   }
   const { changes } = classifyChanges(oldDoc, build.doc);
   // Note: imported here, as openapi-typescript loads the TypeScript compiler (about a second).
-  const { renderSchema, renderValidators } = await import("./generate.mjs");
+  const { renderSchema, renderValidators, renderWebhookEvents } = await import("./generate.mjs");
   const types = await renderSchema(candidate, api.spec);
   const validators = await renderValidators(candidate, api.spec);
+  const webhookEvents = await renderWebhookEvents(candidate, api.spec);
   const typesChanged = types !== (await renderSchema(specPath, api.spec));
   return {
     ...plan,
@@ -83,6 +84,7 @@ async function prepare(name, { from, cwd, scratch }) {
     text: build.text,
     types,
     validators,
+    webhookEvents,
     changes,
     typesChanged,
     bump: releaseBump(changes, typesChanged),
@@ -104,10 +106,12 @@ async function apply(plan, date) {
   }
   if (plan.specChanged) {
     await writeFile(join(repoRoot, api.spec), plan.text);
-    const { writeSchema, writeValidators } = await import("./generate.mjs");
+    const { writeSchema, writeValidators, writeWebhookEvents } = await import("./generate.mjs");
     await writeSchema(join(repoRoot, api.generated), plan.types);
     // Note: the validators name the spec's lines, so any change to the spec may move them.
     written.push(api.spec, api.generated, await writeValidators(api, plan.validators));
+    // Note: writeSchema cleared the folder, so the webhook checks are written again too (when any).
+    written.push(...(await writeWebhookEvents(api, plan.webhookEvents)));
   }
   await updateManifest([plan.name], { root: repoRoot, upstream: { [plan.name]: upstream } });
   written.push("specs/manifest.json");

@@ -151,6 +151,19 @@ test("a third vendor needs its document, its overlay, its manifest entry and its
   expect(readFileSync(join(packageDir, "src", "generated", "validate.ts"), "utf8")).toContain(
     `spec: "specs/${API}/openapi.yaml"`,
   );
+  // And its live contract run: a table for `pnpm contract:live acme`, whose coverage names each GET
+  // still without a case.
+  const { acmeLiveCases } = await import(pathToFileURL(join(packageDir, "dist", "live-cases.js")).href);
+  const { liveCaseCoverage } = await import(pathToFileURL(join(mocksDir, "dist", "contract.js")).href);
+  const live = await liveCaseCoverage({
+    spec: join(dir, "specs", API, "openapi.yaml"),
+    table: acmeLiveCases,
+  });
+  expect([acmeLiveCases.credentialVariable, live.missing, live.problems]).toEqual([
+    "ACME_API_TOKEN",
+    ["GET /widgets/{widgetId}"],
+    [],
+  ]);
 
   // No edit outside the vendor's specs folder, its manifest entry, its package, generated files and
   // the generated overlay index.
