@@ -1230,6 +1230,8 @@ export interface components {
              * @enum {string}
              */
             _type?: "AnonymizedConversation" | "ChatConversation" | "ContactFormConversation" | "EmailConversation" | "FacebookMessengerConversation" | "GenericConversation" | "MessengerConversation" | "PstnPhoneConversation" | "SmsConversation" | "TwitterConversation" | "WhatsAppConversation";
+        } & {
+            [key: string]: unknown;
         };
         ConversationListResponse: {
             data: components["schemas"]["Conversation"][];
