@@ -7,11 +7,11 @@ import {
   type RefuseOption,
 } from "@cxkit/runtime";
 import type { DriftCheck } from "@cxkit/runtime/drift";
-import type { BackfillOptions } from "./backfill.js";
+import type { BackfillOptions } from "./alpharun-to-dixa/backfill.js";
+import type { FieldRule } from "./alpharun-to-dixa/field-mapping.js";
+import type { SyncOptions } from "./alpharun-to-dixa/sync-interaction.js";
 import type { CxOptions } from "./cx-options.js";
 import { CxOptionsError } from "./errors.js";
-import type { FieldRule } from "./field-mapping.js";
-import type { SyncOptions } from "./sync-interaction.js";
 
 /** Most interactions a backfill syncs at once: Dixa allows 10 requests/s per token, so more only queue. */
 export const MAX_CONCURRENCY = 100;

@@ -2,7 +2,10 @@ import { type AlpharunClient, createAlpharunClient } from "@cxkit/alpharun";
 import { createDixaClient, type DixaClient } from "@cxkit/dixa";
 import { checkClientOptions, isHeaderValue, RateLimiter, type RateLimitOptions } from "@cxkit/runtime";
 import type { DriftCheck } from "@cxkit/runtime/drift";
-import { type BackfillOptions, backfill } from "./backfill.js";
+import { type BackfillOptions, backfill } from "./alpharun-to-dixa/backfill.js";
+import { contactInteractions } from "./alpharun-to-dixa/contact-interactions.js";
+import { type SyncOptions, syncInteraction } from "./alpharun-to-dixa/sync-interaction.js";
+import { parseAlpharunWebhook } from "./alpharun-to-dixa/webhook.js";
 import {
   checkBackfillIds,
   checkCxOptions,
@@ -11,13 +14,10 @@ import {
   isRateLimitOptions,
   OPTION_KEYS,
 } from "./check-input.js";
-import { contactInteractions } from "./contact-interactions.js";
 import type { CxOptions } from "./cx-options.js";
 import { CREDENTIAL_VARIABLES, CxOptionsError, EnvironmentCredentialError } from "./errors.js";
 import type { BackfillReport, SyncReport } from "./report.js";
 import type { SyncContext } from "./sync-context.js";
-import { type SyncOptions, syncInteraction } from "./sync-interaction.js";
-import { parseAlpharunWebhook } from "./webhook.js";
 
 /** One object for both APIs and the workflows that cross them. */
 export interface Cx {

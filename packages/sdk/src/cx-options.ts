@@ -1,6 +1,6 @@
 import type { Logger, RateLimiter, RateLimitOptions, RetryOptions } from "@cxkit/runtime";
 import type { DriftCheck } from "@cxkit/runtime/drift";
-import type { SyncOptions } from "./sync-interaction.js";
+import type { SyncOptions } from "./alpharun-to-dixa/sync-interaction.js";
 
 /** Options of `createCx`: both clients, the defaults of every sync, and where credentials come from. */
 export interface CxOptions {

@@ -25,9 +25,12 @@ export {
   UnprocessableEntityError,
   unwrap,
 } from "@cxkit/runtime";
-export type { MappedValue } from "./attribute-value.js";
-export type { BackfillItem, BackfillOptions } from "./backfill.js";
-export type { CheckpointRecord } from "./checkpoint.js";
+export type { MappedValue } from "./alpharun-to-dixa/attribute-value.js";
+export type { BackfillItem, BackfillOptions } from "./alpharun-to-dixa/backfill.js";
+export type { CheckpointRecord } from "./alpharun-to-dixa/checkpoint.js";
+export { defineFieldMapping, type FieldMapping, type FieldRule } from "./alpharun-to-dixa/field-mapping.js";
+export { DEFAULT_WRITE_BACK_KEY, type SyncOptions } from "./alpharun-to-dixa/sync-interaction.js";
+export { CUSTOMER_INTERACTION_UPDATED, parseAlpharunWebhook } from "./alpharun-to-dixa/webhook.js";
 export { type Cx, createCx } from "./create-cx.js";
 export type { CxOptions } from "./cx-options.js";
 export {
@@ -42,7 +45,6 @@ export {
   WebhookPayloadError,
   type WebhookPayloadProblem,
 } from "./errors.js";
-export { defineFieldMapping, type FieldMapping, type FieldRule } from "./field-mapping.js";
 export type {
   BackfillProgress,
   BackfillReport,
@@ -57,6 +59,4 @@ export type {
   SyncReport,
   WriteBackReport,
 } from "./report.js";
-export { DEFAULT_WRITE_BACK_KEY, type SyncOptions } from "./sync-interaction.js";
 export type { AlpharunValue, CustomerInteractionUpdatedWebhook, DixaAttributeValue } from "./vendor-types.js";
-export { CUSTOMER_INTERACTION_UPDATED, parseAlpharunWebhook } from "./webhook.js";

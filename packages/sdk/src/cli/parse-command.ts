@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import type { FieldMapping } from "../alpharun-to-dixa/field-mapping.js";
 import {
   ALLOWED,
   isConcurrency,
@@ -8,7 +9,6 @@ import {
   isOneLine,
   isUuid,
 } from "../check-input.js";
-import type { FieldMapping } from "../field-mapping.js";
 
 /** A command line that cannot be run; printed as one `cxkit:` line with a hint to `--help`, exit status 2. */
 export class UsageError extends Error {

@@ -1,6 +1,6 @@
-import { ALLOWED, isPlainObject as isObject, isUuid } from "./check-input.js";
-import { WebhookPayloadError } from "./errors.js";
-import type { CustomerInteractionUpdatedWebhook } from "./vendor-types.js";
+import { ALLOWED, isPlainObject as isObject, isUuid } from "../check-input.js";
+import { WebhookPayloadError } from "../errors.js";
+import type { CustomerInteractionUpdatedWebhook } from "../vendor-types.js";
 
 /** The only Alpharun webhook event the SDK syncs. */
 export const CUSTOMER_INTERACTION_UPDATED = "customer_interaction.updated";

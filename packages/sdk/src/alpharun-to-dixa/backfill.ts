@@ -1,6 +1,4 @@
-import { assertMappingFits } from "./check-mapping.js";
-import { Checkpoint } from "./checkpoint.js";
-import { BackfillInterruptedError, isMisconfiguration, passConfigurationErrors } from "./errors.js";
+import { BackfillInterruptedError, isMisconfiguration, passConfigurationErrors } from "../errors.js";
 import {
   type BackfillProgress,
   type BackfillReport,
@@ -8,11 +6,13 @@ import {
   type OutcomeStatus,
   type SkipCode,
   type SyncReport,
-} from "./report.js";
+} from "../report.js";
+import type { SyncContext } from "../sync-context.js";
+import type { CustomerInteraction } from "../vendor-types.js";
+import { assertMappingFits } from "./check-mapping.js";
+import { Checkpoint } from "./checkpoint.js";
 import { runPool } from "./run-pool.js";
-import type { SyncContext } from "./sync-context.js";
 import { type SyncOptions, syncInteraction } from "./sync-interaction.js";
-import type { CustomerInteraction } from "./vendor-types.js";
 
 export interface BackfillOptions extends SyncOptions {
   /** interactions synced at once, 1 to 100; Dixa's rate limiter paces the requests (default 4) */

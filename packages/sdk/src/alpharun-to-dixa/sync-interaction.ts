@@ -1,15 +1,15 @@
 import type { AlpharunClient } from "@cxkit/alpharun";
 import { unwrap } from "@cxkit/runtime";
+import { StageFailure, stage, toFailure } from "../failure.js";
+import { meantToWrite, type SyncReport, summarizeStatus } from "../report.js";
+import type { SyncContext } from "../sync-context.js";
+import type { CustomerInteraction } from "../vendor-types.js";
 import { attributeDefinitions } from "./attribute-definitions.js";
 import { blocked, checkMapping, mappingFailed } from "./check-mapping.js";
-import { StageFailure, stage, toFailure } from "./failure.js";
 import { type FieldMapping, resolveMapping } from "./field-mapping.js";
 import { locateConversation } from "./locate-conversation.js";
 import { patchConversation } from "./patch-conversation.js";
 import { planFields } from "./plan-fields.js";
-import { meantToWrite, type SyncReport, summarizeStatus } from "./report.js";
-import type { SyncContext } from "./sync-context.js";
-import type { CustomerInteraction } from "./vendor-types.js";
 import { writeBack } from "./write-back.js";
 
 /** The default Alpharun custom field that receives the Dixa conversation id. */
