@@ -5,6 +5,7 @@ import type { DriftCheck } from "@cxkit/runtime/drift";
 import { type BackfillOptions, backfill } from "./alpharun-to-dixa/backfill.js";
 import { contactInteractions } from "./alpharun-to-dixa/contact-interactions.js";
 import { type SyncOptions, syncInteraction } from "./alpharun-to-dixa/sync-interaction.js";
+import type { BackfillReport, SyncReport } from "./alpharun-to-dixa/sync-report.js";
 import { parseAlpharunWebhook } from "./alpharun-to-dixa/webhook.js";
 import {
   checkBackfillIds,
@@ -16,7 +17,6 @@ import {
 } from "./check-input.js";
 import type { CxOptions } from "./cx-options.js";
 import { CREDENTIAL_VARIABLES, CxOptionsError, EnvironmentCredentialError } from "./errors.js";
-import type { BackfillReport, SyncReport } from "./report.js";
 import type { SyncContext } from "./sync-context.js";
 
 /** One object for both APIs and the workflows that cross them. */

@@ -1,5 +1,5 @@
 import { MissingCredentialError } from "@cxkit/runtime";
-import type { BackfillReport, MappingProblem } from "./report.js";
+import type { BackfillReport, MappingProblem } from "./alpharun-to-dixa/sync-report.js";
 
 /**
  * Base class of the errors `@cxkit/sdk` adds; a bad credential is the clients' `MissingCredentialError`,

@@ -1,16 +1,21 @@
 import { passConfigurationErrors } from "./errors.js";
-import type { FailureInfo, FailureStage } from "./report.js";
+import type { FailureInfo, FailureStage } from "./outcome.js";
 
 /** Turns a thrown value into a serializable failure record, keeping its HTTP status and request id when it has them. */
 export function toFailure(stage: FailureStage, error: unknown): FailureInfo {
   if (error instanceof Error) {
-    const { status, requestId } = error as { status?: unknown; requestId?: unknown };
+    const { status, requestId, retryAfter } = error as {
+      status?: unknown;
+      requestId?: unknown;
+      retryAfter?: unknown;
+    };
     return {
       stage,
       name: error.name,
       message: error.message,
       ...(typeof status === "number" ? { status } : {}),
       ...(typeof requestId === "string" ? { requestId } : {}),
+      ...(typeof retryAfter === "number" ? { retryAfter } : {}),
     };
   }
   return { stage, name: "Error", message: String(error) };

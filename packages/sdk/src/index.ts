@@ -30,6 +30,15 @@ export type { BackfillItem, BackfillOptions } from "./alpharun-to-dixa/backfill.
 export type { CheckpointRecord } from "./alpharun-to-dixa/checkpoint.js";
 export { defineFieldMapping, type FieldMapping, type FieldRule } from "./alpharun-to-dixa/field-mapping.js";
 export { DEFAULT_WRITE_BACK_KEY, type SyncOptions } from "./alpharun-to-dixa/sync-interaction.js";
+export type {
+  BackfillProgress,
+  BackfillReport,
+  EndUserMatch,
+  FieldReport,
+  MappingProblem,
+  SyncReport,
+  WriteBackReport,
+} from "./alpharun-to-dixa/sync-report.js";
 export { CUSTOMER_INTERACTION_UPDATED, parseAlpharunWebhook } from "./alpharun-to-dixa/webhook.js";
 export { type Cx, createCx } from "./create-cx.js";
 export type { CxOptions } from "./cx-options.js";
@@ -45,18 +54,5 @@ export {
   WebhookPayloadError,
   type WebhookPayloadProblem,
 } from "./errors.js";
-export type {
-  BackfillProgress,
-  BackfillReport,
-  EndUserMatch,
-  FailureInfo,
-  FailureStage,
-  FieldReport,
-  MappingProblem,
-  OutcomeStatus,
-  SkipCode,
-  SkipReason,
-  SyncReport,
-  WriteBackReport,
-} from "./report.js";
+export type { FailureInfo, FailureStage, OutcomeStatus, SkipCode, SkipReason } from "./outcome.js";
 export type { AlpharunValue, CustomerInteractionUpdatedWebhook, DixaAttributeValue } from "./vendor-types.js";

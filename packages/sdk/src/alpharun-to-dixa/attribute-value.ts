@@ -1,4 +1,4 @@
-import type { SkipReason } from "../report.js";
+import type { SkipReason } from "../outcome.js";
 import type {
   AlpharunValue,
   CustomAttributeDefinition,

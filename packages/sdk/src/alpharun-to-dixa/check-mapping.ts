@@ -1,9 +1,10 @@
 import { MappingError } from "../errors.js";
-import type { FailureInfo, FieldReport, MappingProblem, SkipCode, SyncReport } from "../report.js";
+import type { FailureInfo, SkipCode } from "../outcome.js";
 import type { SyncContext } from "../sync-context.js";
 import { type AttributeIndex, attributeDefinitions } from "./attribute-definitions.js";
 import { canWrite } from "./attribute-value.js";
 import type { FieldMapping, ResolvedField } from "./field-mapping.js";
+import type { FieldReport, MappingProblem, SyncReport } from "./sync-report.js";
 
 /**
  * Checks every entry of an explicit mapping against Dixa's attribute definitions, whatever an

@@ -1,4 +1,4 @@
-import type { SkipReason } from "../report.js";
+import type { SkipReason } from "../outcome.js";
 import type { AlpharunValue, DataExtractionField } from "../vendor-types.js";
 import type { MappedValue } from "./attribute-value.js";
 

@@ -1,7 +1,7 @@
 import type { AlpharunClient } from "@cxkit/alpharun";
 import { unwrap } from "@cxkit/runtime";
 import { StageFailure, stage, toFailure } from "../failure.js";
-import { meantToWrite, type SyncReport, summarizeStatus } from "../report.js";
+import { meantToWrite, skipReasonOf, summarizeStatus } from "../outcome.js";
 import type { SyncContext } from "../sync-context.js";
 import type { CustomerInteraction } from "../vendor-types.js";
 import { attributeDefinitions } from "./attribute-definitions.js";
@@ -10,6 +10,7 @@ import { type FieldMapping, resolveMapping } from "./field-mapping.js";
 import { locateConversation } from "./locate-conversation.js";
 import { patchConversation } from "./patch-conversation.js";
 import { planFields } from "./plan-fields.js";
+import type { SyncReport } from "./sync-report.js";
 import { writeBack } from "./write-back.js";
 
 /** The default Alpharun custom field that receives the Dixa conversation id. */
@@ -123,14 +124,9 @@ async function fetchInteraction(
 
 /** When nothing was written or planned, the reason: the item-level one, or why every part was skipped. */
 function itemReason(report: Omit<SyncReport, "status">): Pick<SyncReport, "reason"> {
-  if (report.reason || summarizeStatus(report) !== "skipped") return {};
-  const parts = [...report.fields, ...(report.writeBack ? [report.writeBack] : [])];
-  const reasons = parts.flatMap((part) => (part.status === "skipped" ? [part.reason] : []));
-  return {
-    reason:
-      reasons.find((reason) => reason.code !== "unchanged") ??
-      (reasons.length > 0
-        ? { code: "unchanged", message: "the Dixa conversation already holds every value" }
-        : { code: "not-extracted", message: "the interaction has no extracted fields to sync" }),
-  };
+  const reason = skipReasonOf(report, "the Dixa conversation already holds every value", {
+    code: "not-extracted",
+    message: "the interaction has no extracted fields to sync",
+  });
+  return reason ? { reason } : {};
 }

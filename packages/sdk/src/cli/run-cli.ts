@@ -1,8 +1,8 @@
 import { createRequire } from "node:module";
 import { dixaRateLimit } from "@cxkit/dixa";
+import type { BackfillProgress } from "../alpharun-to-dixa/sync-report.js";
 import { type Cx, createCx } from "../create-cx.js";
 import { BackfillInterruptedError, isMisconfiguration } from "../errors.js";
-import type { BackfillProgress } from "../report.js";
 import { formatBackfillReport, formatSyncReport } from "./format-report.js";
 import { HELP } from "./help.js";
 import { type Command, parseCommand, UsageError } from "./parse-command.js";
