@@ -11,6 +11,7 @@ import type { BackfillOptions } from "./alpharun-to-dixa/backfill.js";
 import type { FieldRule } from "./alpharun-to-dixa/field-mapping.js";
 import type { SyncOptions } from "./alpharun-to-dixa/sync-interaction.js";
 import type { CxOptions } from "./cx-options.js";
+import type { ConversationSyncOptions } from "./dixa-to-alpharun/sync-conversation.js";
 import { CxOptionsError } from "./errors.js";
 
 /** Most interactions a backfill syncs at once: Dixa allows 10 requests/s per token, so more only queue. */
@@ -92,9 +93,10 @@ export const OPTION_KEYS = {
   /** a webhook's sync: the conversation comes from the interaction */
   webhook: keysOf<Omit<SyncOptions, "conversationId">>()("mapping dryRun writeBackKey clearEmpty signal"),
   backfill: keysOf<BackfillOptions>()(`${SYNC} concurrency checkpoint onProgress onItem maxListedFailures`),
+  conversation: keysOf<ConversationSyncOptions>()("mapping dryRun createContact clearEmpty signal"),
 };
 const CX_KEYS = keysOf<CxOptions>()(
-  "alpharun dixa retry timeout logger fetch env mapping writeBackKey clearEmpty attributeCacheTtlMs",
+  "alpharun dixa retry timeout logger fetch env mapping writeBackKey clearEmpty attributeCacheTtlMs contactMapping createContact",
 );
 /** Each API's options, its credential first. */
 const API_KEYS = {
@@ -114,6 +116,7 @@ const RULES: Record<string, [test: (value: unknown) => boolean, allowed: string]
   conversationId: [isConversationId, ALLOWED.conversationId],
   dryRun: [isBoolean, "a boolean"],
   clearEmpty: [isBoolean, "a boolean"],
+  createContact: [isBoolean, "a boolean"],
   writeBackKey: [
     (value) => value === false || isName(value),
     `false or an Alpharun custom field key (${ALLOWED.name})`,
@@ -163,9 +166,14 @@ export function checkCxOptions(options: unknown): void {
 
 /**
  * Checks an options object (a method's may be unset; `keys`: those it takes, from `OPTION_KEYS`): no
- * unknown key, and each set value by its rule.
+ * unknown key, and each set value by its rule (`mapping` by `mappingCheck`, default the field mapping's).
  */
-export function checkOptions(where: string, options: unknown, keys: string[]): Record<string, unknown> {
+export function checkOptions(
+  where: string,
+  options: unknown,
+  keys: string[],
+  mappingCheck: (where: string, mapping: unknown) => void = checkMapping,
+): Record<string, unknown> {
   if (options === undefined) return {};
   const given = checkObject(where, "", options, keys);
   for (const [key, value] of Object.entries(given)) {
@@ -173,7 +181,7 @@ export function checkOptions(where: string, options: unknown, keys: string[]): R
     if (value === undefined || !test) continue;
     if (!test(value)) refuser(where)(key, allowed as string, value);
   }
-  if (given.mapping !== undefined) checkMapping(where, given.mapping);
+  if (given.mapping !== undefined) mappingCheck(where, given.mapping);
   return given;
 }
 

@@ -1,6 +1,7 @@
 import type { Logger, RateLimiter, RateLimitOptions, RetryOptions } from "@cxkit/runtime";
 import type { DriftCheck } from "@cxkit/runtime/drift";
 import type { SyncOptions } from "./alpharun-to-dixa/sync-interaction.js";
+import type { ContactMapping } from "./dixa-to-alpharun/contact-mapping.js";
 
 /** Options of `createCx`: both clients, the defaults of every sync, and where credentials come from. */
 export interface CxOptions {
@@ -38,6 +39,10 @@ export interface CxOptions {
   writeBackKey?: SyncOptions["writeBackKey"];
   /** clear a Dixa attribute when Alpharun extracted no value, in every sync; `false` leaves it (default true) */
   clearEmpty?: SyncOptions["clearEmpty"];
+  /** Dixa -> Alpharun: how the contact is found and which of its fields get what, in every conversation sync (default `DEFAULT_CONTACT_MAPPING`) */
+  contactMapping?: ContactMapping;
+  /** Dixa -> Alpharun: create the Alpharun contact when none matches, in every conversation sync (default false) */
+  createContact?: boolean;
   /** how long Dixa custom attribute definitions are cached, in ms, >= 0 (default 300000) */
   attributeCacheTtlMs?: number;
   /** where credentials and base URLs are read from when not passed (default `process.env`) */

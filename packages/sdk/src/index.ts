@@ -43,6 +43,23 @@ export { CUSTOMER_INTERACTION_UPDATED, parseAlpharunWebhook } from "./alpharun-t
 export { type Cx, createCx } from "./create-cx.js";
 export type { CxOptions } from "./cx-options.js";
 export {
+  type ContactFieldRule,
+  type ContactKey,
+  type ContactMapping,
+  type ContactValue,
+  type ConversationFact,
+  type ConversationFacts,
+  type ConversationRead,
+  DEFAULT_CONTACT_MAPPING,
+  defineContactMapping,
+} from "./dixa-to-alpharun/contact-mapping.js";
+export type {
+  ContactFieldReport,
+  ContactMatch,
+  ContactSyncReport,
+} from "./dixa-to-alpharun/contact-sync-report.js";
+export type { ConversationSyncOptions } from "./dixa-to-alpharun/sync-conversation.js";
+export {
   BackfillInterruptedError,
   CheckpointError,
   CREDENTIAL_VARIABLES,

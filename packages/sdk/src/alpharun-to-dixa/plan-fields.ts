@@ -1,9 +1,9 @@
 import { toFailure } from "../failure.js";
+import { mappingMessage } from "../mapping-failure.js";
 import type { FailureInfo } from "../outcome.js";
 import type { DixaAttributeValue } from "../vendor-types.js";
 import type { AttributeIndex } from "./attribute-definitions.js";
 import { toAttributeValue } from "./attribute-value.js";
-import { mappingMessage } from "./check-mapping.js";
 import type { ResolvedField } from "./field-mapping.js";
 import type { FieldReport } from "./sync-report.js";
 

@@ -1,11 +1,12 @@
 import type { AlpharunClient } from "@cxkit/alpharun";
 import { unwrap } from "@cxkit/runtime";
 import { StageFailure, stage, toFailure } from "../failure.js";
+import { blocked } from "../mapping-failure.js";
 import { meantToWrite, skipReasonOf, summarizeStatus } from "../outcome.js";
 import type { SyncContext } from "../sync-context.js";
 import type { CustomerInteraction } from "../vendor-types.js";
 import { attributeDefinitions } from "./attribute-definitions.js";
-import { blocked, checkMapping, mappingFailed } from "./check-mapping.js";
+import { checkMapping, mappingFailed, notWritten } from "./check-mapping.js";
 import { type FieldMapping, resolveMapping } from "./field-mapping.js";
 import { locateConversation } from "./locate-conversation.js";
 import { patchConversation } from "./patch-conversation.js";
@@ -89,7 +90,7 @@ async function sync(
   const unfit = plan.fields.flatMap((field) =>
     field.status === "failed" && field.error.stage === "mapping" ? [field.error] : [],
   );
-  if (unfit.length > 0) return { ...found, ...blocked(plan.fields, unfit) };
+  if (unfit.length > 0) return { ...found, ...blocked(plan.fields, unfit, notWritten) };
   const dryRun = options.dryRun ?? false;
   const fields = dryRun ? plan.fields : await patchConversation(context.dixa, conversation.id, plan, signal);
   const key = options.writeBackKey ?? DEFAULT_WRITE_BACK_KEY;
