@@ -2227,6 +2227,519 @@ export interface components {
             /** @description The JSON body that was sent, as text. */
             payload: string;
         };
+        /** @description The fields every delivery carries besides `event_fqn` and `data` ("General webhook payload structure"). Deduplicate deliveries by `event_id`: Dixa may deliver an event more than once and does not promise their order. */
+        WebhookEventHeader: {
+            /**
+             * Format: uuid
+             * @description The id of the domain event; the same in every delivery of that event.
+             */
+            event_id: string;
+            /** @description The version of the event's payload, e.g. "1". */
+            event_version: string;
+            /** @description When the event was emitted (ISO-8601, e.g. `2025-01-14T22:01:05.429Z`). */
+            event_timestamp: string;
+            organization: components["schemas"]["WebhookOrganization"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description Any delivery, known event or not: the header, the event's fully qualified name (uppercase words separated by underscores, e.g. `CONVERSATION_MESSAGE_ADDED`) and its type-specific `data`.
+         * @example {
+         *       "event_id": "5f0d3a4e-1b2c-4d5e-8f90-a1b2c3d4e5f6",
+         *       "event_fqn": "SLA_BREACHED",
+         *       "event_version": "1",
+         *       "event_timestamp": "2025-01-14T22:01:05.429Z",
+         *       "organization": {
+         *         "id": "0b7c2f3e-4d5a-4b6c-9d8e-7f6a5b4c3d2e",
+         *         "name": "Acme"
+         *       },
+         *       "data": {}
+         *     }
+         */
+        WebhookEventEnvelope: components["schemas"]["WebhookEventHeader"] & ({
+            event_fqn: string;
+            data: {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        });
+        /** @description The organization that owns the event. */
+        WebhookOrganization: {
+            /** Format: uuid */
+            id: string;
+            name?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A user in a delivery: the end user (`requester`) or an agent (`assignee`, `author`). */
+        WebhookUser: {
+            /** Format: uuid */
+            id: string;
+            name?: string | null;
+            email?: string | null;
+            phone?: string | null;
+            /** @description e.g. ["Enduser"], or an agent's ["Admin", "Agent"]. */
+            roles?: string[];
+            /** @description "Contact" for an end user, "Member" for an agent (values seen; not an exhaustive list). */
+            user_type?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A queue in a delivery. */
+        WebhookQueue: {
+            /** Format: uuid */
+            id: string;
+            name?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description JSON `null`, for a field that is an object or null (OpenAPI 3.0 has no null type).
+         * @enum {object|null}
+         */
+        WebhookNull: never | null;
+        /** @description A tag of the conversation in a delivery. */
+        WebhookTag: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            is_deactivated?: boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The conversation associated with the event, as a delivery carries it (snake_case, unlike the API's `Conversation`). Only `csid` is required: Dixa says each webhook has a dynamic payload, as not all information is available for every event; fetch the conversation by `csid` for anything missing. */
+        WebhookConversation: {
+            /**
+             * Format: int64
+             * @description The conversation id (`conversationId` in the API).
+             */
+            csid: number;
+            /** @description e.g. "EMAIL", "WIDGET_CHAT" (values seen; not an exhaustive list). */
+            channel?: string;
+            /** @description e.g. "OPEN", "PENDING", "CLOSED" (values seen; not an exhaustive list). */
+            status?: string;
+            /** @description "INBOUND" or "OUTBOUND" (values seen). */
+            direction?: string;
+            subject?: string | null;
+            /** @description The address or number the conversation came through. */
+            contact_point?: string | null;
+            created_at?: string;
+            requester?: components["schemas"]["WebhookUser"];
+            /** @description The agent the conversation is assigned to, or null. */
+            assignee?: components["schemas"]["WebhookUser"] | components["schemas"]["WebhookNull"];
+            /** @description The conversation's queue, or null. */
+            queue?: components["schemas"]["WebhookQueue"] | components["schemas"]["WebhookNull"];
+            tags?: components["schemas"]["WebhookTag"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The content of an added message. */
+        WebhookMessageContent: {
+            text?: string | null;
+            /** @description e.g. "Text". */
+            content_type?: string;
+            original_content_url?: string | null;
+            processed_content_url?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The `data` of an event whose documented payload is the conversation alone (created, open, pending, closed), or whose other fields were not captured (assigned, custom attribute updated, end user replaced). */
+        ConversationEventData: {
+            conversation: components["schemas"]["WebhookConversation"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A conversation is closed without an agent being assigned to it. */
+        ConversationAbandonedEventData: {
+            conversation: components["schemas"]["WebhookConversation"];
+            queue: components["schemas"]["WebhookQueue"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The conversation is rated by the end user, or the end user comments on a rating: one delivery per rating and one per comment. The page's field list for this event was not captured. Dixa's own sample integration reads `score`, `type` and `comment` beside `conversation` (Pipedream's sample puts `score` and `type` inside it); all three are optional here, and `GET /conversations/{conversationId}/ratings` is the documented way to read a rating. */
+        ConversationRatedEventData: {
+            conversation: components["schemas"]["WebhookConversation"];
+            agent?: components["schemas"]["WebhookUser"];
+            /** @description The rating's score, where a delivery carries it beside the conversation. */
+            score?: number;
+            /** @description The rating's kind, e.g. "Csat". */
+            type?: string;
+            comment?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A tag is added to, or removed from, the conversation. `tag` is the tag's name; `author` who changed it. The removal's fields beyond `conversation` are assumed to match the addition's. */
+        ConversationTagEventData: {
+            conversation: components["schemas"]["WebhookConversation"];
+            tag?: string;
+            author?: components["schemas"]["WebhookUser"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description An internal note is added to the conversation. */
+        ConversationNoteAddedEventData: {
+            conversation: components["schemas"]["WebhookConversation"];
+            /** Format: uuid */
+            note_id?: string;
+            text?: string;
+            created_at?: string;
+            author?: components["schemas"]["WebhookUser"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A message is added to the conversation. */
+        ConversationMessageAddedEventData: {
+            conversation: components["schemas"]["WebhookConversation"];
+            message_id?: string;
+            author?: components["schemas"]["WebhookUser"];
+            channel?: string;
+            /** @description "inbound" or "outbound" (values seen). */
+            direction?: string;
+            text?: string | null;
+            content?: components["schemas"]["WebhookMessageContent"];
+            created_at?: string;
+            external_id?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A conversation is created inside Dixa.
+         * @example {
+         *       "event_id": "2c1f8f0e-3b7a-4c55-9a0e-6f1d2b3c4d5e",
+         *       "event_fqn": "CONVERSATION_CREATED",
+         *       "event_version": "1",
+         *       "event_timestamp": "2025-01-14T22:01:05.429Z",
+         *       "organization": {
+         *         "id": "0b7c2f3e-4d5a-4b6c-9d8e-7f6a5b4c3d2e",
+         *         "name": "Acme"
+         *       },
+         *       "data": {
+         *         "conversation": {
+         *           "csid": 4242,
+         *           "channel": "EMAIL",
+         *           "status": "OPEN",
+         *           "direction": "INBOUND",
+         *           "subject": "Where is my order?",
+         *           "contact_point": "support@acme.email.dixa.io",
+         *           "created_at": "2025-01-14T22:01:04.120Z",
+         *           "requester": {
+         *             "id": "9c2a2cce-699f-4a72-89d9-fda5bc8dec8b",
+         *             "name": "Ada Lovelace",
+         *             "email": "ada@example.com",
+         *             "phone": null,
+         *             "roles": [],
+         *             "user_type": "Contact"
+         *           },
+         *           "assignee": null,
+         *           "queue": {
+         *             "id": "3d1e2f4a-5b6c-4d7e-8f9a-0b1c2d3e4f5a",
+         *             "name": "default"
+         *           },
+         *           "tags": []
+         *         }
+         *       }
+         *     }
+         */
+        ConversationCreatedEvent: components["schemas"]["WebhookEventHeader"] & ({
+            /** @enum {string} */
+            event_fqn: "CONVERSATION_CREATED";
+            data: components["schemas"]["ConversationEventData"];
+        } & {
+            [key: string]: unknown;
+        }) & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event_fqn: "CONVERSATION_CREATED";
+        };
+        /** @description A conversation is reopened (after it was closed). */
+        ConversationOpenEvent: components["schemas"]["WebhookEventHeader"] & ({
+            /** @enum {string} */
+            event_fqn: "CONVERSATION_OPEN";
+            data: components["schemas"]["ConversationEventData"];
+        } & {
+            [key: string]: unknown;
+        }) & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event_fqn: "CONVERSATION_OPEN";
+        };
+        /** @description A follow-up is added to a conversation, placing the conversation in pending status. */
+        ConversationPendingEvent: components["schemas"]["WebhookEventHeader"] & ({
+            /** @enum {string} */
+            event_fqn: "CONVERSATION_PENDING";
+            data: components["schemas"]["ConversationEventData"];
+        } & {
+            [key: string]: unknown;
+        }) & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event_fqn: "CONVERSATION_PENDING";
+        };
+        /**
+         * @description A conversation is closed.
+         * @example {
+         *       "event_id": "7a3e9b1c-2d4f-4a6b-8c0d-1e2f3a4b5c6d",
+         *       "event_fqn": "CONVERSATION_CLOSED",
+         *       "event_version": "1",
+         *       "event_timestamp": "2025-01-15T09:30:00.000Z",
+         *       "organization": {
+         *         "id": "0b7c2f3e-4d5a-4b6c-9d8e-7f6a5b4c3d2e",
+         *         "name": "Acme"
+         *       },
+         *       "data": {
+         *         "conversation": {
+         *           "csid": 4242,
+         *           "channel": "EMAIL",
+         *           "status": "CLOSED",
+         *           "requester": {
+         *             "id": "9c2a2cce-699f-4a72-89d9-fda5bc8dec8b",
+         *             "email": "ada@example.com",
+         *             "phone": "+4512345678",
+         *             "user_type": "Contact"
+         *           },
+         *           "tags": [
+         *             {
+         *               "id": "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9",
+         *               "name": "vip",
+         *               "is_deactivated": false
+         *             }
+         *           ]
+         *         }
+         *       }
+         *     }
+         */
+        ConversationClosedEvent: components["schemas"]["WebhookEventHeader"] & ({
+            /** @enum {string} */
+            event_fqn: "CONVERSATION_CLOSED";
+            data: components["schemas"]["ConversationEventData"];
+        } & {
+            [key: string]: unknown;
+        }) & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event_fqn: "CONVERSATION_CLOSED";
+        };
+        /** @description A conversation is closed without an agent being assigned to it. */
+        ConversationAbandonedEvent: components["schemas"]["WebhookEventHeader"] & ({
+            /** @enum {string} */
+            event_fqn: "CONVERSATION_ABANDONED";
+            data: components["schemas"]["ConversationAbandonedEventData"];
+        } & {
+            [key: string]: unknown;
+        }) & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event_fqn: "CONVERSATION_ABANDONED";
+        };
+        /** @description A conversation gets assigned to an agent. The page's field list for this event was not captured: only `conversation` is relied on; `assignee` inside it names the agent. */
+        ConversationAssignedEvent: components["schemas"]["WebhookEventHeader"] & ({
+            /** @enum {string} */
+            event_fqn: "CONVERSATION_ASSIGNED";
+            data: components["schemas"]["ConversationEventData"];
+        } & {
+            [key: string]: unknown;
+        }) & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event_fqn: "CONVERSATION_ASSIGNED";
+        };
+        /**
+         * @description A conversation is rated by the end user, or a comment on the rating is left (one delivery each).
+         * @example {
+         *       "event_id": "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e",
+         *       "event_fqn": "CONVERSATION_RATED",
+         *       "event_version": "1",
+         *       "event_timestamp": "2025-01-15T10:02:11.007Z",
+         *       "organization": {
+         *         "id": "0b7c2f3e-4d5a-4b6c-9d8e-7f6a5b4c3d2e"
+         *       },
+         *       "data": {
+         *         "conversation": {
+         *           "csid": 4242,
+         *           "status": "CLOSED"
+         *         },
+         *         "score": 4,
+         *         "type": "Csat",
+         *         "comment": "Quick and friendly."
+         *       }
+         *     }
+         */
+        ConversationRatedEvent: components["schemas"]["WebhookEventHeader"] & ({
+            /** @enum {string} */
+            event_fqn: "CONVERSATION_RATED";
+            data: components["schemas"]["ConversationRatedEventData"];
+        } & {
+            [key: string]: unknown;
+        }) & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event_fqn: "CONVERSATION_RATED";
+        };
+        /** @description A tag is added to the conversation. */
+        ConversationTagAddedEvent: components["schemas"]["WebhookEventHeader"] & ({
+            /** @enum {string} */
+            event_fqn: "CONVERSATION_TAG_ADDED";
+            data: components["schemas"]["ConversationTagEventData"];
+        } & {
+            [key: string]: unknown;
+        }) & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event_fqn: "CONVERSATION_TAG_ADDED";
+        };
+        /** @description A tag is removed from the conversation. */
+        ConversationTagRemovedEvent: components["schemas"]["WebhookEventHeader"] & ({
+            /** @enum {string} */
+            event_fqn: "CONVERSATION_TAG_REMOVED";
+            data: components["schemas"]["ConversationTagEventData"];
+        } & {
+            [key: string]: unknown;
+        }) & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event_fqn: "CONVERSATION_TAG_REMOVED";
+        };
+        /** @description A message is added to the conversation. */
+        ConversationMessageAddedEvent: components["schemas"]["WebhookEventHeader"] & ({
+            /** @enum {string} */
+            event_fqn: "CONVERSATION_MESSAGE_ADDED";
+            data: components["schemas"]["ConversationMessageAddedEventData"];
+        } & {
+            [key: string]: unknown;
+        }) & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event_fqn: "CONVERSATION_MESSAGE_ADDED";
+        };
+        /**
+         * @description An internal note is added to the conversation.
+         * @example {
+         *       "event_id": "8967e0c6-fe64-4105-bf71-14ae0c256aa4",
+         *       "event_fqn": "CONVERSATION_NOTE_ADDED",
+         *       "event_version": "1",
+         *       "event_timestamp": "2023-09-15T12:00:00.000Z",
+         *       "organization": {
+         *         "id": "61b15dc2-bba8-48a8-a92e-852014a166e9",
+         *         "name": "Your Org Name"
+         *       },
+         *       "data": {
+         *         "conversation": {
+         *           "csid": 1234,
+         *           "channel": "WIDGET_CHAT",
+         *           "status": "OPEN",
+         *           "direction": "INBOUND",
+         *           "queue": {
+         *             "id": "b5b10483-7d28-4dea-bf8d-0d88cc3bd7cc",
+         *             "name": "Your Queue"
+         *           },
+         *           "contact_point": "Your Contact Point",
+         *           "requester": {
+         *             "id": "ec4a2b65-0403-42b3-b054-8998325fd8ac",
+         *             "name": "Test Requester",
+         *             "email": "test@example.com",
+         *             "phone": null,
+         *             "roles": [
+         *               "Enduser"
+         *             ]
+         *           },
+         *           "assignee": {
+         *             "id": "cccb8520-e24f-43bf-8344-49d07665d854",
+         *             "name": "An Agent",
+         *             "email": "agent@yourcompany.com",
+         *             "phone": "+4511223344",
+         *             "roles": [
+         *               "Admin",
+         *               "TeamLead",
+         *               "SystemAdmin",
+         *               "Agent"
+         *             ]
+         *           },
+         *           "subject": null,
+         *           "tags": [],
+         *           "created_at": "2023-09-01T12:00:00.000Z"
+         *         },
+         *         "note_id": "ac951357-5189-4707-add7-616af55698a7",
+         *         "text": "Some Note Added",
+         *         "created_at": "2023-09-15T12:00:00.000Z",
+         *         "author": {
+         *           "id": "4e1d9a62-7c3b-4f0e-9a21-5b8c6d7e8f90",
+         *           "name": "Another Agent",
+         *           "email": "agent@yourcompany.com",
+         *           "phone": "+4511223344",
+         *           "roles": [
+         *             "Admin",
+         *             "TeamLead",
+         *             "SystemAdmin",
+         *             "Agent"
+         *           ]
+         *         }
+         *       }
+         *     }
+         */
+        ConversationNoteAddedEvent: components["schemas"]["WebhookEventHeader"] & ({
+            /** @enum {string} */
+            event_fqn: "CONVERSATION_NOTE_ADDED";
+            data: components["schemas"]["ConversationNoteAddedEventData"];
+        } & {
+            [key: string]: unknown;
+        }) & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event_fqn: "CONVERSATION_NOTE_ADDED";
+        };
+        /** @description Custom attributes of the conversation are updated (also by an API client, cxkit's own writes included). The page's field list for this event was not captured: only `conversation` is relied on (the values: `GET /conversations/{conversationId}`). */
+        ConversationCustomAttributeUpdatedEvent: components["schemas"]["WebhookEventHeader"] & ({
+            /** @enum {string} */
+            event_fqn: "CONVERSATION_CUSTOM_ATTRIBUTE_UPDATED";
+            data: components["schemas"]["ConversationEventData"];
+        } & {
+            [key: string]: unknown;
+        }) & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event_fqn: "CONVERSATION_CUSTOM_ATTRIBUTE_UPDATED";
+        };
+        /** @description The end user of the conversation is replaced. The page's field list for this event was not captured: only `conversation` is relied on, whose `requester` is the new end user. */
+        ConversationEndUserReplacedEvent: components["schemas"]["WebhookEventHeader"] & ({
+            /** @enum {string} */
+            event_fqn: "CONVERSATION_END_USER_REPLACED";
+            data: components["schemas"]["ConversationEventData"];
+        } & {
+            [key: string]: unknown;
+        }) & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event_fqn: "CONVERSATION_END_USER_REPLACED";
+        };
+        /** @description A delivery of an event this spec describes, told apart by `event_fqn`. A delivery whose `event_fqn` is not listed here is still a valid delivery (`WebhookEventEnvelope`). */
+        KnownWebhookEvent: components["schemas"]["ConversationCreatedEvent"] | components["schemas"]["ConversationOpenEvent"] | components["schemas"]["ConversationPendingEvent"] | components["schemas"]["ConversationClosedEvent"] | components["schemas"]["ConversationAbandonedEvent"] | components["schemas"]["ConversationAssignedEvent"] | components["schemas"]["ConversationRatedEvent"] | components["schemas"]["ConversationTagAddedEvent"] | components["schemas"]["ConversationTagRemovedEvent"] | components["schemas"]["ConversationMessageAddedEvent"] | components["schemas"]["ConversationNoteAddedEvent"] | components["schemas"]["ConversationCustomAttributeUpdatedEvent"] | components["schemas"]["ConversationEndUserReplacedEvent"];
     };
     responses: {
         /**
