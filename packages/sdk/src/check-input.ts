@@ -11,6 +11,12 @@ import type { BackfillOptions } from "./alpharun-to-dixa/backfill.js";
 import type { FieldRule } from "./alpharun-to-dixa/field-mapping.js";
 import type { SyncOptions } from "./alpharun-to-dixa/sync-interaction.js";
 import type { CxOptions } from "./cx-options.js";
+import {
+  checkWebhookSecret,
+  DIXA_EVENT_NAMES,
+  isDixaEvents,
+  isEventStore,
+} from "./dixa-to-alpharun/check-webhook-options.js";
 import type { ConversationSyncOptions } from "./dixa-to-alpharun/sync-conversation.js";
 import { CxOptionsError } from "./errors.js";
 
@@ -96,12 +102,14 @@ export const OPTION_KEYS = {
   conversation: keysOf<ConversationSyncOptions>()("mapping dryRun createContact clearEmpty signal"),
 };
 const CX_KEYS = keysOf<CxOptions>()(
-  "alpharun dixa retry timeout logger fetch env mapping writeBackKey clearEmpty attributeCacheTtlMs contactMapping createContact",
+  "alpharun dixa retry timeout logger fetch env mapping writeBackKey clearEmpty attributeCacheTtlMs contactMapping createContact dixaEvents eventStore",
 );
 /** Each API's options, its credential first. */
 const API_KEYS = {
   alpharun: keysOf<NonNullable<CxOptions["alpharun"]>>()("token baseUrl headers validateResponses"),
-  dixa: keysOf<NonNullable<CxOptions["dixa"]>>()("apiKey baseUrl headers rateLimit validateResponses"),
+  dixa: keysOf<NonNullable<CxOptions["dixa"]>>()(
+    "apiKey baseUrl headers rateLimit validateResponses webhookSecret",
+  ),
 };
 const RULE_KEYS = keysOf<FieldRule>()("attribute transform");
 
@@ -135,6 +143,8 @@ const RULES: Record<string, [test: (value: unknown) => boolean, allowed: string]
     "a number of ms >= 0 (Infinity: never refetched)",
   ],
   env: [(value) => typeof value === "object" && value !== null, "an object"],
+  dixaEvents: [isDixaEvents, `a non-empty array of Dixa webhook events (${DIXA_EVENT_NAMES.join(", ")})`],
+  eventStore: [isEventStore, "a WebhookEventStore (an object with has and add functions)"],
 };
 
 /** Checks `createCx`'s options, all of them, before anything is built. */
@@ -148,8 +158,10 @@ export function checkCxOptions(options: unknown): void {
     const {
       [key]: credential,
       validateResponses,
+      webhookSecret,
       ...runtime
     } = checkObject("createCx", api, given[api] ?? {}, keys);
+    if (webhookSecret !== undefined) checkWebhookSecret(webhookSecret);
     if (validateResponses !== undefined && !(validateResponses as DriftCheck)?.checkPayload) {
       refuse(`${api}.validateResponses`, "a drift check", validateResponses);
     }

@@ -8,25 +8,20 @@ import { type SyncOptions, syncInteraction } from "./alpharun-to-dixa/sync-inter
 import type { BackfillReport, SyncReport } from "./alpharun-to-dixa/sync-report.js";
 import { parseAlpharunWebhook } from "./alpharun-to-dixa/webhook.js";
 import {
-  ALLOWED,
   checkBackfillIds,
   checkCxOptions,
   checkId,
   checkOptions,
-  isConversationId,
   isRateLimitOptions,
   OPTION_KEYS,
-  refuser,
 } from "./check-input.js";
 import type { CxOptions } from "./cx-options.js";
-import { checkContactMapping } from "./dixa-to-alpharun/check-contact-mapping.js";
-import type { ContactSyncReport } from "./dixa-to-alpharun/contact-sync-report.js";
-import { type ConversationSyncOptions, syncConversation } from "./dixa-to-alpharun/sync-conversation.js";
+import { type ConversationMethods, conversationMethods } from "./dixa-to-alpharun/conversation-methods.js";
 import { CREDENTIAL_VARIABLES, CxOptionsError, EnvironmentCredentialError } from "./errors.js";
 import type { SyncContext } from "./sync-context.js";
 
-/** One object for both APIs and the workflows that cross them. */
-export interface Cx {
+/** One object for both APIs and the workflows that cross them (Dixa -> Alpharun: `ConversationMethods`). */
+export interface Cx extends ConversationMethods {
   /** the Alpharun client, built on first use; throws `MissingCredentialError` without a token */
   readonly alpharun: AlpharunClient;
   /** the Dixa client, built on first use; throws `MissingCredentialError` without a key */
@@ -44,11 +39,6 @@ export interface Cx {
   backfill(ids: AsyncIterable<string> | Iterable<string>, options?: BackfillOptions): Promise<BackfillReport>;
   /** Syncs every interaction of an Alpharun contact's account (its UUID or `alt:ext_id:<ext_id>`), page by page. */
   backfillContact(contactId: string, options?: BackfillOptions): Promise<BackfillReport>;
-  /**
-   * Dixa -> Alpharun: syncs one Dixa conversation (its id a whole number >= 1) onto the Alpharun
-   * contact of its end user (see `ConversationSyncOptions`); bad input throws `CxOptionsError`.
-   */
-  syncConversation(conversationId: number, options?: ConversationSyncOptions): Promise<ContactSyncReport>;
 }
 
 /**
@@ -81,7 +71,7 @@ export function createCx(options: CxOptions = {}): Cx {
       return alpharun;
     },
     get dixa() {
-      const { validateResponses, rateLimit, ...given } = options.dixa ?? {};
+      const { validateResponses, rateLimit, webhookSecret: _secret, ...given } = options.dixa ?? {};
       dixa ??= withDriftCheck(
         validateResponses,
         createDixaClient({
@@ -96,8 +86,7 @@ export function createCx(options: CxOptions = {}): Cx {
     },
     attributeCacheTtlMs: options.attributeCacheTtlMs ?? 300_000,
   };
-  const { mapping, writeBackKey, clearEmpty, contactMapping, createContact } = options;
-  if (contactMapping !== undefined) checkContactMapping("createCx", contactMapping, "contactMapping");
+  const { mapping, writeBackKey, clearEmpty } = options;
 
   /** Checks a method's options, builds both clients, and merges in `createCx`'s sync options. */
   const prepare = <T extends SyncOptions>(where: string, given: T | undefined, keys: string[]): T => {
@@ -108,6 +97,7 @@ export function createCx(options: CxOptions = {}): Cx {
   };
 
   return {
+    ...conversationMethods(context, options, env),
     get alpharun() {
       return context.alpharun;
     },
@@ -126,18 +116,6 @@ export function createCx(options: CxOptions = {}): Cx {
     backfill: async (ids, run) => {
       const checked = checkBackfillIds(ids);
       return backfill(context, checked, prepare("backfill", run, OPTION_KEYS.backfill));
-    },
-    syncConversation: async (conversationId, sync) => {
-      if (!isConversationId(conversationId)) {
-        refuser("syncConversation")("conversationId", ALLOWED.conversationId, conversationId);
-      }
-      checkOptions("syncConversation", sync, OPTION_KEYS.conversation, checkContactMapping);
-      void [context.alpharun, context.dixa];
-      const defaults = {
-        ...(contactMapping && { mapping: contactMapping }),
-        ...(createContact && { createContact }),
-      };
-      return syncConversation(context, conversationId, { ...defaults, ...sync });
     },
     backfillContact: async (contactId, run) => {
       checkId("backfillContact", "contactId", contactId, "contactId");

@@ -1,3 +1,4 @@
+import { isRetryableStatus } from "@cxkit/runtime";
 import { passConfigurationErrors } from "./errors.js";
 import type { FailureInfo, FailureStage } from "./outcome.js";
 
@@ -38,4 +39,13 @@ export async function stage<T>(name: FailureStage, run: () => Promise<T>): Promi
   } catch (error) {
     throw new StageFailure(name, passConfigurationErrors(error));
   }
+}
+
+/**
+ * Whether the same request may succeed later: the vendor answered a status worth retrying (408, 409,
+ * 429, 5xx), or did not answer at all (connection failure, timeout). The clients have retried already.
+ */
+export function isRetryable(failure: FailureInfo): boolean {
+  if (failure.status !== undefined) return isRetryableStatus(failure.status);
+  return failure.name === "ConnectionError" || failure.name === "TimeoutError";
 }

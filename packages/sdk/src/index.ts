@@ -1,4 +1,24 @@
 // Note: the clients' errors, `unwrap`, pagination and `RateLimiter` too, so one import serves a service.
+
+// Note: `@cxkit/dixa/webhooks`, so one import serves a receiver too.
+export {
+  createMemoryEventStore,
+  DEFAULT_EVENT_STORE,
+  type DixaKnownWebhookEvent,
+  type DixaUnknownWebhookEvent,
+  type DixaWebhookEvent,
+  type DixaWebhookEventFqn,
+  type DixaWebhookEventOf,
+  type MemoryEventStore,
+  type MemoryEventStoreOptions,
+  type VerifyDixaWebhookOptions,
+  verifyDixaWebhook,
+  type WebhookEventStore,
+  type WebhookHeaders,
+  WebhookSecretError,
+  WebhookSignatureError,
+  type WebhookSignatureReason,
+} from "@cxkit/dixa/webhooks";
 export {
   AbortError,
   ApiError,
@@ -58,6 +78,8 @@ export type {
   ContactMatch,
   ContactSyncReport,
 } from "./dixa-to-alpharun/contact-sync-report.js";
+export type { ConversationMethods } from "./dixa-to-alpharun/conversation-methods.js";
+export { DEFAULT_DIXA_EVENTS, type DixaWebhookResult } from "./dixa-to-alpharun/handle-dixa-webhook.js";
 export type { ConversationSyncOptions } from "./dixa-to-alpharun/sync-conversation.js";
 export {
   BackfillInterruptedError,
@@ -67,7 +89,9 @@ export {
   CxError,
   CxOptionsError,
   EnvironmentCredentialError,
+  EnvironmentSecretError,
   MappingError,
+  WEBHOOK_SECRET_VARIABLE,
   WebhookPayloadError,
   type WebhookPayloadProblem,
 } from "./errors.js";
