@@ -29,7 +29,7 @@ export interface Cx extends ConversationMethods {
   /** Syncs one interaction (its id a UUID) onto its Dixa conversation (see `SyncOptions`); bad input throws `CxOptionsError`. */
   syncInteraction(interactionId: string, options?: SyncOptions): Promise<SyncReport>;
   /**
-   * Runs the sync for a `customer_interaction.updated` webhook body (parsed or raw). Any other event
+   * Runs the sync for a `customer_interaction.updated` webhook body (parsed, or raw text or bytes). Any other event
    * or a malformed body throws `WebhookPayloadError` before anything is requested. Note: the
    * interaction is fetched by id from the configured Alpharun base URL; the payload's
    * `public_api_url` is never followed, so a forged payload cannot send the token elsewhere.
@@ -110,7 +110,8 @@ export function createCx(options: CxOptions = {}): Cx {
     },
     handleAlpharunWebhook: async (payload, sync) => {
       const { id } = parseAlpharunWebhook(payload).data.customer_interaction;
-      options.alpharun?.validateResponses?.checkPayload("CustomerInteractionUpdatedWebhook", payload);
+      const raw = payload instanceof Uint8Array ? new TextDecoder().decode(payload) : payload;
+      options.alpharun?.validateResponses?.checkPayload("CustomerInteractionUpdatedWebhook", raw);
       return syncInteraction(context, id, prepare("handleAlpharunWebhook", sync, OPTION_KEYS.webhook));
     },
     backfill: async (ids, run) => {
