@@ -75,7 +75,7 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values.version) return { name: "version" };
   if (name === undefined) return { name: "help" };
   if (name !== "sync" && name !== "backfill") {
-    throw new UsageError(`unknown command ${JSON.stringify(name)}: expected sync or backfill`);
+    throw new UsageError(`unknown command ${JSON.stringify(name)}: expected sync, backfill or serve`);
   }
   if (values["no-write-back"] && values["write-back-key"] !== undefined) {
     throw new UsageError("--write-back-key and --no-write-back do not go together: pick one");

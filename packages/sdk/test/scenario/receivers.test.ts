@@ -15,7 +15,7 @@ const withFields = (world: World) => {
 };
 const URL_ = "http://127.0.0.1/webhooks/dixa";
 
-function post(body: string | Uint8Array, headers: Record<string, string> = {}): Request {
+function post(body: string, headers: Record<string, string> = {}): Request {
   return new Request(URL_, { method: "POST", body, headers });
 }
 
