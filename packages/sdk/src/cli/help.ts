@@ -5,7 +5,7 @@ conversations back onto Alpharun contacts.
 Usage:
   cxkit sync <interactionId> [--conversation <id>] [--dry-run] [options]
   cxkit backfill --contact <id> [--checkpoint <file>] [--concurrency <n>] [--dry-run] [options]
-  cxkit serve [--port <n>] [--host <address>]
+  cxkit serve [--port <n>] [--host <address>] [--contact-field <key=source>] [--create-contact]
 
 Commands:
   sync       Sync one Alpharun customer interaction onto its Dixa conversation: its data
@@ -38,6 +38,13 @@ Options:
                          limit per token)
   --port <n>             (serve) Port to listen on, 0 to 65535 (default 3000; 0: any free port)
   --host <address>       (serve) Address to listen on (default 127.0.0.1)
+  --contact-field <key=source>
+                         (serve) Write an Alpharun contact field from the Dixa conversation;
+                         repeatable. source: conversationId, status, channel, rating,
+                         ratingComment, tags, or attribute:<identifier> (default: dixa_conversation_id,
+                         dixa_conversation_status, dixa_rating, dixa_rating_comment, dixa_tags,
+                         where the contact has them)
+  --create-contact       (serve) Create the Alpharun contact when none matches the end user
   --json                 Print the report as JSON on stdout, no progress or tables
   -h, --help             Show this help
   --version              Print the version of cxkit

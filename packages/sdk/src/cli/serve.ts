@@ -1,11 +1,16 @@
 // `cxkit serve`: both vendors' webhook receivers on one node:http server, for a team that wants no code.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { parseArgs } from "node:util";
 import { type Cx, createCx } from "../create-cx.js";
+import {
+  CONVERSATION_FACTS,
+  type ContactFieldRule,
+  type ContactMapping,
+} from "../dixa-to-alpharun/contact-mapping.js";
 import { secretFromEnvironment } from "../dixa-to-alpharun/conversation-methods.js";
 import type { DeliveryLog } from "../receive/delivery-outcome.js";
 import { toNodeListener } from "../receive/to-node-listener.js";
+import { parseServe, ServeUsageError } from "./parse-serve.js";
 import { readEnvironment } from "./read-environment.js";
 import type { CliIo } from "./run-cli.js";
 
@@ -23,9 +28,11 @@ export async function runServe(argv: readonly string[], io: CliIo): Promise<numb
   let host: string;
   let cx: Cx;
   try {
-    ({ port, host } = parseServe(argv));
+    const command = parseServe(argv);
+    ({ port, host } = command);
     const env = readEnvironment(io.env, (note) => io.stderr.write(`cxkit: note: ${note}\n`));
-    cx = createCx({ env });
+    const { contactMapping, createContact } = command;
+    cx = createCx({ env, createContact, ...(contactMapping && { contactMapping }) });
     checkCredentials(cx, env);
   } catch (error) {
     io.stderr.write(
@@ -88,31 +95,6 @@ export async function runServe(argv: readonly string[], io: CliIo): Promise<numb
   await closed;
   io.stderr.write("cxkit serve: stopped\n");
   return EXIT.ok;
-}
-
-/** A `cxkit serve` command line that cannot run. */
-class ServeUsageError extends Error {}
-
-/** Reads `--port` (0 to 65535, default 3000; 0: any free port) and `--host` (default 127.0.0.1). */
-function parseServe(argv: readonly string[]): { port: number; host: string } {
-  let values: { port?: string; host?: string };
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: { port: { type: "string" }, host: { type: "string" } },
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new ServeUsageError(`serve: ${(error as Error).message.split("\n")[0]}`);
-  }
-  const { port = "3000", host = "127.0.0.1" } = values;
-  if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) {
-    throw new ServeUsageError(`--port takes a whole number from 0 to 65535, got ${JSON.stringify(port)}`);
-  }
-  if (host.trim() === "" || /\s/.test(host)) {
-    throw new ServeUsageError(`--host takes an address to listen on, got ${JSON.stringify(host)}`);
-  }
-  return { port: Number(port), host };
 }
 
 /** Builds both clients and reads the webhook secret; every problem is named in one error. */
