@@ -1,6 +1,13 @@
 import { isRetryableStatus } from "@cxkit/runtime";
 import { passConfigurationErrors } from "./errors.js";
-import type { FailureInfo, FailureStage } from "./outcome.js";
+import {
+  type FailureInfo,
+  type FailureStage,
+  type OutcomeStatus,
+  type ReportParts,
+  type SkipReason,
+  summarizeStatus,
+} from "./outcome.js";
 
 /** Turns a thrown value into a serializable failure record, keeping its HTTP status and request id when it has them. */
 export function toFailure(stage: FailureStage, error: unknown): FailureInfo {
@@ -38,6 +45,25 @@ export async function stage<T>(name: FailureStage, run: () => Promise<T>): Promi
     return await run();
   } catch (error) {
     throw new StageFailure(name, passConfigurationErrors(error));
+  }
+}
+
+/**
+ * Runs a sync to its report: `base` with the parts `sync` returns, their status and, when nothing was
+ * written or planned, `reason`'s why; or `base` failed at the stage that stopped it.
+ */
+export async function settle<R extends ReportParts>(
+  base: R,
+  sync: () => Promise<Partial<R>>,
+  reason: (report: R) => SkipReason | undefined,
+): Promise<R & { status: OutcomeStatus }> {
+  try {
+    const report = { ...base, ...(await sync()) };
+    const why = reason(report);
+    return { ...report, status: summarizeStatus(report), ...(why ? { reason: why } : {}) };
+  } catch (error) {
+    if (!(error instanceof StageFailure)) throw error;
+    return { ...base, status: "failed", error: toFailure(error.stage, error.cause) };
   }
 }
 

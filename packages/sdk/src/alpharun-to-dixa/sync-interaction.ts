@@ -1,8 +1,8 @@
 import type { AlpharunClient } from "@cxkit/alpharun";
 import { unwrap } from "@cxkit/runtime";
-import { StageFailure, stage, toFailure } from "../failure.js";
+import { settle, stage } from "../failure.js";
 import { blocked } from "../mapping-failure.js";
-import { meantToWrite, skipReasonOf, summarizeStatus } from "../outcome.js";
+import { meantToWrite, skipReasonOf } from "../outcome.js";
 import type { SyncContext } from "../sync-context.js";
 import type { CustomerInteraction } from "../vendor-types.js";
 import { attributeDefinitions } from "./attribute-definitions.js";
@@ -49,14 +49,15 @@ export async function syncInteraction(
   interaction?: CustomerInteraction,
 ): Promise<SyncReport> {
   const base = { interactionId, dryRun: options.dryRun ?? false, fields: [] };
-  try {
-    const body = await sync(context, interactionId, options, interaction);
-    const report = { ...base, ...body };
-    return { ...report, status: summarizeStatus(report), ...itemReason(report) };
-  } catch (error) {
-    if (!(error instanceof StageFailure)) throw error;
-    return { ...base, status: "failed", error: toFailure(error.stage, error.cause) };
-  }
+  return settle<Omit<SyncReport, "status">>(
+    base,
+    () => sync(context, interactionId, options, interaction),
+    (report) =>
+      skipReasonOf(report, "the Dixa conversation already holds every value", {
+        code: "not-extracted",
+        message: "the interaction has no extracted fields to sync",
+      }),
+  );
 }
 
 async function sync(
@@ -121,13 +122,4 @@ async function fetchInteraction(
   );
   if (!data?.customer_interaction) throw new Error("Alpharun answered without a customer_interaction");
   return data.customer_interaction;
-}
-
-/** When nothing was written or planned, the reason: the item-level one, or why every part was skipped. */
-function itemReason(report: Omit<SyncReport, "status">): Pick<SyncReport, "reason"> {
-  const reason = skipReasonOf(report, "the Dixa conversation already holds every value", {
-    code: "not-extracted",
-    message: "the interaction has no extracted fields to sync",
-  });
-  return reason ? { reason } : {};
 }

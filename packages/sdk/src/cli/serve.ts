@@ -2,11 +2,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type Cx, createCx } from "../create-cx.js";
-import {
-  CONVERSATION_FACTS,
-  type ContactFieldRule,
-  type ContactMapping,
-} from "../dixa-to-alpharun/contact-mapping.js";
 import { secretFromEnvironment } from "../dixa-to-alpharun/conversation-methods.js";
 import type { DeliveryLog } from "../receive/delivery-outcome.js";
 import { toNodeListener } from "../receive/to-node-listener.js";

@@ -1,6 +1,6 @@
-import { StageFailure, stage, toFailure } from "../failure.js";
+import { settle, stage } from "../failure.js";
 import { blocked, notWrittenReason } from "../mapping-failure.js";
-import { skipReasonOf, summarizeStatus } from "../outcome.js";
+import { skipReasonOf } from "../outcome.js";
 import type { SyncContext } from "../sync-context.js";
 import { type ContactMapping, DEFAULT_CONTACT_MAPPING, readsOf } from "./contact-mapping.js";
 import type { ContactFieldReport, ContactMatch, ContactSyncReport } from "./contact-sync-report.js";
@@ -39,17 +39,15 @@ export async function syncConversation(
   options: ConversationSyncOptions = {},
 ): Promise<ContactSyncReport> {
   const base = { conversationId, dryRun: options.dryRun ?? false, fields: [] };
-  try {
-    const report = { ...base, ...(await sync(context, conversationId, options)) };
-    const reason = skipReasonOf(report, "the Alpharun contact already holds every value", {
-      code: "not-mapped",
-      message: "the contact mapping has no fields",
-    });
-    return { ...report, status: summarizeStatus(report), ...(reason ? { reason } : {}) };
-  } catch (error) {
-    if (!(error instanceof StageFailure)) throw error;
-    return { ...base, status: "failed", error: toFailure(error.stage, error.cause) };
-  }
+  return settle<Omit<ContactSyncReport, "status">>(
+    base,
+    () => sync(context, conversationId, options),
+    (report) =>
+      skipReasonOf(report, "the Alpharun contact already holds every value", {
+        code: "not-mapped",
+        message: "the contact mapping has no fields",
+      }),
+  );
 }
 
 async function sync(
