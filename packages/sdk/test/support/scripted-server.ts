@@ -3,7 +3,7 @@
 // scripted to answer some requests differently (429 bursts) or to hold them (to kill a client mid-run).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { contactRoute, conversationRoute } from "./reverse-routes.js";
+import { type Answer, contactRoute, conversationRoute } from "./reverse-routes.js";
 import type { World } from "./world.js";
 
 export interface RecordedRequest {
@@ -143,12 +143,6 @@ export async function startScriptedServer(
         server.close(() => closed());
       }),
   };
-}
-
-interface Answer {
-  status: number;
-  headers?: Record<string, string> | undefined;
-  body?: unknown;
 }
 
 function route(world: World, request: RecordedRequest): Answer {
