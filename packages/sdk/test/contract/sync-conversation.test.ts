@@ -110,6 +110,24 @@ describe("syncConversation against Prism", () => {
     expect(calls()).toEqual([...READS, "dixa GET /conversations/100/ratings 200", `${LOOKUP} 200`]);
   });
 
+  test("clears a field Dixa has no value for with custom_fields.remove, or leaves it with clearEmpty off", async () => {
+    const { cx, exchanges, violations } = facade();
+    const mapping = { fields: { preferred_contact_method: { value: () => null } } };
+
+    const cleared = await cx.syncConversation(CONVERSATION_ID, { mapping });
+    const left = await cx.syncConversation(CONVERSATION_ID, { mapping, clearEmpty: false });
+
+    expect(cleared).toMatchObject({
+      status: "applied",
+      fields: [{ status: "applied", alpharunValue: null }],
+    });
+    expect(exchanges.filter((exchange) => exchange.call === WRITE).map((exchange) => exchange.body)).toEqual([
+      { id: "6f1c2a4e-3b5d-4c7e-9f10-2a3b4c5d6e7f", custom_fields: { remove: ["preferred_contact_method"] } },
+    ]);
+    expect(left).toMatchObject({ status: "skipped", reason: { code: "empty-value" } });
+    expect(violations()).toEqual([]);
+  });
+
   test("an explicit mapping to a field the contact does not have is a configuration error that writes nothing", async () => {
     const { cx, calls } = facade();
 
