@@ -32,13 +32,19 @@ export function isEventStore(value: unknown): boolean {
   return typeof has === "function" && typeof add === "function";
 }
 
-/** A webhook secret given to `createCx`: refused as `CxOptionsError` saying what is wrong, never showing it. */
-export function checkWebhookSecret(secret: unknown): void {
+/** What is wrong with a webhook secret, as `@cxkit/dixa/webhooks` says it (never showing it), or undefined. */
+export function webhookSecretProblem(secret: unknown): string | undefined {
   try {
     checkDixaWebhookSecret(secret);
+    return undefined;
   } catch (error) {
     if (!(error instanceof WebhookSecretError)) throw error;
-    const problem = error.message.replace(/^secret: /, "");
-    throw new CxOptionsError("dixa.webhookSecret", `createCx: dixa.webhookSecret: ${problem}`);
+    return error.message.replace(/^secret: /, "");
   }
+}
+
+/** A webhook secret given to `createCx`: refused as `CxOptionsError` saying what is wrong. */
+export function checkWebhookSecret(secret: unknown): void {
+  const problem = webhookSecretProblem(secret);
+  if (problem) throw new CxOptionsError("dixa.webhookSecret", `createCx: dixa.webhookSecret: ${problem}`);
 }

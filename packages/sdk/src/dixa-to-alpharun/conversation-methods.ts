@@ -9,6 +9,7 @@ import type { CxOptions } from "../cx-options.js";
 import { EnvironmentSecretError, WEBHOOK_SECRET_VARIABLE } from "../errors.js";
 import type { SyncContext } from "../sync-context.js";
 import { checkContactMapping } from "./check-contact-mapping.js";
+import { webhookSecretProblem } from "./check-webhook-options.js";
 import type { ContactSyncReport } from "./contact-sync-report.js";
 import { DEFAULT_DIXA_EVENTS, type DixaWebhookResult, dixaWebhookHandler } from "./handle-dixa-webhook.js";
 import { type ConversationSyncOptions, syncConversation } from "./sync-conversation.js";
@@ -83,11 +84,7 @@ export function conversationMethods(
 export function secretFromEnvironment(env: Record<string, string | undefined>): string {
   const secret = env[WEBHOOK_SECRET_VARIABLE];
   if (secret === undefined || secret.trim() === "") throw new EnvironmentSecretError("missing");
-  try {
-    checkDixaWebhookSecret(secret);
-  } catch (error) {
-    if (!(error instanceof WebhookSecretError)) throw error;
-    throw new EnvironmentSecretError("unusable", error.message.replace(/^secret: /, ""));
-  }
+  const problem = webhookSecretProblem(secret);
+  if (problem) throw new EnvironmentSecretError("unusable", problem);
   return secret;
 }
