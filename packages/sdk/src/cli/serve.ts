@@ -7,7 +7,15 @@ import type { DeliveryLog } from "../receive/delivery-outcome.js";
 import { toNodeListener } from "../receive/to-node-listener.js";
 import { parseServe, ServeUsageError } from "./parse-serve.js";
 import { readEnvironment } from "./read-environment.js";
-import type { CliIo } from "./run-cli.js";
+
+/** What `cxkit serve` reads and writes: the CLI's streams and environment, and what stops it. */
+export interface ServeIo {
+  env: Record<string, string | undefined>;
+  stdout: Pick<NodeJS.WriteStream, "write">;
+  stderr: Pick<NodeJS.WriteStream, "write">;
+  /** stops the server gracefully (SIGTERM, SIGINT) */
+  signal?: AbortSignal;
+}
 
 /** How `cxkit serve` ended: 0 after a graceful stop, 2 when it could not start. */
 const EXIT = { ok: 0, usage: 2 } as const;
@@ -18,7 +26,7 @@ const EXIT = { ok: 0, usage: 2 } as const;
  * and `GET /healthz`, writing one JSON line per delivery to stdout. When `io.signal` aborts (SIGTERM,
  * SIGINT), it stops accepting requests, finishes the deliveries in flight, and resolves.
  */
-export async function runServe(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runServe(argv: readonly string[], io: ServeIo): Promise<number> {
   let port: number;
   let host: string;
   let cx: Cx;

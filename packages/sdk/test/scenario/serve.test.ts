@@ -2,7 +2,9 @@
 // loopback, SIGTERM in the middle of a delivery, and no process left behind whatever the outcome.
 import { type ChildProcess, spawn } from "node:child_process";
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
+import { runCli } from "../../src/cli/run-cli.js";
 import { cliPath, ensureBuilt } from "../support/built-cli.js";
+import { captureIo } from "../support/capture-io.js";
 import { delivery, eventBody, WEBHOOK_SECRET } from "../support/dixa-delivery.js";
 import { scenario } from "../support/fixtures.js";
 import { ALPHARUN_TOKEN, DIXA_KEY, type ScriptedServer } from "../support/scripted-server.js";
@@ -139,5 +141,24 @@ describe("cxkit serve", () => {
     expect(stderr).toContain("ALPHARUN_API_TOKEN is not set");
     expect(stderr).toContain("DIXA_WEBHOOK_SECRET is not set");
     expect(stderr.trim().split("\n")).toHaveLength(1);
+  });
+});
+
+describe("cxkit serve's command line", () => {
+  test.each([
+    [["--port", "70000"], '--port takes a whole number from 0 to 65535, got "70000"'],
+    [
+      ["--contact-field", "csat=score"],
+      "--contact-field takes key=source, the source one of conversationId, status",
+    ],
+    [["--verbose"], "serve: Unknown option '--verbose'"],
+  ])("refuses %j with one cxkit: line, exit status 2", async (args, message) => {
+    const { io, out } = captureIo({});
+
+    const status = await runCli(["serve", ...args], io);
+
+    expect(status).toBe(2);
+    expect(out.stderr).toContain(`cxkit: ${message}`);
+    expect(out.stderr.trim().split("\n")).toHaveLength(1);
   });
 });
