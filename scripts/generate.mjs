@@ -48,6 +48,18 @@ export async function writeValidators(api, source) {
   return validatorsFile(api);
 }
 
+/** Where an API's webhook checks are generated (for a spec with a webhook union): beside its types. */
+export function webhookEventsFile(api) {
+  return join(dirname(api.generated), "webhook-events.ts");
+}
+
+/** Writes an API's rendered webhook checks, if its spec has any; returns the paths written. */
+export async function writeWebhookEvents(api, source) {
+  if (source === undefined) return [];
+  await writeFile(join(repoRoot, webhookEventsFile(api)), source);
+  return [webhookEventsFile(api)];
+}
+
 /** Where @cxkit/mocks keeps its list of vendors, derived from specs/manifest.json. */
 export const vendorsFile = "packages/mocks/src/generated/vendors.ts";
 
@@ -89,7 +101,7 @@ async function main(argv) {
       },
       {
         // Note: only for a spec with a webhook union (undefined otherwise: nothing is written).
-        file: join(dirname(generated), "webhook-events.ts"),
+        file: webhookEventsFile(apis[name]),
         from: spec,
         render: () => renderWebhookEvents(join(repoRoot, spec), spec),
         write: writeFile,

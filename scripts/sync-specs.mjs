@@ -65,9 +65,10 @@ async function prepare(name, { from, cwd, scratch }) {
   applySpecFixes(before);
   const { changes } = classifyChanges(before, normalized.doc);
   // Note: imported here, as openapi-typescript loads the TypeScript compiler (about a second).
-  const { renderSchema, renderValidators } = await import("./generate.mjs");
+  const { renderSchema, renderValidators, renderWebhookEvents } = await import("./generate.mjs");
   const types = await renderSchema(candidate, api.spec);
   const validators = await renderValidators(candidate, api.spec);
+  const webhookEvents = await renderWebhookEvents(candidate, api.spec);
   const oldTypes = previous === undefined ? "" : await renderSchema(specPath, api.spec);
   const typesChanged = types !== oldTypes;
   return {
@@ -78,6 +79,7 @@ async function prepare(name, { from, cwd, scratch }) {
     fixes: normalized.fixes,
     types,
     validators,
+    webhookEvents,
     changes,
     typesChanged,
     bump: releaseBump(changes, typesChanged),
@@ -95,12 +97,14 @@ async function apply(plan, date) {
     return ["specs/manifest.json"];
   }
   await writeFile(join(repoRoot, api.spec), plan.text);
-  const { writeSchema, writeValidators } = await import("./generate.mjs");
+  const { writeSchema, writeValidators, writeWebhookEvents } = await import("./generate.mjs");
   await writeSchema(join(repoRoot, api.generated), plan.types);
   // Note: the validators name the spec's lines, so any change to the spec may move them.
   const validators = await writeValidators(api, plan.validators);
+  // Note: writeSchema cleared the folder, so the webhook checks are written again too (when any).
+  const webhookEvents = await writeWebhookEvents(api, plan.webhookEvents);
   await updateManifest([plan.name], { root: repoRoot, retrieved: date });
-  const written = [api.spec, api.generated, validators, "specs/manifest.json"];
+  const written = [api.spec, api.generated, validators, ...webhookEvents, "specs/manifest.json"];
   if (plan.bump) {
     const file = await writeChangeset({
       root: repoRoot,

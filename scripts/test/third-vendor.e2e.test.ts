@@ -133,6 +133,19 @@ test("a third vendor needs its spec, its manifest entry and its package, and the
   expect(readFileSync(join(packageDir, "src", "generated", "validate.ts"), "utf8")).toContain(
     `spec: "specs/${API}/openapi.yaml"`,
   );
+  // And its live contract run: a table for `pnpm contract:live acme`, whose coverage names each GET
+  // still without a case.
+  const { acmeLiveCases } = await import(pathToFileURL(join(packageDir, "dist", "live-cases.js")).href);
+  const { liveCaseCoverage } = await import(pathToFileURL(join(mocksDir, "dist", "contract.js")).href);
+  const live = await liveCaseCoverage({
+    spec: join(dir, "specs", API, "openapi.yaml"),
+    table: acmeLiveCases,
+  });
+  expect([acmeLiveCases.credentialVariable, live.missing, live.problems]).toEqual([
+    "ACME_API_TOKEN",
+    ["GET /widgets/{widgetId}"],
+    [],
+  ]);
 
   // No edit outside the vendor's spec, its manifest entry, its package and generated files.
   const after = snapshot(dir);

@@ -35,6 +35,14 @@ export {
 } from "./errors.js";
 export { assertHeaderSafe, isHeaderValue } from "./header-value.js";
 export { ClientOptionsError, InvalidRequestError, MissingCredentialError } from "./input-errors.js";
+export type {
+  LiveCase,
+  LiveCaseSource,
+  LiveCaseTable,
+  LiveClientOptions,
+  SafeMethod,
+  SafeOperation,
+} from "./live-cases.js";
 export type { AttemptLog, AttemptOutcome, Logger } from "./logger.js";
 export {
   type PageOptions,

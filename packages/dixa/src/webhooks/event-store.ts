@@ -7,9 +7,9 @@ import { ClientOptionsError, describeValue } from "@cxkit/runtime";
  *
  * `has` then `add` is not atomic: two deliveries of one event handled at once both see `has` false.
  * A store that can, offers `claim` (record unless present, atomically) and `delete` (forget, so a
- * delivery whose handling failed is handled again when Dixa retries it); a caller uses them when
- * present, and otherwise serialises deliveries of one `event_id` itself. `@cxkit/sdk`'s webhook
- * handler does both.
+ * delivery whose handling failed is handled again when Dixa retries it). A caller uses them when
+ * present; otherwise it serialises deliveries of one `event_id` itself (one at a time per process),
+ * checks `has` before handling and calls `add` only once the event is handled.
  * @see https://docs.dixa.io/docs/webhooks/webhooks-guide ("Handling duplicate events")
  */
 export interface WebhookEventStore {

@@ -1,8 +1,8 @@
 // The signature check through node:crypto, which Node runs several times faster than Web Crypto's
 // `subtle` for a 10 KB body, and synchronously (bench/README.md, "Webhook verification").
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { hexBytes } from "./hex.js";
 import { cachedKey, type SignatureCheck } from "./hmac.js";
-import { hexBytes } from "./secret.js";
 
 // Note: the key's bytes, not a KeyObject: `createHmac` is faster with a Uint8Array key on Node 20.
 const keys = new Map<string, Uint8Array>();

@@ -1,6 +1,7 @@
 // The signature check through Web Crypto: Node 20, Deno, Bun, workers and browsers alike.
+
+import { hexBytes } from "./hex.js";
 import { cachedKey, type SignatureCheck } from "./hmac.js";
-import { hexBytes } from "./secret.js";
 
 const keys = new Map<string, Promise<CryptoKey>>();
 const encoder = new TextEncoder();

@@ -1,6 +1,6 @@
 // Reads `X-DIXA-SIGNATURE: t=<timestamp>,v1=<hex>` from a request's headers.
 import { WebhookSignatureError } from "./errors.js";
-import { hexBytes } from "./secret.js";
+import { hexBytes } from "./hex.js";
 
 /** The name Dixa sends the signature under (matched in any case). */
 export const SIGNATURE_HEADER = "x-dixa-signature";
