@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import type { FieldMapping } from "../alpharun-to-dixa/field-mapping.js";
 import {
   ALLOWED,
   isConcurrency,
@@ -8,7 +9,6 @@ import {
   isOneLine,
   isUuid,
 } from "../check-input.js";
-import type { FieldMapping } from "../field-mapping.js";
 
 /** A command line that cannot be run; printed as one `cxkit:` line with a hint to `--help`, exit status 2. */
 export class UsageError extends Error {
@@ -75,7 +75,7 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values.version) return { name: "version" };
   if (name === undefined) return { name: "help" };
   if (name !== "sync" && name !== "backfill") {
-    throw new UsageError(`unknown command ${JSON.stringify(name)}: expected sync or backfill`);
+    throw new UsageError(`unknown command ${JSON.stringify(name)}: expected sync, backfill or serve`);
   }
   if (values["no-write-back"] && values["write-back-key"] !== undefined) {
     throw new UsageError("--write-back-key and --no-write-back do not go together: pick one");

@@ -2,7 +2,13 @@ import { checkClientOptions } from "@cxkit/runtime";
 import { UsageError } from "./parse-command.js";
 
 /** The variables `cxkit` reads: credentials (required, checked by the facade) and API roots (optional). */
-const VARIABLES = ["ALPHARUN_API_TOKEN", "DIXA_API_KEY", "ALPHARUN_BASE_URL", "DIXA_BASE_URL"] as const;
+const VARIABLES = [
+  "ALPHARUN_API_TOKEN",
+  "DIXA_API_KEY",
+  "DIXA_WEBHOOK_SECRET",
+  "ALPHARUN_BASE_URL",
+  "DIXA_BASE_URL",
+] as const;
 
 /**
  * The environment as `cxkit` uses it: each variable trimmed of surrounding whitespace (a pasted

@@ -1,20 +1,21 @@
 import { createRequire } from "node:module";
 import { dixaRateLimit } from "@cxkit/dixa";
+import type { BackfillProgress } from "../alpharun-to-dixa/sync-report.js";
 import { type Cx, createCx } from "../create-cx.js";
 import { BackfillInterruptedError, isMisconfiguration } from "../errors.js";
-import type { BackfillProgress } from "../report.js";
 import { formatBackfillReport, formatSyncReport } from "./format-report.js";
 import { HELP } from "./help.js";
 import { type Command, parseCommand, UsageError } from "./parse-command.js";
 import { ProgressBar } from "./progress-bar.js";
 import { readEnvironment } from "./read-environment.js";
+import { runServe } from "./serve.js";
 
 /** What the CLI reads and writes; the real process's by default, something else in tests. */
 export interface CliIo {
   env: Record<string, string | undefined>;
   stdout: Pick<NodeJS.WriteStream, "write">;
   stderr: Pick<NodeJS.WriteStream, "write"> & Partial<Pick<NodeJS.WriteStream, "isTTY" | "columns">>;
-  /** aborts a running backfill, e.g. on SIGINT (default: never) */
+  /** aborts a running backfill, or stops `cxkit serve`, e.g. on SIGINT or SIGTERM (default: never) */
   signal?: AbortSignal;
 }
 
@@ -26,6 +27,8 @@ export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
  * on stdout), exit status 2.
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  if (argv[0] === "serve" && !argv.includes("--help") && !argv.includes("-h"))
+    return runServe(argv.slice(1), io);
   let command: Command;
   try {
     command = parseCommand(argv);

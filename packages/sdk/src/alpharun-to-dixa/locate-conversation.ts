@@ -1,10 +1,10 @@
 import type { DixaClient } from "@cxkit/dixa";
 import { unwrap } from "@cxkit/runtime";
-import { stage } from "./failure.js";
+import { stage } from "../failure.js";
+import type { Conversation, CustomerInteraction } from "../vendor-types.js";
 import { endUserLookups, findEndUser } from "./find-end-user.js";
 import { pickConversation } from "./pick-conversation.js";
-import type { SyncReport } from "./report.js";
-import type { Conversation, CustomerInteraction } from "./vendor-types.js";
+import type { SyncReport } from "./sync-report.js";
 
 /** The conversation to write to and how it was found, or why there is none. */
 export type LocatedConversation =

@@ -1,6 +1,6 @@
 import { paginate } from "@cxkit/alpharun";
+import type { SyncContext } from "../sync-context.js";
 import type { BackfillItem } from "./backfill.js";
-import type { SyncContext } from "./sync-context.js";
 
 /**
  * The interactions of an Alpharun contact's account, one page at a time, each with its id and the

@@ -1,21 +1,24 @@
-import { ALLOWED, isPlainObject as isObject, isUuid } from "./check-input.js";
-import { WebhookPayloadError } from "./errors.js";
-import type { CustomerInteractionUpdatedWebhook } from "./vendor-types.js";
+import { ALLOWED, isPlainObject as isObject, isUuid } from "../check-input.js";
+import { WebhookPayloadError } from "../errors.js";
+import type { CustomerInteractionUpdatedWebhook } from "../vendor-types.js";
 
 /** The only Alpharun webhook event the SDK syncs. */
 export const CUSTOMER_INTERACTION_UPDATED = "customer_interaction.updated";
 
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
 /**
- * Checks a webhook body (parsed JSON, or the raw text) and returns it typed; throws
+ * Checks a webhook body (parsed JSON, or the raw text or bytes) and returns it typed; throws
  * `WebhookPayloadError` for any other event or a malformed payload.
  * @see https://dev.alpharun.com/api-reference/webhook/customer-interaction-webhooks
  */
 export function parseAlpharunWebhook(payload: unknown): CustomerInteractionUpdatedWebhook {
   let body = payload;
   try {
-    if (typeof payload === "string") body = JSON.parse(payload);
+    if (payload instanceof Uint8Array) body = JSON.parse(utf8.decode(payload));
+    else if (typeof payload === "string") body = JSON.parse(payload);
   } catch {
-    throw malformed("the payload is not valid JSON");
+    throw malformed("the payload is not valid JSON (or not UTF-8)");
   }
   if (!isObject(body)) throw malformed("the payload is not a JSON object");
   const eventType = body.event_type;

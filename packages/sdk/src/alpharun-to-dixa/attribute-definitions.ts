@@ -1,7 +1,7 @@
 import type { DixaClient } from "@cxkit/dixa";
 import { unwrap } from "@cxkit/runtime";
-import type { SkipReason } from "./report.js";
-import type { CustomAttributeDefinition } from "./vendor-types.js";
+import type { SkipReason } from "../outcome.js";
+import type { CustomAttributeDefinition } from "../vendor-types.js";
 
 /** Dixa's conversation custom attribute definitions, by `identifier`. */
 export interface AttributeIndex {

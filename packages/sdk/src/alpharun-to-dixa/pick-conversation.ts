@@ -1,5 +1,5 @@
 import { type DixaClient, paginate } from "@cxkit/dixa";
-import type { Conversation } from "./vendor-types.js";
+import type { Conversation } from "../vendor-types.js";
 
 /** Milliseconds since the epoch of a Dixa timestamp, which may carry a zone suffix like `Z[GMT]`. */
 export function parseDixaTime(timestamp: string): number {

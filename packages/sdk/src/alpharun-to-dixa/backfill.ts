@@ -1,18 +1,12 @@
+import { BackfillInterruptedError, isMisconfiguration, passConfigurationErrors } from "../errors.js";
+import { firstFailure, type OutcomeStatus, type SkipCode } from "../outcome.js";
+import type { SyncContext } from "../sync-context.js";
+import type { CustomerInteraction } from "../vendor-types.js";
 import { assertMappingFits } from "./check-mapping.js";
 import { Checkpoint } from "./checkpoint.js";
-import { BackfillInterruptedError, isMisconfiguration, passConfigurationErrors } from "./errors.js";
-import {
-  type BackfillProgress,
-  type BackfillReport,
-  firstFailure,
-  type OutcomeStatus,
-  type SkipCode,
-  type SyncReport,
-} from "./report.js";
 import { runPool } from "./run-pool.js";
-import type { SyncContext } from "./sync-context.js";
 import { type SyncOptions, syncInteraction } from "./sync-interaction.js";
-import type { CustomerInteraction } from "./vendor-types.js";
+import type { BackfillProgress, BackfillReport, SyncReport } from "./sync-report.js";
 
 export interface BackfillOptions extends SyncOptions {
   /** interactions synced at once, 1 to 100; Dixa's rate limiter paces the requests (default 4) */

@@ -1,8 +1,9 @@
 import { closeSync, createReadStream, fdatasyncSync, openSync, readSync, statSync, writeSync } from "node:fs";
 import { readFile, unlink, writeFile } from "node:fs/promises";
 import { createInterface } from "node:readline";
-import { CheckpointError } from "./errors.js";
-import { firstFailure, type SkipCode, type SyncReport } from "./report.js";
+import { CheckpointError } from "../errors.js";
+import { firstFailure, type SkipCode } from "../outcome.js";
+import type { SyncReport } from "./sync-report.js";
 
 /** One finished item, as a line of the checkpoint file. */
 export interface CheckpointRecord {

@@ -1,9 +1,9 @@
 import type { AlpharunClient } from "@cxkit/alpharun";
 import { unwrap } from "@cxkit/runtime";
-import { passConfigurationErrors } from "./errors.js";
-import { toFailure } from "./failure.js";
-import type { WriteBackReport } from "./report.js";
-import type { CustomerInteraction } from "./vendor-types.js";
+import { passConfigurationErrors } from "../errors.js";
+import { toFailure } from "../failure.js";
+import type { CustomerInteraction } from "../vendor-types.js";
+import type { WriteBackReport } from "./sync-report.js";
 
 /**
  * Writes the Dixa conversation id onto the Alpharun interaction's custom field `key`, as a number if

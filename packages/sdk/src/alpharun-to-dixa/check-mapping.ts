@@ -1,9 +1,11 @@
+import { MappingError } from "../errors.js";
+import { mappingError, mappingMessage, notWrittenReason } from "../mapping-failure.js";
+import type { SkipCode } from "../outcome.js";
+import type { SyncContext } from "../sync-context.js";
 import { type AttributeIndex, attributeDefinitions } from "./attribute-definitions.js";
 import { canWrite } from "./attribute-value.js";
-import { MappingError } from "./errors.js";
 import type { FieldMapping, ResolvedField } from "./field-mapping.js";
-import type { FailureInfo, FieldReport, MappingProblem, SkipCode, SyncReport } from "./report.js";
-import type { SyncContext } from "./sync-context.js";
+import type { FieldReport, MappingProblem, SyncReport } from "./sync-report.js";
 
 /**
  * Checks every entry of an explicit mapping against Dixa's attribute definitions, whatever an
@@ -36,11 +38,6 @@ export async function assertMappingFits(context: SyncContext, mapping: FieldMapp
   if (problems.length > 0) throw new MappingError(problems);
 }
 
-/** `mapping key=attribute: why`, the form both `mapping` and `--map` users recognise. */
-export function mappingMessage(key: string, attribute: string, why: string): string {
-  return `mapping ${key}=${attribute}: ${why}`;
-}
-
 /** The report of a mapping whose entries do not fit Dixa: those fail, the rest are not written. */
 export function mappingFailed(
   resolved: readonly ResolvedField[],
@@ -57,28 +54,11 @@ export function mappingFailed(
   return { fields, error: mappingError(problems) };
 }
 
-/** A plan with fields the mapping cannot write: those fail, and nothing else is written. */
-export function blocked(fields: FieldReport[], unfit: FailureInfo[]): Pick<SyncReport, "fields" | "error"> {
-  return {
-    fields: fields.map((field) => (field.status === "planned" ? notWritten(field) : field)),
-    error: mappingError(unfit),
-  };
-}
-
-/** A failure of the stage `mapping`: each problem's sentence, joined. */
-function mappingError(problems: readonly { message: string }[]): FailureInfo {
-  return {
-    stage: "mapping",
-    name: "MappingError",
-    message: problems.map((problem) => problem.message).join("; "),
-  };
-}
-
-function notWritten({
+/** A field left unwritten because the mapping does not fit Dixa. */
+export function notWritten({
   key,
   value,
   attribute,
 }: Pick<FieldReport, "key" | "value" | "attribute">): FieldReport {
-  const message = "not written: the field mapping does not fit Dixa (see the failed fields)";
-  return { key, value, attribute, status: "skipped", reason: { code: "mapping-error", message } };
+  return { key, value, attribute, status: "skipped", reason: notWrittenReason("Dixa") };
 }

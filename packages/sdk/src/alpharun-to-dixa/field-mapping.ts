@@ -1,6 +1,6 @@
+import type { SkipReason } from "../outcome.js";
+import type { AlpharunValue, DataExtractionField } from "../vendor-types.js";
 import type { MappedValue } from "./attribute-value.js";
-import type { SkipReason } from "./report.js";
-import type { AlpharunValue, DataExtractionField } from "./vendor-types.js";
 
 /** How one Alpharun field lands on Dixa. */
 export interface FieldRule {

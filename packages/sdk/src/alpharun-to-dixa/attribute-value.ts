@@ -1,10 +1,10 @@
-import type { SkipReason } from "./report.js";
+import type { SkipReason } from "../outcome.js";
 import type {
   AlpharunValue,
   CustomAttributeDefinition,
   DixaAttributeValue,
   SelectOption,
-} from "./vendor-types.js";
+} from "../vendor-types.js";
 
 /** A value to write: what Alpharun extracted, or a Select option path a transform produced. */
 export type MappedValue = AlpharunValue | readonly string[];

@@ -1,10 +1,11 @@
+import { toFailure } from "../failure.js";
+import { mappingMessage } from "../mapping-failure.js";
+import type { FailureInfo } from "../outcome.js";
+import type { DixaAttributeValue } from "../vendor-types.js";
 import type { AttributeIndex } from "./attribute-definitions.js";
 import { toAttributeValue } from "./attribute-value.js";
-import { mappingMessage } from "./check-mapping.js";
-import { toFailure } from "./failure.js";
 import type { ResolvedField } from "./field-mapping.js";
-import type { FailureInfo, FieldReport } from "./report.js";
-import type { DixaAttributeValue } from "./vendor-types.js";
+import type { FieldReport } from "./sync-report.js";
 
 /** What to write, as two Dixa PATCH bodies, and a report entry (planned, skipped or failed) per field. */
 export interface FieldPlan {

@@ -1,7 +1,7 @@
 import type { DixaClient } from "@cxkit/dixa";
 import { unwrap } from "@cxkit/runtime";
-import type { EndUserMatch } from "./report.js";
-import type { InteractionContact } from "./vendor-types.js";
+import type { InteractionContact } from "../vendor-types.js";
+import type { EndUserMatch } from "./sync-report.js";
 
 type Lookup = { matchedBy: EndUserMatch["matchedBy"]; value: string };
 

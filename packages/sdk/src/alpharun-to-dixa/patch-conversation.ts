@@ -1,10 +1,11 @@
 import type { DixaClient } from "@cxkit/dixa";
 import { unwrap } from "@cxkit/runtime";
-import { passConfigurationErrors } from "./errors.js";
-import { toFailure } from "./failure.js";
+import { passConfigurationErrors } from "../errors.js";
+import { toFailure } from "../failure.js";
+import type { FailureInfo } from "../outcome.js";
+import type { CustomAttributesPatch } from "../vendor-types.js";
 import type { FieldPlan } from "./plan-fields.js";
-import type { FailureInfo, FieldReport } from "./report.js";
-import type { CustomAttributesPatch } from "./vendor-types.js";
+import type { FieldReport } from "./sync-report.js";
 
 /**
  * Writes the planned fields: the values in one PATCH, then the clears (`null`) in a second one, so a

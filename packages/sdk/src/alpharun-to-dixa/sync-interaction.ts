@@ -1,15 +1,17 @@
 import type { AlpharunClient } from "@cxkit/alpharun";
 import { unwrap } from "@cxkit/runtime";
+import { settle, stage } from "../failure.js";
+import { blocked } from "../mapping-failure.js";
+import { meantToWrite, skipReasonOf } from "../outcome.js";
+import type { SyncContext } from "../sync-context.js";
+import type { CustomerInteraction } from "../vendor-types.js";
 import { attributeDefinitions } from "./attribute-definitions.js";
-import { blocked, checkMapping, mappingFailed } from "./check-mapping.js";
-import { StageFailure, stage, toFailure } from "./failure.js";
+import { checkMapping, mappingFailed, notWritten } from "./check-mapping.js";
 import { type FieldMapping, resolveMapping } from "./field-mapping.js";
 import { locateConversation } from "./locate-conversation.js";
 import { patchConversation } from "./patch-conversation.js";
 import { planFields } from "./plan-fields.js";
-import { meantToWrite, type SyncReport, summarizeStatus } from "./report.js";
-import type { SyncContext } from "./sync-context.js";
-import type { CustomerInteraction } from "./vendor-types.js";
+import type { SyncReport } from "./sync-report.js";
 import { writeBack } from "./write-back.js";
 
 /** The default Alpharun custom field that receives the Dixa conversation id. */
@@ -47,14 +49,15 @@ export async function syncInteraction(
   interaction?: CustomerInteraction,
 ): Promise<SyncReport> {
   const base = { interactionId, dryRun: options.dryRun ?? false, fields: [] };
-  try {
-    const body = await sync(context, interactionId, options, interaction);
-    const report = { ...base, ...body };
-    return { ...report, status: summarizeStatus(report), ...itemReason(report) };
-  } catch (error) {
-    if (!(error instanceof StageFailure)) throw error;
-    return { ...base, status: "failed", error: toFailure(error.stage, error.cause) };
-  }
+  return settle<Omit<SyncReport, "status">>(
+    base,
+    () => sync(context, interactionId, options, interaction),
+    (report) =>
+      skipReasonOf(report, "the Dixa conversation already holds every value", {
+        code: "not-extracted",
+        message: "the interaction has no extracted fields to sync",
+      }),
+  );
 }
 
 async function sync(
@@ -88,7 +91,7 @@ async function sync(
   const unfit = plan.fields.flatMap((field) =>
     field.status === "failed" && field.error.stage === "mapping" ? [field.error] : [],
   );
-  if (unfit.length > 0) return { ...found, ...blocked(plan.fields, unfit) };
+  if (unfit.length > 0) return { ...found, ...blocked(plan.fields, unfit, notWritten) };
   const dryRun = options.dryRun ?? false;
   const fields = dryRun ? plan.fields : await patchConversation(context.dixa, conversation.id, plan, signal);
   const key = options.writeBackKey ?? DEFAULT_WRITE_BACK_KEY;
@@ -119,18 +122,4 @@ async function fetchInteraction(
   );
   if (!data?.customer_interaction) throw new Error("Alpharun answered without a customer_interaction");
   return data.customer_interaction;
-}
-
-/** When nothing was written or planned, the reason: the item-level one, or why every part was skipped. */
-function itemReason(report: Omit<SyncReport, "status">): Pick<SyncReport, "reason"> {
-  if (report.reason || summarizeStatus(report) !== "skipped") return {};
-  const parts = [...report.fields, ...(report.writeBack ? [report.writeBack] : [])];
-  const reasons = parts.flatMap((part) => (part.status === "skipped" ? [part.reason] : []));
-  return {
-    reason:
-      reasons.find((reason) => reason.code !== "unchanged") ??
-      (reasons.length > 0
-        ? { code: "unchanged", message: "the Dixa conversation already holds every value" }
-        : { code: "not-extracted", message: "the interaction has no extracted fields to sync" }),
-  };
 }
