@@ -27,7 +27,9 @@ export function ruleProblems(text) {
     const uses = USES.exec(line)?.[1];
     if (!uses || uses.startsWith("./") || uses.startsWith("docker://")) return;
     if (!PINNED.test(line)) {
-      problems.push(`${i + 1}: ${uses} must be pinned to a full commit SHA with its tag in a comment (@<sha> # vX.Y.Z)`);
+      problems.push(
+        `${i + 1}: ${uses} must be pinned to a full commit SHA with its tag in a comment (@<sha> # vX.Y.Z)`,
+      );
     }
   });
   const doc = parse(text) ?? {};
@@ -76,4 +78,5 @@ async function main(argv) {
 }
 
 // Note: exits explicitly; the WebAssembly Go runtime would keep the process waiting for a while.
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) process.exit(await main(process.argv.slice(2)));
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href)
+  process.exit(await main(process.argv.slice(2)));

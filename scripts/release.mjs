@@ -32,7 +32,10 @@ const log = (line) => console.log(`release: ${line}`);
 
 /** The workspace's packages: `{ name, version, private, path, manifest }`. */
 async function workspacePackages() {
-  const listed = await runStep("pnpm", ["ls", "-r", "--depth", "-1", "--json"], { cwd: repoRoot, quiet: true });
+  const listed = await runStep("pnpm", ["ls", "-r", "--depth", "-1", "--json"], {
+    cwd: repoRoot,
+    quiet: true,
+  });
   if (listed.code !== 0) throw new ReleaseError(`pnpm ls failed: ${listed.output.trim().split("\n")[0]}`);
   return Promise.all(
     JSON.parse(listed.output).map(async (pkg) => ({
@@ -54,10 +57,16 @@ export async function release({ preview, skipTests }, env = process.env) {
   checkGenerated(repoRoot);
   const pending = pendingChangesets();
   if (preview !== undefined && pending.length === 0) {
-    throw new ReleaseError("--preview needs a pending changeset (.changeset/*.md): there is nothing to preview");
+    throw new ReleaseError(
+      "--preview needs a pending changeset (.changeset/*.md): there is nothing to preview",
+    );
   }
   const current = publishable(await workspacePackages());
-  const state = await registryState(registry, token, current.map(({ name }) => name));
+  const state = await registryState(
+    registry,
+    token,
+    current.map(({ name }) => name),
+  );
   const unreleased = current.filter(({ name, version }) => !state.get(name)?.versions.has(version));
   if (preview !== undefined && unreleased.length > 0) {
     throw new ReleaseError(
@@ -99,12 +108,17 @@ export async function release({ preview, skipTests }, env = process.env) {
     for (const { path } of missing) await rm(join(path, "dist"), { recursive: true, force: true });
     const filters = missing.map(({ name }) => `--filter=${name}`);
     await step("the build", bin("turbo"), ["run", "build", ...filters, "--output-logs=errors-only"]);
-    if (!skipTests) await step("the tests", bin("turbo"), ["run", "test", ...filters, "--output-logs=errors-only"]);
+    if (!skipTests)
+      await step("the tests", bin("turbo"), ["run", "test", ...filters, "--output-logs=errors-only"]);
 
     const tag = preview ?? "latest";
     const flags = preview === undefined ? [] : ["--tag", preview, "--no-git-tag"];
     const publish = await run(bin("changeset"), ["publish", ...flags]);
-    const after = await registryState(registry, token, missing.map(({ name }) => name));
+    const after = await registryState(
+      registry,
+      token,
+      missing.map(({ name }) => name),
+    );
     const done = missing.filter(({ name, version }) => after.get(name)?.versions.has(version));
     const failed = missing.filter((pkg) => !done.includes(pkg));
     if (done.length > 0) log(`published under dist-tag ${tag}: ${list(done)}`);
@@ -115,7 +129,8 @@ export async function release({ preview, skipTests }, env = process.env) {
       console.error(`release: not published: ${list(failed)}; run pnpm release again to publish the rest`);
       return 1;
     }
-    if (preview === undefined && done.length > 0) log("push the version commit and its tags: git push --follow-tags");
+    if (preview === undefined && done.length > 0)
+      log("push the version commit and its tags: git push --follow-tags");
     return publish.code;
   } finally {
     await npmrc.remove();
@@ -147,4 +162,5 @@ async function main(argv) {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) process.exitCode = await main(process.argv.slice(2));
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href)
+  process.exitCode = await main(process.argv.slice(2));

@@ -29,7 +29,9 @@ export function registryFromEnv(env) {
   }
   const token = env.CXKIT_REGISTRY_TOKEN?.trim();
   if (!token) {
-    throw new ReleaseError(`CXKIT_REGISTRY_TOKEN is not set: it holds the token that publishes to ${parsed.host}`);
+    throw new ReleaseError(
+      `CXKIT_REGISTRY_TOKEN is not set: it holds the token that publishes to ${parsed.host}`,
+    );
   }
   return { url: parsed.href, token };
 }
@@ -51,7 +53,9 @@ export function checkCleanTree(root) {
     encoding: "utf8",
   });
   if (result.status !== 0) {
-    throw new ReleaseError(`cannot read the state of the working tree: ${result.stderr.trim().split("\n")[0]}`);
+    throw new ReleaseError(
+      `cannot read the state of the working tree: ${result.stderr.trim().split("\n")[0]}`,
+    );
   }
   const changed = result.stdout.split("\n").filter(Boolean);
   if (changed.length > 0) {
@@ -80,7 +84,9 @@ export function checkWorkspaceRanges(packages) {
         const target = byName.get(alias ?? dependency);
         const where = `${pkg.name} has ${field} ${quote(`${dependency}: ${range}`)}`;
         if (!target) {
-          throw new ReleaseError(`${where}, but no workspace package has that name: its published range would leak`);
+          throw new ReleaseError(
+            `${where}, but no workspace package has that name: its published range would leak`,
+          );
         }
         if (target.private) {
           throw new ReleaseError(
@@ -94,7 +100,10 @@ export function checkWorkspaceRanges(packages) {
 
 /** Refuses generated code that its specs no longer produce (`node scripts/generate.mjs --check`). */
 export function checkGenerated(root) {
-  const result = spawnSync(process.execPath, ["scripts/generate.mjs", "--check"], { cwd: root, encoding: "utf8" });
+  const result = spawnSync(process.execPath, ["scripts/generate.mjs", "--check"], {
+    cwd: root,
+    encoding: "utf8",
+  });
   if (result.status !== 0) {
     throw new ReleaseError("generated code is out of date with the specs (run: pnpm generate, then commit)");
   }

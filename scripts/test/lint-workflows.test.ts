@@ -9,11 +9,16 @@ const dir = mkdtempSync(join(tmpdir(), "cxkit-workflows-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const CHECKOUT = "actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1";
-const workflow = (steps: string, { top = "permissions: {}\n", job = "    permissions:\n      contents: read\n" } = {}) =>
-  `name: t\non: push\n${top}jobs:\n  build:\n    runs-on: ubuntu-latest\n${job}    steps:\n${steps}`;
+const workflow = (
+  steps: string,
+  { top = "permissions: {}\n", job = "    permissions:\n      contents: read\n" } = {},
+) => `name: t\non: push\n${top}jobs:\n  build:\n    runs-on: ubuntu-latest\n${job}    steps:\n${steps}`;
 
 test("passes the repository's workflows", () => {
-  const result = spawnSync(process.execPath, ["lint-workflows.mjs"], { cwd: join(import.meta.dirname, ".."), encoding: "utf8" });
+  const result = spawnSync(process.execPath, ["lint-workflows.mjs"], {
+    cwd: join(import.meta.dirname, ".."),
+    encoding: "utf8",
+  });
   expect(result.stderr).toBe("");
   expect(result.stdout).toMatch(/^lint-workflows: [3-9] workflow files, 0 problems$/m);
   expect(result.status).toBe(0);
@@ -46,5 +51,7 @@ test("reports what actionlint finds, with file, line and column", async () => {
   writeFileSync(file, workflow(`      - uses: ${CHECKOUT}\n      - run: echo "\${{ matrix.node }}"\n`));
   const problems = await lintWorkflows([file]);
   expect(problems).toHaveLength(1);
-  expect(problems[0]).toMatch(/broken\.yml:11:\d+: property "node" is not defined in object type \{\} \[expression\]$/);
+  expect(problems[0]).toMatch(
+    /broken\.yml:11:\d+: property "node" is not defined in object type \{\} \[expression\]$/,
+  );
 });
