@@ -14,9 +14,11 @@ const PLACEHOLDER = "<your-registry>";
 
 export interface Consumer {
   dir: string;
+  /** runs the README's "Installing" commands (after the tools and the example's files are in place) */
+  installFromReadme(): Promise<void>;
   npm(args: string[]): Promise<RunResult>;
-  /** `tsc -p .`: exit code and the `error TS` lines */
-  typecheck(): Promise<{ code: number | null; errors: string[] }>;
+  /** `tsc` over the whole project, as the strict consumer it is; or over `files` only, libraries unchecked */
+  typecheck(files?: string[]): Promise<{ code: number | null; errors: string[] }>;
   write(file: string, text: string): Promise<void>;
   /** the version of a package installed at `node_modules/<name>` */
   installed(name: string): Promise<string>;
@@ -35,40 +37,18 @@ async function tools(): Promise<string[]> {
 }
 
 /**
- * Resolves, through the registry, every third-party package a consumer will install (the tools and
- * our packages' catalog dependencies), so its uplink's answers are cached before the consumer needs
- * them; it downloads no tarball. Run it while the release builds: the two hardly compete.
+ * The consumer before it installs anything of ours: its `.npmrc` (the README's), its test tools and
+ * the example consumer's files. It also resolves, through the registry, the third-party packages our
+ * packages depend on (no download), so the registry has cached its uplink's answers by the time the
+ * README's commands need them. Made while the first release builds: the two hardly compete.
  */
-export async function warmUp(registry: string): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), "cxkit-warm-up-"));
-  try {
-    const versions = await catalog();
-    const wanted = new Set(await tools());
-    for (const name of await readdir(join(repoRoot, "packages"))) {
-      const manifest = JSON.parse(await readFile(join(repoRoot, "packages", name, "package.json"), "utf8"));
-      for (const [dependency, range] of Object.entries(manifest.dependencies ?? {})) {
-        if (range === "catalog:") wanted.add(`${dependency}@${versions[dependency]}`);
-      }
-    }
-    await writeFile(join(dir, "package.json"), '{ "name": "warm-up", "private": true }\n');
-    const env = cleanEnv({ npm_config_registry: registry });
-    ok(await run("npm", ["install", "--package-lock-only", "--ignore-scripts", ...wanted], dir, env));
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
 export async function consumerProject(registry: string, token: string): Promise<Consumer> {
   const dir = await mkdtemp(join(tmpdir(), "cxkit-consumer-"));
   // Note: NPM_TOKEN is what the README's .npmrc reads; the lockfile keeps each package's source URL.
   const env = cleanEnv({ NPM_TOKEN: token, npm_config_omit_lockfile_registry_resolved: "false" });
   const npm = (args: string[]) => run("npm", args, dir, env);
-  const npmrc = await readmeBlock("Installing", "ini");
-  const installs = commands(await readmeBlock("Installing", "sh"), "npm install").map((line) =>
-    line.split(" ").slice(1),
-  );
-  if (installs.length === 0) throw new Error('README.md\'s "## Installing" shows no npm install command');
   const url = new URL(registry);
+  const npmrc = await readmeBlock("Installing", "ini");
   await writeFile(
     join(dir, ".npmrc"),
     npmrc.replaceAll(`https://${PLACEHOLDER}/`, url.href).replaceAll(PLACEHOLDER, url.host),
@@ -77,9 +57,8 @@ export async function consumerProject(registry: string, token: string): Promise<
     join(dir, "package.json"),
     `${JSON.stringify({ name: "interview-sync-service", private: true, type: "module" }, null, 2)}\n`,
   );
-  for (const args of installs) ok(await npm(args));
   ok(await npm(["install", "--save-dev", ...(await tools())]));
-
+  await warmUp(registry, env);
   for (const part of ["src", "test"]) {
     await cp(join(repoRoot, "examples", "consumer", part), join(dir, part), { recursive: true });
   }
@@ -89,12 +68,26 @@ export async function consumerProject(registry: string, token: string): Promise<
     'import { defineConfig } from "vitest/config";\n\nexport default defineConfig({ test: { testTimeout: 120_000, hookTimeout: 120_000 } });\n',
   );
 
+  const tsc = async (project: string) => {
+    const result = await run(process.execPath, ["node_modules/typescript/bin/tsc", "-p", project], dir, env);
+    return {
+      code: result.code,
+      errors: result.stdout.split("\n").filter((line) => line.includes("error TS")),
+    };
+  };
   return {
     dir,
     npm,
-    typecheck: async () => {
-      const tsc = await run(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "."], dir, env);
-      return { code: tsc.code, errors: tsc.stdout.split("\n").filter((line) => line.includes("error TS")) };
+    installFromReadme: async () => {
+      const installs = commands(await readmeBlock("Installing", "sh"), "npm install");
+      if (installs.length === 0) throw new Error('README.md\'s "## Installing" shows no npm install command');
+      for (const line of installs) ok(await npm(line.split(" ").slice(1)));
+    },
+    typecheck: async (files) => {
+      if (!files) return tsc(".");
+      const config = { extends: "./tsconfig.json", compilerOptions: { skipLibCheck: true }, include: files };
+      await writeFile(join(dir, "tsconfig.probe.json"), JSON.stringify(config));
+      return tsc("tsconfig.probe.json");
     },
     write: (file, text) => writeFile(join(dir, file), text),
     installed: async (name) =>
@@ -105,4 +98,24 @@ export async function consumerProject(registry: string, token: string): Promise<
       ).version,
     remove: () => rm(dir, { recursive: true, force: true }),
   };
+}
+
+/** Resolves our packages' third-party dependencies through the registry in a throwaway project. */
+async function warmUp(registry: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), "cxkit-warm-up-"));
+  try {
+    const versions = await catalog();
+    const wanted = new Set<string>();
+    for (const name of await readdir(join(repoRoot, "packages"))) {
+      const manifest = JSON.parse(await readFile(join(repoRoot, "packages", name, "package.json"), "utf8"));
+      for (const [dependency, range] of Object.entries(manifest.dependencies ?? {})) {
+        if (range === "catalog:") wanted.add(`${dependency}@${versions[dependency]}`);
+      }
+    }
+    await writeFile(join(dir, "package.json"), '{ "name": "warm-up", "private": true }\n');
+    const args = ["install", "--package-lock-only", "--ignore-scripts", `--registry=${registry}`, ...wanted];
+    ok(await run("npm", args, dir, env));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
