@@ -56,6 +56,11 @@ afterAll(async () => {
 });
 
 const reg = () => registry as Registry;
+/** The consumer project, once a test has installed our packages into it. */
+const theConsumer = (): Consumer => {
+  if (!consumer) throw new Error("no consumer project: its preparation failed (see the first failing test)");
+  return consumer;
+};
 const lines = (text: string) =>
   text.split("\n").filter((line) => line.trim() && !line.includes("ELIFECYCLE"));
 const list = (names: string[], versions: Record<string, string>) =>
@@ -233,7 +238,7 @@ test("a fresh npm project installs @cxkit/sdk and @cxkit/mocks from the registry
 });
 
 test("a preview of a spec change installs by its dist-tag while latest stays put", async () => {
-  const client = consumer as Consumer;
+  const client = theConsumer();
   await editConversation(repo, (properties, doc) =>
     properties.set(FIELD, doc.createNode({ type: "string", description: "A note the release test adds." })),
   );
@@ -276,7 +281,7 @@ test("a preview of a spec change installs by its dist-tag while latest stays put
 });
 
 test("a minor spec change: a failing test stops the release, and once it passes npm update brings the new field", async () => {
-  const client = consumer as Consumer;
+  const client = theConsumer();
   // Note: the scratch copy's suite of @cxkit/dixa (the one package released) is cut to one test, to keep the gate fast.
   const cut = ["unit", "contract", "drift", "types"].map((dir) => `packages/dixa/test/${dir}`);
   await repo.git("rm", "-r", "-q", ...cut);
@@ -308,7 +313,7 @@ test("a minor spec change: a failing test stops the release, and once it passes 
 });
 
 test("a major spec change: npm update keeps the old call compiling, and taking the major makes it fail", async () => {
-  const client = consumer as Consumer;
+  const client = theConsumer();
   await editConversation(repo, (properties) => properties.delete(FIELD));
   ok(await run("pnpm", ["generate"], repo.dir));
   const note = `\`Conversation.${FIELD}\` is gone: stop reading it.`;

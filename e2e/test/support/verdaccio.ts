@@ -29,14 +29,17 @@ const verdaccioBin = join(
 
 export async function startRegistry(): Promise<Registry> {
   const dir = await mkdtemp(join(tmpdir(), "cxkit-registry-"));
-  const uplink = ok(await run("npm", ["config", "get", "registry"], dir)).stdout.trim();
+  const npm = await npmConfig(dir);
+  // Note: Verdaccio reaches the uplink as npm does: through npm's CA file (a TLS-inspecting proxy's
+  // certificate, say) and proxy, which a test runner's filtered environment may not carry.
+  const env = cleanEnv(npm.cafile ? { NODE_EXTRA_CA_CERTS: npm.cafile } : {});
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
     const config = join(dir, "config.yaml");
-    await writeFile(config, configYaml(dir, port, uplink));
+    await writeFile(config, configYaml(dir, port, npm));
     const child = spawn(process.execPath, ["--import", EXIT_WITH_PARENT, verdaccioBin, "--config", config], {
       cwd: dir,
-      env: cleanEnv(),
+      env,
       stdio: ["pipe", "pipe", "pipe"],
     });
     let log = "";
@@ -63,13 +66,45 @@ export async function startRegistry(): Promise<Registry> {
   }
 }
 
-function configYaml(dir: string, port: number, uplink: string): string {
+interface NpmConfig {
+  registry: string;
+  cafile?: string;
+  proxy?: string;
+  httpsProxy?: string;
+}
+
+/** What npm on this machine is configured with (read at run time, kept only in the temp dir). */
+async function npmConfig(dir: string): Promise<NpmConfig> {
+  const keys = ["registry", "cafile", "proxy", "https-proxy"];
+  const lines = ok(await run("npm", ["config", "get", ...keys], dir)).stdout.split("\n");
+  const value = (key: string) => {
+    const found = lines
+      .find((line) => line.startsWith(`${key}=`))
+      ?.slice(key.length + 1)
+      .trim();
+    return found && found !== "null" && found !== "undefined" ? found : undefined;
+  };
+  const registry = value("registry");
+  if (!registry) throw new Error("npm has no registry configured: the test registry needs one as its uplink");
+  const found: NpmConfig = { registry };
+  const cafile = value("cafile");
+  const proxy = value("proxy");
+  const httpsProxy = value("https-proxy");
+  if (cafile) found.cafile = cafile;
+  if (proxy) found.proxy = proxy;
+  if (httpsProxy) found.httpsProxy = httpsProxy;
+  return found;
+}
+
+function configYaml(dir: string, port: number, npm: NpmConfig): string {
   return [
     `storage: ${JSON.stringify(join(dir, "storage"))}`,
+    ...(npm.proxy ? [`http_proxy: ${JSON.stringify(npm.proxy)}`] : []),
+    ...(npm.httpsProxy ? [`https_proxy: ${JSON.stringify(npm.httpsProxy)}`] : []),
     "auth:",
     `  htpasswd: { file: ${JSON.stringify(join(dir, "htpasswd"))}, max_users: 10 }`,
     "uplinks:",
-    `  up: { url: ${JSON.stringify(uplink)}, timeout: 60s, maxage: 30m }`,
+    `  up: { url: ${JSON.stringify(npm.registry)}, timeout: 60s, maxage: 30m }`,
     "packages:",
     "  '@cxkit/*': { access: $all, publish: $authenticated }",
     "  '**': { access: $all, publish: $authenticated, proxy: up }",
