@@ -8,8 +8,7 @@
 // Refuses, before anything is versioned or published, a missing registry or token, a dirty tree,
 // stale generated code and a `workspace:` range that would leak. Resumable: a rerun publishes only
 // the versions the registry does not have and names the ones it has. See docs/releasing.md.
-import { readdirSync } from "node:fs";
-import { readFile, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -24,44 +23,27 @@ import {
 } from "./release/checks.mjs";
 import { registryState, temporaryNpmrc } from "./release/registry.mjs";
 import { runStep } from "./release/run-step.mjs";
+import { pendingChangesets, publishable, workspacePackages } from "./release/workspace.mjs";
 
 const usage = "usage: pnpm release [--preview <name>] [--skip-tests]";
 const bin = (name) => join(repoRoot, "node_modules", ".bin", name);
 const list = (packages) => packages.map(({ name, version }) => `${name}@${version}`).join(", ");
 const log = (line) => console.log(`release: ${line}`);
 
-/** The workspace's packages: `{ name, version, private, path, manifest }`. */
-async function workspacePackages() {
-  const listed = await runStep("pnpm", ["ls", "-r", "--depth", "-1", "--json"], {
-    cwd: repoRoot,
-    quiet: true,
-  });
-  if (listed.code !== 0) throw new ReleaseError(`pnpm ls failed: ${listed.output.trim().split("\n")[0]}`);
-  return Promise.all(
-    JSON.parse(listed.output).map(async (pkg) => ({
-      ...pkg,
-      manifest: JSON.parse(await readFile(join(pkg.path, "package.json"), "utf8")),
-    })),
-  );
-}
-
-const publishable = (packages) => packages.filter((pkg) => !pkg.private && pkg.version);
-const pendingChangesets = () =>
-  readdirSync(join(repoRoot, ".changeset")).filter((file) => file.endsWith(".md") && file !== "README.md");
-
 export async function release({ preview, skipTests }, env = process.env) {
   const { url: registry, token } = registryFromEnv(env);
   if (preview !== undefined) checkPreviewName(preview);
   checkCleanTree(repoRoot);
-  checkWorkspaceRanges(await workspacePackages());
+  const workspace = await workspacePackages(repoRoot);
+  checkWorkspaceRanges(workspace);
   checkGenerated(repoRoot);
-  const pending = pendingChangesets();
+  const pending = pendingChangesets(repoRoot);
   if (preview !== undefined && pending.length === 0) {
     throw new ReleaseError(
       "--preview needs a pending changeset (.changeset/*.md): there is nothing to preview",
     );
   }
-  const current = publishable(await workspacePackages());
+  const current = publishable(workspace);
   const state = await registryState(
     registry,
     token,
@@ -70,7 +52,7 @@ export async function release({ preview, skipTests }, env = process.env) {
   const unreleased = current.filter(({ name, version }) => !state.get(name)?.versions.has(version));
   if (preview !== undefined && unreleased.length > 0) {
     throw new ReleaseError(
-      `${list(unreleased)} is not on the registry yet: run pnpm release first, so the preview does not publish it under "${preview}"`,
+      `not on the registry yet: ${list(unreleased)}; run pnpm release first, or the preview would publish them under "${preview}"`,
     );
   }
 
@@ -93,7 +75,7 @@ export async function release({ preview, skipTests }, env = process.env) {
       await step("git add", "git", ["add", "-A"], { quiet: true });
       await step("committing the version bump", "git", ["commit", "-q", "-m", "Version packages"]);
     }
-    const local = publishable(await workspacePackages());
+    const local = publishable(await workspacePackages(repoRoot));
     const has = ({ name, version }) => state.get(name)?.versions.has(version) ?? false;
     const already = local.filter(has);
     const missing = local.filter((pkg) => !has(pkg));
