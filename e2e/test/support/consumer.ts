@@ -44,6 +44,16 @@ async function tools(): Promise<string[]> {
  */
 export async function consumerProject(registry: string, token: string): Promise<Consumer> {
   const dir = await mkdtemp(join(tmpdir(), "cxkit-consumer-"));
+  try {
+    return await prepare(dir, registry, token);
+  } catch (error) {
+    // Note: nobody holds the project yet, so nobody else would delete it.
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function prepare(dir: string, registry: string, token: string): Promise<Consumer> {
   // Note: NPM_TOKEN is what the README's .npmrc reads; the lockfile keeps each package's source URL.
   const env = cleanEnv({ NPM_TOKEN: token, npm_config_omit_lockfile_registry_resolved: "false" });
   const npm = (args: string[]) => run("npm", args, dir, env);
