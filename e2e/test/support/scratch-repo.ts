@@ -23,6 +23,16 @@ export interface ScratchRepo {
 
 export async function scratchRepo(): Promise<ScratchRepo> {
   const dir = await mkdtemp(join(tmpdir(), "cxkit-release-repo-"));
+  try {
+    return await prepare(dir);
+  } catch (error) {
+    // Note: nobody holds the copy yet, so nobody else would delete it.
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function prepare(dir: string): Promise<ScratchRepo> {
   if (!relative(repoRoot, dir).startsWith(`..${sep}`))
     throw new Error(`${dir} must lie outside the workspace`);
   const listed = ok(
