@@ -1,9 +1,4 @@
-import {
-  checkDixaWebhookSecret,
-  createMemoryEventStore,
-  type WebhookHeaders,
-  WebhookSecretError,
-} from "@cxkit/dixa/webhooks";
+import { createMemoryEventStore, type WebhookHeaders } from "@cxkit/dixa/webhooks";
 import { ALLOWED, checkOptions, isConversationId, OPTION_KEYS, refuser } from "../check-input.js";
 import type { CxOptions } from "../cx-options.js";
 import { EnvironmentSecretError, WEBHOOK_SECRET_VARIABLE } from "../errors.js";
