@@ -31,8 +31,6 @@ export interface paths {
          * @description Set custom field values on the given customer interaction.
          *
          *     Custom fields must be created in your Alpharun dashboard before you can set them. This performs a partial upsert: only keys that match a **Customer interaction** custom field definition are applied; unrecognized keys are ignored.
-         *
-         *     Vendor page: https://dev.alpharun.com/api-reference/endpoint/update-customer-interaction
          */
         patch: operations["updateCustomerInteraction"];
         trace?: never;
@@ -71,8 +69,6 @@ export interface paths {
         /**
          * List contacts
          * @description Returns all contacts in the company, ordered with the most recently created first. Results are paginated using a cursor: pass the `next_cursor` returned by a previous response as the `cursor` query parameter to fetch the next page. When `next_cursor` is `null`, there are no more results.
-         *
-         *     Vendor page: https://dev.alpharun.com/api-reference/endpoint/list-contacts
          */
         get: operations["listContacts"];
         put?: never;
@@ -127,8 +123,6 @@ export interface paths {
         /**
          * List customer interactions for contact
          * @description List the customer interactions of the contact's account. Results are paginated using a cursor: pass the `next_cursor` returned by a previous response as the `cursor` query parameter to fetch the next page. When `next_cursor` is `null`, there are no more results.
-         *
-         *     Vendor page: https://dev.alpharun.com/api-reference/endpoint/list-contact-customer-interactions
          */
         get: operations["listContactCustomerInteractions"];
         put?: never;
