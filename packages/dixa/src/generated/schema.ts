@@ -1342,7 +1342,7 @@ export interface components {
         CreateSmsConversation: {
             /** Format: uuid */
             requesterId: string;
-            /** @description The SMS contact endpoint (phone number) to send from. */
+            /** @description SMS enabled provisioned phone number in valid E.164 format */
             contactEndpointId: string;
             message: components["schemas"]["MessageInput"];
             /**
@@ -1354,9 +1354,11 @@ export interface components {
         CreateCallbackConversation: {
             /** Format: uuid */
             requesterId: string;
-            /** @enum {string} */
+            /**
+             * @description values: [Inbound, Outbound]
+             * @enum {string}
+             */
             direction: "Inbound" | "Outbound";
-            /** @description SMS enabled provisioned phone number in valid E.164 format */
             contactEndpointId: string;
             /** Format: uuid */
             queueId: string;
@@ -1430,7 +1432,7 @@ export interface components {
             processedAt?: string;
             /**
              * @deprecated
-             * @description Replaced by `_type`.
+             * @description Replaced by _type field
              * @enum {string}
              */
             entityType: "ConversationAnonymizationType" | "MessageAnonymizationType" | "UnknownAnonymizationType" | "UserAnonymizationType";
@@ -1449,7 +1451,7 @@ export interface components {
             identifier: string;
             value: components["schemas"]["CustomAttributeValue"];
         };
-        /** @description A string for a Text attribute, an array of strings for a Select attribute. */
+        /** @description AttributeValue values: String[] if the type of the custom attribute is Select or String if the type of the custom attribute is Text */
         CustomAttributeValue: string | string[];
         CustomAttributeListResponse: {
             data: components["schemas"]["CustomAttribute"][];
@@ -1542,7 +1544,7 @@ export interface components {
             activityTimestamp: string;
             /**
              * @deprecated
-             * @description Replaced by `_type`.
+             * @description Replaced by _type field
              */
             activityType: string;
             /**
@@ -1860,7 +1862,7 @@ export interface components {
              * @description Identifier of a Conversation where a match was found
              */
             id: number;
-            /** @description Highlighted fragments of the text match, by field. */
+            /** @description Snippet of text where a match was found. Matched text will be wrapped in \<em\> tags. */
             highlights?: {
                 [key: string]: string[];
             };
@@ -2180,7 +2182,7 @@ export interface components {
             subscribedEvents?: components["schemas"]["WebhookEvent"][];
             /** @description URL of the server that the webhook request should be sent to */
             url: string;
-            /** @description Headers added to every webhook request. */
+            /** @description The headers that will be added to the webhook request */
             headers: {
                 [key: string]: string;
             };
@@ -2210,7 +2212,7 @@ export interface components {
         WebhookSubscriptionResponse: {
             data: components["schemas"]["WebhookSubscription"];
         };
-        /** @description How Dixa authenticates to the webhook's server, told apart by `_type`. */
+        /** @description Authorization to be added as a header in the webhook request. Can be either, Basic auth, added as 'Basic base64encoded(\<username\>:\<password\>)', Token auth, added as 'Bearer \<token value\>', or no auth */
         WebhookAuthorization: components["schemas"]["WebhookNoAuth"] | components["schemas"]["WebhookBasicAuth"] | components["schemas"]["WebhookTokenAuth"];
         WebhookNoAuth: {
             /**
@@ -3464,14 +3466,14 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "id": "2f5515b6-7e98-4f4d-9010-bfd2a27d4f35",
-                     *           "name": "Order number",
-                     *           "identifier": "order_number",
+                     *           "name": "Conversation attribute",
+                     *           "identifier": "conversation_attribute",
                      *           "value": "012345"
                      *         },
                      *         {
                      *           "id": "e14708a6-eed9-495c-9d88-c72331e9e247",
-                     *           "name": "Topics",
-                     *           "identifier": "topics",
+                     *           "name": "Conversation attribute 2",
+                     *           "identifier": "conversation_attribute_2",
                      *           "value": [
                      *             "str1",
                      *             "str2"
@@ -3554,15 +3556,9 @@ export interface operations {
                  * @example cGFnZUxpbWl0PTUwJnBhZ2U9MQ==
                  */
                 pageKey?: components["parameters"]["PageKey"];
-                /**
-                 * @description Start of the period, ISO 8601: yyyy-MM-dd'T'HH:mm:ss'Z'.
-                 * @example 2024-03-01T00:00:00Z
-                 */
+                /** @description Starting date-time filter with ISO 8601 format: yyyy-MM-dd'T'HH:mm:ss'Z' */
                 fromDatetime?: string;
-                /**
-                 * @description End of the period, ISO 8601: yyyy-MM-dd'T'HH:mm:ss'Z'.
-                 * @example 2024-03-31T23:59:59Z
-                 */
+                /** @description Ending date-time filter with ISO 8601 format: yyyy-MM-dd'T'HH:mm:ss'Z' */
                 toDatetime?: string;
             };
             header?: never;
@@ -3613,10 +3609,7 @@ export interface operations {
     listConversationFlows: {
         parameters: {
             query?: {
-                /**
-                 * @description Only the flows of this channel (default PstnPhone).
-                 * @example PstnPhone
-                 */
+                /** @description An optional ConversationChannel can be specified to filter the flows. If not provided, the default channel is PstnPhone. Possible values: [WhatsApp, Voicemail, WidgetChat, FacebookMessenger, Email, ContactForm, Callback, PstnPhone, Messenger] */
                 channel?: "WhatsApp" | "Voicemail" | "WidgetChat" | "FacebookMessenger" | "Email" | "ContactForm" | "Callback" | "PstnPhone" | "Messenger";
             };
             header?: never;
@@ -4454,20 +4447,11 @@ export interface operations {
                  * @example cGFnZUxpbWl0PTUwJnBhZ2U9MQ==
                  */
                 pageKey?: components["parameters"]["PageKey"];
-                /**
-                 * @description Only end users with this email address. Cannot be combined with `phone`.
-                 * @example alice@brown.com
-                 */
+                /** @description Filter by the contact's email */
                 email?: string;
-                /**
-                 * @description Only end users with this phone number. Cannot be combined with `email`.
-                 * @example +551155256325
-                 */
+                /** @description Filter by the contact's phone number */
                 phone?: string;
-                /**
-                 * @description Only end users with this external id.
-                 * @example #12345678
-                 */
+                /** @description Filter by the contact's external id */
                 externalId?: string;
             };
             header?: never;
@@ -5191,15 +5175,9 @@ export interface operations {
                  * @example cGFnZUxpbWl0PTUwJnBhZ2U9MQ==
                  */
                 pageKey?: components["parameters"]["PageKey"];
-                /**
-                 * @description Only the agent with this email address. Cannot be combined with `phone`.
-                 * @example bob@example.com
-                 */
+                /** @description The agent/admin email filter */
                 email?: string;
-                /**
-                 * @description Only the agent with this phone number. Cannot be combined with `email`.
-                 * @example +4512345678
-                 */
+                /** @description The agent/admin phone number filter */
                 phone?: string;
             };
             header?: never;
@@ -6219,15 +6197,14 @@ export interface operations {
                      *         ],
                      *         "url": "https://example.webhook/dashboard_integration",
                      *         "headers": {
-                     *           "X-Team": "support"
+                     *           "Authorization": "Basic d2ViaG9va191c2VyOndlYmhvb2tfcGFzc3dvcmQ="
                      *         },
                      *         "secretKey": "4g4h988p468g785965b780684bde5546c52gge658d76b4q33fb69c526ea4bdbc",
                      *         "enabled": true,
                      *         "createdAt": "2023-08-01T09:30:15Z",
                      *         "createdBy": "e979cc3b-17b2-4850-b049-13c758763d1c",
                      *         "updatedAt": "2023-08-02T15:09:30Z",
-                     *         "updatedBy": "64b777c3-eb82-49fb-bb3e-294afb5d840c",
-                     *         "filters": {}
+                     *         "updatedBy": "64b777c3-eb82-49fb-bb3e-294afb5d840c"
                      *       }
                      *     }
                      */
@@ -6399,10 +6376,7 @@ export interface operations {
                  * @example cb452b81-6748-40ab-af85-6559b371bc5d
                  */
                 webhookSubscriptionId: components["parameters"]["WebhookSubscriptionId"];
-                /**
-                 * @description The event whose deliveries to list.
-                 * @example ConversationNoteAdded
-                 */
+                /** @description The event whose deliveries to list. */
                 event: components["schemas"]["WebhookEvent"];
             };
             cookie?: never;
