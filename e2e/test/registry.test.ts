@@ -146,7 +146,11 @@ test("refuses each bad state with one line, before anything is versioned or publ
   await setTagField(repo, FIELD, "string");
   await repo.write("specs/dixa/openapi.yaml", `${await repo.read("specs/dixa/openapi.yaml")}# by hand\n`);
   await repo.commitAll("spec edited by hand");
-  await refuses([], {}, /^release: a spec is out of date with its upstream documents and overlay \(run: pnpm specs:build/);
+  await refuses(
+    [],
+    {},
+    /^release: a spec is out of date with its upstream documents and overlay \(run: pnpm specs:build/,
+  );
   await repo.git("reset", "-q", "--hard", "HEAD~1");
 
   await setTagField(repo, FIELD, "string");

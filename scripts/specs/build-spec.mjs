@@ -65,10 +65,7 @@ function describeOverrides(results, doc, fromUpstream, vendor) {
  *   ones); withVendor: also return the vendor's merged document as fetched (`vendor`); track: record what
  *   each action removes or overwrites (`results[].overridden`)
  */
-export async function buildSpec(
-  name,
-  { root = repoRoot, upstream, withVendor = false, track = false } = {},
-) {
+export async function buildSpec(name, { root = repoRoot, upstream, withVendor = false, track = false } = {}) {
   const sources = upstream ?? (await readUpstream(name, root));
   const documents = sources.map(({ file, text }) => ({ file, doc: parseSpec(text, file) }));
   const merged = mergeUpstream(documents);
