@@ -3,13 +3,15 @@ import {
   checkCredential,
   checkRateLimitOptions,
   describeValue,
+  isHeaderValue,
+  quoteInput,
   type RateLimitOptions,
   type RefuseOption,
 } from "@cxkit/runtime";
 import type { DriftCheck } from "@cxkit/runtime/drift";
 import type { BackfillOptions } from "./backfill.js";
 import type { CxOptions } from "./cx-options.js";
-import { CxOptionsError } from "./errors.js";
+import { type CredentialProblem, CxOptionsError } from "./errors.js";
 import type { FieldRule } from "./field-mapping.js";
 import type { SyncOptions } from "./sync-interaction.js";
 
@@ -58,6 +60,17 @@ export const isConcurrency = (value: unknown): value is number =>
 /** An object that is not an array (nor null). */
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * What is wrong with a credential read from the environment, or undefined when it is usable as it is:
+ * unset or blank, wrapped in whitespace, or with characters a header cannot carry. The one check
+ * behind the facade's `EnvironmentCredentialError` and the CLI's credential message.
+ */
+export function credentialProblem(value: unknown): CredentialProblem | undefined {
+  if (typeof value !== "string" || value.trim() === "") return "missing";
+  if (value.trim() !== value) return "whitespace";
+  return isHeaderValue(value) ? undefined : "unsafe";
+}
 
 /** Rate-limit options (`{ requestsPerSecond, burst }`) rather than a `RateLimiter` or `false`. */
 export const isRateLimitOptions = (value: unknown): value is RateLimitOptions =>
@@ -203,7 +216,7 @@ export function checkMapping(where: string, mapping: unknown): void {
       refuse(`.${key}.transform`, "a function", transform);
     const other = fieldOf.get(attribute);
     if (other !== undefined) {
-      const message = `${where}: mapping.${key} and mapping.${other} both map to the Dixa attribute "${attribute}": each attribute takes one field`;
+      const message = `${where}: mapping.${key} and mapping.${other} both map to the Dixa attribute ${quoteInput(attribute)}: each attribute takes one field`;
       throw new CxOptionsError(`mapping.${key}`, message);
     }
     fieldOf.set(attribute, key);

@@ -1,11 +1,12 @@
 import { createRequire } from "node:module";
 import { dixaRateLimit } from "@cxkit/dixa";
+import { createRedactor, quoteInput } from "@cxkit/runtime";
 import { type Cx, createCx } from "../create-cx.js";
-import { BackfillInterruptedError, isMisconfiguration } from "../errors.js";
+import { BackfillInterruptedError, CREDENTIAL_VARIABLES, isMisconfiguration } from "../errors.js";
 import type { BackfillProgress } from "../report.js";
 import { formatBackfillReport, formatSyncReport } from "./format-report.js";
 import { HELP } from "./help.js";
-import { type Command, parseCommand, UsageError } from "./parse-command.js";
+import { type Command, parseCommand, type Quote, UsageError } from "./parse-command.js";
 import { ProgressBar } from "./progress-bar.js";
 import { readEnvironment } from "./read-environment.js";
 
@@ -26,9 +27,10 @@ export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
  * on stdout), exit status 2.
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const quote = quoteWithout(io.env);
   let command: Command;
   try {
-    command = parseCommand(argv);
+    command = parseCommand(argv, quote);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     error.message += " (see cxkit --help)";
@@ -45,7 +47,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let cx: Cx;
   try {
     // Note: createCx reads the credentials and ALPHARUN_BASE_URL / DIXA_BASE_URL from `env`.
-    const env = readEnvironment(io.env, (note) => io.stderr.write(`cxkit: note: ${note}\n`));
+    const env = readEnvironment(io.env, (note) => io.stderr.write(`cxkit: note: ${note}\n`), quote);
     cx = createCx({
       env,
       dixa: command.rateLimit
@@ -108,6 +110,16 @@ async function runBackfill(
   } finally {
     bar?.stop();
   }
+}
+
+/**
+ * How the CLI quotes what a user typed: `quoteInput` (at most 80 characters), after hiding the
+ * credentials of `env`, so an argument that holds a token (pasted in the wrong place) never reaches
+ * stderr, not even its first 80 characters.
+ */
+function quoteWithout(env: Record<string, string | undefined>): Quote {
+  const redactor = createRedactor(Object.values(CREDENTIAL_VARIABLES).map((name) => env[name]?.trim() ?? ""));
+  return (value) => quoteInput(redactor.string(value));
 }
 
 function subject(command: Command): string {
