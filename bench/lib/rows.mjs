@@ -1,13 +1,20 @@
 // Turns the measurements into rows (label, value, target, met) and renders them as a Markdown table.
-import { median } from "./stats.mjs";
+import { median, quartiles } from "./stats.mjs";
 
 const KB = 1024;
 const MB = 1024 * 1024;
 
 const CLIENTS = {
   fetch: "raw `fetch`",
-  "fetch+timeout": "raw `fetch` + `AbortController` and timer (a timeout)",
+  "fetch+signal": "cost: raw `fetch` + a new `AbortController`'s signal (controller)",
+  "fetch+timeout":
+    "cost: raw `fetch` + a new `AbortController` and a timer (controller + timer: a timeout as the runtime made it before)",
   "openapi-fetch": "plain openapi-fetch",
+  "openapi-fetch+middleware": "cost: plain openapi-fetch + one no-op middleware (middleware)",
+  "runtime-fetch-no-timeout":
+    "cost: the runtime's `fetch` alone, `timeout: false` (attempt loop + response read and wrapped)",
+  "runtime-fetch":
+    "cost: the runtime's `fetch` alone, default timeout (+ its deadline: shared timer, reused signal)",
   "cxkit-fetch": "`@cxkit/alpharun`, full runtime, global `fetch` (default)",
   "cxkit-fetch-no-timeout": "`@cxkit/alpharun`, global `fetch`, `timeout: false`",
   "cxkit-fetch-report": '`@cxkit/alpharun`, global `fetch`, drift check `"report"` at full sampling',
@@ -72,6 +79,23 @@ export function collectRows({
         { op: "<=", value: 1.15, display: "<= 1.15x" },
       ),
       roundRatios: report.map((value, round) => Number((value / off[round]).toFixed(3))),
+    });
+    // Note: the default client against plain openapi-fetch, from their head-to-head rounds (per-call.mjs),
+    // with the middle half of the rounds as the spread.
+    const ratios = perCall.headToHead[method];
+    const vsPlain = median(ratios);
+    const [low, high] = quartiles(ratios);
+    rows.push({
+      ...row(
+        `per call: ${total.toLocaleString("en")} sequential ${method === "get" ? "GETs" : "PATCHes"}`,
+        `${method}.default-vs-openapi-fetch`,
+        `\`@cxkit/alpharun\` default vs plain openapi-fetch, ${perCall.headToHead.rounds} head-to-head rounds of ${perCall.headToHead.calls} calls (middle half of the rounds)`,
+        vsPlain,
+        "x plain openapi-fetch",
+        `${vsPlain.toFixed(2)}x (${low.toFixed(2)}-${high.toFixed(2)})`,
+        { op: "<=", value: 1, display: "<= 1.00x" },
+      ),
+      roundRatios: ratios.map((value) => Number(value.toFixed(3))),
     });
   }
 

@@ -22,8 +22,12 @@ const EXPECTED_ROWS = [
   ...["get", "patch"].flatMap((method) =>
     [
       "fetch",
+      "fetch+signal",
       "fetch+timeout",
       "openapi-fetch",
+      "openapi-fetch+middleware",
+      "runtime-fetch-no-timeout",
+      "runtime-fetch",
       "cxkit-fetch",
       "cxkit-fetch-no-timeout",
       "cxkit-fetch-report",
@@ -31,6 +35,7 @@ const EXPECTED_ROWS = [
       "hey-api",
       "undici.request",
       "report-vs-off",
+      "default-vs-openapi-fetch",
     ].map((client) => `${method}.${client}`),
   ),
   "bundle.@cxkit/alpharun",
@@ -98,6 +103,6 @@ test("a quick bench run prints and records every row with a number and its targe
     // Every row is in the printed table too.
     expect(stdout).toContain(row.display);
   }
-  expect(results.rows.filter((row) => row.target)).toHaveLength(12);
+  expect(results.rows.filter((row) => row.target)).toHaveLength(14);
   // Note: a quick run takes about 30 s on a busy 2-core machine; the timeout leaves room for a worse one.
 }, 300_000);
