@@ -11,8 +11,7 @@ export const MAX_QUOTED_CHARS = 80;
  */
 export function quoteInput(value: string): string {
   if (value.length <= MAX_QUOTED_CHARS) return JSON.stringify(value);
-  let shown = value.slice(0, MAX_QUOTED_CHARS);
   // Note: a cut between the two halves of a surrogate pair would show a broken character.
-  if (/[\ud800-\udbff]$/.test(shown)) shown = shown.slice(0, -1);
+  const shown = value.slice(0, MAX_QUOTED_CHARS).replace(/[\ud800-\udbff]$/, "");
   return `${JSON.stringify(`${shown}…`)} (${value.length} characters)`;
 }

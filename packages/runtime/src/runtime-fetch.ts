@@ -70,7 +70,7 @@ export function createRuntimeFetch(options: RuntimeFetchOptions = {}): FetchLike
   const limiter = rateLimit || undefined;
   const redactor = createRedactor(options.secrets ?? []);
   // Note: the platform's own `fetch` (no custom one) lets a signal serve attempts one after another.
-  const startDeadline = createDeadlines(clock, options.fetch === undefined);
+  const startDeadline = createDeadlines(clock, !options.fetch);
 
   return async function runtimeFetch(request: Request, init?: RequestInit): Promise<Response> {
     const overrides = requestOptions(request);
