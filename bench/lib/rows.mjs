@@ -80,23 +80,31 @@ export function collectRows({
       ),
       roundRatios: report.map((value, round) => Number((value / off[round]).toFixed(3))),
     });
-    // Note: the default client against plain openapi-fetch, from their head-to-head rounds (per-call.mjs),
-    // with the middle half of the rounds as the spread.
-    const ratios = perCall.headToHead[method];
-    const vsPlain = median(ratios);
-    const [low, high] = quartiles(ratios);
-    rows.push({
-      ...row(
-        `per call: ${total.toLocaleString("en")} sequential ${method === "get" ? "GETs" : "PATCHes"}`,
-        `${method}.default-vs-openapi-fetch`,
-        `\`@cxkit/alpharun\` default vs plain openapi-fetch, ${perCall.headToHead.rounds} head-to-head rounds of ${perCall.headToHead.calls} calls (middle half of the rounds)`,
-        vsPlain,
-        "x plain openapi-fetch",
-        `${vsPlain.toFixed(2)}x (${low.toFixed(2)}-${high.toFixed(2)})`,
-        { op: "<=", value: 1, display: "<= 1.00x" },
-      ),
-      roundRatios: ratios.map((value) => Number(value.toFixed(3))),
-    });
+    // Note: the default client against plain openapi-fetch and against itself without a timeout, from
+    // their head-to-head rounds (per-call.mjs), with the middle half of the rounds as the spread.
+    const { rounds: pairRounds, calls: pairCalls } = perCall.headToHead;
+    const against = [
+      ["openapi-fetch", "default-vs-openapi-fetch", "plain openapi-fetch", 1],
+      ["cxkit-fetch-no-timeout", "default-vs-no-timeout", "the same client with `timeout: false`", undefined],
+    ];
+    for (const [other, id, label, target] of against) {
+      const pair = perCall.headToHead[method];
+      const ratios = pair["cxkit-fetch"].map((value, round) => value / pair[other][round]);
+      const ratio = median(ratios);
+      const [low, high] = quartiles(ratios);
+      rows.push({
+        ...row(
+          `per call: ${total.toLocaleString("en")} sequential ${method === "get" ? "GETs" : "PATCHes"}`,
+          `${method}.${id}`,
+          `\`@cxkit/alpharun\` default vs ${label}, ${pairRounds} head-to-head rounds of ${pairCalls} calls (middle half of the rounds)`,
+          ratio,
+          `x ${other}`,
+          `${ratio.toFixed(2)}x (${low.toFixed(2)}-${high.toFixed(2)})`,
+          target === undefined ? undefined : { op: "<=", value: target, display: "<= 1.00x" },
+        ),
+        roundRatios: ratios.map((value) => Number(value.toFixed(3))),
+      });
+    }
   }
 
   const bundleLabels = {

@@ -36,6 +36,7 @@ const EXPECTED_ROWS = [
       "undici.request",
       "report-vs-off",
       "default-vs-openapi-fetch",
+      "default-vs-no-timeout",
     ].map((client) => `${method}.${client}`),
   ),
   "bundle.@cxkit/alpharun",
