@@ -17,8 +17,8 @@ import { measureTypeCheck } from "./lib/type-check.mjs";
 
 const quick = process.env.CXKIT_BENCH_QUICK === "1";
 const config = quick
-  ? { calls: 50, rounds: 2, warmup: 20, backfillItems: 100, rssItems: [50, 200] }
-  : { calls: 250, rounds: 20, warmup: 500, backfillItems: 2000, rssItems: [2000, 20000] };
+  ? { calls: 50, rounds: 2, warmup: 20, webhookCalls: 50, backfillItems: 100, rssItems: [50, 200] }
+  : { calls: 250, rounds: 20, warmup: 500, webhookCalls: 2000, backfillItems: 2000, rssItems: [2000, 20000] };
 const started = performance.now();
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 mkdirSync(tmpDir, { recursive: true });
@@ -34,6 +34,18 @@ const { stdout } = await promisify(execFile)(
   { maxBuffer: 1 << 22 },
 );
 const perCall = JSON.parse(stdout);
+
+log(`webhook verification: ${config.rounds} rounds of ${config.webhookCalls} deliveries of 10 KB`);
+const webhook = JSON.parse(
+  (
+    await promisify(execFile)(process.execPath, [
+      join(benchDir, "lib", "webhook-verify.mjs"),
+      config.webhookCalls,
+      config.rounds,
+      config.webhookCalls,
+    ])
+  ).stdout,
+);
 
 log("bundle sizes");
 const bundles = await measureBundles();
@@ -64,6 +76,7 @@ const rows = collectRows({
   quick,
   config,
   perCall,
+  webhook,
   bundles,
   build,
   alternativeGenerateMs,

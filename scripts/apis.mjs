@@ -1,6 +1,7 @@
 // The vendored APIs: specs/manifest.json lists them (its `apis` keys); everything else follows from
-// the name by convention: the spec at specs/<api>/openapi.yaml, the client package @cxkit/<api> in
-// packages/<api>, its generated types in packages/<api>/src/generated/schema.ts.
+// the name by convention: the vendor's documents in specs/<api>/upstream/, our selection and
+// corrections in specs/<api>/overlay.yaml, the built spec at specs/<api>/openapi.yaml, the client
+// package @cxkit/<api> in packages/<api>, its generated types in packages/<api>/src/generated/schema.ts.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,12 +13,17 @@ export const apiNames = Object.keys(
   JSON.parse(readFileSync(join(repoRoot, "specs", "manifest.json"), "utf8")).apis,
 );
 
-/** @type {Record<string, { spec: string, package: string, packageDir: string, generated: string }>} */
+/**
+ * @type {Record<string, { spec: string, overlay: string, upstreamDir: string, package: string,
+ *   packageDir: string, generated: string }>}
+ */
 export const apis = Object.fromEntries(
   apiNames.map((name) => [
     name,
     {
       spec: `specs/${name}/openapi.yaml`,
+      overlay: `specs/${name}/overlay.yaml`,
+      upstreamDir: `specs/${name}/upstream`,
       package: `@cxkit/${name}`,
       packageDir: `packages/${name}`,
       generated: `packages/${name}/src/generated/schema.ts`,

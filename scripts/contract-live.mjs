@@ -1,120 +1,69 @@
 #!/usr/bin/env node
-// The live contract run: the read-only (GET) cases of one API against the real vendor, through a
-// validating `prism proxy`, and a drift report naming each spec location the answers break.
+// The live contract run: every read-only (GET/HEAD) operation of one API against the real vendor, through
+// a validating `prism proxy`, and a drift report that says how much of the API it saw and names each
+// spec location the answers break. The cases are data in the client package (`@cxkit/<api>/live-cases`).
 //   node scripts/contract-live.mjs <api> [--out <dir>]   (credentials and base URL from the environment)
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parse } from "yaml";
-import { apis, repoRoot, selectApis } from "./apis.mjs";
-import { liveRuns } from "./live/cases.mjs";
+import { apis, selectApis } from "./apis.mjs";
+import { LiveTableError, loadLiveRun } from "./live/load-live-run.mjs";
 import { startPrismProxy } from "./live/prism-proxy.mjs";
 import { renderReport } from "./live/render-report.mjs";
+import { runCases } from "./live/run-cases.mjs";
+import { summarizeRun } from "./live/summarize-run.mjs";
 
-/** Runs the cases of `name`; returns the report, or undefined when the credential is not set. */
-export async function contractLive(name, { env = process.env, out = process.cwd(), log = console.log } = {}) {
-  const api = apis[name];
-  const live = liveRuns[name];
-  const credential = env[live.credential];
+/**
+ * Runs the live cases of `name`; returns the report, or undefined when the credential is not set.
+ * Throws `LiveTableError`, before anything is sent, when a case is not GET/HEAD or does not fit the spec.
+ * `table` and `fetch` stand in for the package's table and the client's transport (tests).
+ */
+export async function contractLive(
+  name,
+  { env = process.env, out = process.cwd(), log = console.log, table, fetch } = {},
+) {
+  const run = await loadLiveRun(name, { table });
+  const credential = env[run.table.credentialVariable];
   if (!credential) {
     log(
-      `contract:live ${name}: ${live.credential} is not set, so nothing was run (set it, and ${live.baseUrl} for a server other than the spec's).`,
+      `contract:live ${name}: ${run.table.credentialVariable} is not set, so nothing was run (set it, and ${run.table.baseUrlVariable} for a server other than the spec's).`,
     );
     return undefined;
   }
-  const spec = parse(await readFile(join(repoRoot, api.spec), "utf8"));
-  const upstream = env[live.baseUrl] || spec.servers?.[0]?.url;
+  const upstream =
+    env[run.table.baseUrlVariable] || parse(await readFile(run.spec, "utf8")).servers?.[0]?.url;
   const { findResponseDrift } = await import("@cxkit/runtime/drift");
-  const entry = await import(`${api.package}/validate`);
-  const validators = Object.entries(entry).find(([key]) => key.endsWith("Validators"))?.[1];
 
-  const proxy = await startPrismProxy(join(repoRoot, api.spec), upstream);
-  const cases = [];
-  const bodies = new Map();
+  const proxy = await startPrismProxy(run.spec, upstream);
+  let cases;
   try {
-    for (const { operation, params = {} } of live.cases) {
-      const [method, template] = operation.split(" ");
-      const operationId = validators.responses[operation]?.[0] ?? operation;
-      let path = template;
-      const missing = [];
-      for (const [param, [from, pointer]] of Object.entries(params)) {
-        const value = at(bodies.get(from), pointer);
-        if (typeof value !== "string" && typeof value !== "number")
-          missing.push(`${param} (${from} had no ${pointer})`);
-        else path = path.replace(`{${param}}`, encodeURIComponent(String(value)));
-      }
-      if (missing.length > 0) {
-        cases.push({
-          operationId,
-          operation,
-          skipped: `no ${missing.join(", ")}`,
-          drifts: [],
-          proxyViolations: [],
-        });
-        continue;
-      }
-      const response = await fetch(`${proxy.url}${path}`, {
-        method,
-        headers: { Authorization: live.authorization(credential), Accept: "application/json" },
-      });
-      const text = await response.text();
-      const body = parseJson(text);
-      if (response.ok) bodies.set(operation, body);
-      const drifts =
-        response.ok && body !== undefined
-          ? findResponseDrift(validators, operation, response.status, body)
-          : [];
-      const proxyViolations = readViolations(response).filter(
-        (violation) => violation.location?.[0] === "response",
-      );
-      cases.push({ operationId, operation, status: response.status, drifts, proxyViolations });
-    }
+    // Note: the vendor's own client, so the run keeps to its documented rate limit; no retries, so
+    // each operation is asked exactly once.
+    const client = run.table.createClient(credential, {
+      baseUrl: proxy.url,
+      retry: false,
+      ...(fetch ? { fetch } : {}),
+    });
+    cases = await runCases({ ...run, client, findResponseDrift });
   } finally {
     await proxy.stop();
   }
 
+  const coverage = summarizeRun(cases);
   const report = {
     api: name,
-    spec: api.spec,
+    spec: apis[name].spec,
     baseUrl: upstream,
+    coverage,
     cases: cases.map(({ drifts, ...rest }) => ({ ...rest, drifts: drifts.length })),
-    drifts: cases.flatMap((run) => run.drifts),
+    drifts: cases.flatMap((result) => result.drifts),
   };
   await mkdir(out, { recursive: true });
   await writeFile(join(out, "drift-report.json"), `${JSON.stringify(report, null, 2)}\n`);
   await writeFile(join(out, "drift-report.md"), renderReport(report));
-  log(
-    `contract:live ${name}: ${cases.length} cases, ${report.drifts.length} drifts; wrote ${join(out, "drift-report.md")} and drift-report.json`,
-  );
+  log(`contract:live ${name}: ${coverage.line}; wrote ${join(out, "drift-report.md")} and drift-report.json`);
   return report;
-}
-
-/** The value at a JSON pointer, or undefined. */
-function at(body, pointer) {
-  return pointer
-    .split("/")
-    .slice(1)
-    .map((segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~"))
-    .reduce((node, segment) => (node && typeof node === "object" ? node[segment] : undefined), body);
-}
-
-function parseJson(text) {
-  try {
-    return text.trim() === "" ? undefined : JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Prism's findings, without the values it may quote: where, which rule, how severe. */
-function readViolations(response) {
-  const header = response.headers.get("sl-violations");
-  if (!header) return [];
-  try {
-    return JSON.parse(header).map(({ location, code, severity }) => ({ location, code, severity }));
-  } catch {
-    return [{ location: [], code: "unreadable sl-violations header", severity: "Error" }];
-  }
 }
 
 async function main(argv) {
@@ -133,7 +82,13 @@ async function main(argv) {
     return;
   }
   const [name] = selectApis(names);
-  await contractLive(name, { out });
+  try {
+    await contractLive(name, { out });
+  } catch (error) {
+    if (!(error instanceof LiveTableError)) throw error;
+    console.error(error.message);
+    process.exitCode = 1;
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// specs/manifest.json records where each vendored spec came from and its sha256.
-//   node scripts/manifest.mjs --check             fail when a spec changed without its manifest entry
-//   node scripts/manifest.mjs --update [api ...]  record the current hash and spec version
+// specs/manifest.json records, per API, the vendor's documents the spec is built from (`upstream`:
+// file, URL, retrieval date, sha256) and the built spec's version and sha256.
+//   node scripts/manifest.mjs --check             fail when a spec or an upstream document changed
+//                                                 without its manifest entry
+//   node scripts/manifest.mjs --update [api ...]  record the current hashes and spec version
 import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -30,8 +32,28 @@ export async function manifestProblems(names, root = repoRoot) {
       problems.push(`${name}: no entry in specs/manifest.json`);
       continue;
     }
-    for (const field of ["upstream", "retrieved", "specVersion", "sha256"]) {
+    for (const field of ["upstream", "specVersion", "sha256"]) {
       if (!entry[field]) problems.push(`${name}: manifest entry lacks "${field}"`);
+    }
+    if (!Array.isArray(entry.upstream) || entry.upstream.length === 0) {
+      problems.push(
+        `${name}: manifest "upstream" must list the vendor's documents ({ file, url, retrieved, sha256 })`,
+      );
+    } else {
+      for (const [index, document] of entry.upstream.entries()) {
+        const at = `${name}: upstream[${index}]`;
+        for (const field of ["file", "url", "retrieved", "sha256"]) {
+          if (!document?.[field]) problems.push(`${at} lacks "${field}"`);
+        }
+        if (!document?.file) continue;
+        const upstream = await readFile(join(root, document.file), "utf8").catch(() => undefined);
+        if (upstream === undefined) problems.push(`${at}: ${document.file} does not exist`);
+        else if (document.sha256 !== sha256(upstream)) {
+          problems.push(
+            `${at}: ${document.file} changed but its manifest sha256 did not (${document.sha256?.slice(0, 12)}…)`,
+          );
+        }
+      }
     }
     if (entry.sha256 !== sha256(text)) {
       problems.push(
@@ -46,16 +68,27 @@ export async function manifestProblems(names, root = repoRoot) {
   return problems;
 }
 
-/** Records the current hash and info.version of each API's spec (and optionally its retrieval). */
-export async function updateManifest(names, { root = repoRoot, retrieved, upstream } = {}) {
+/**
+ * Records the current hash and info.version of each API's spec and the hash of each upstream
+ * document; `upstream` (per API: new fields by file, such as `retrieved` or `etag`) is merged in.
+ */
+export async function updateManifest(names, { root = repoRoot, upstream = {} } = {}) {
   const manifest = await readManifest(root);
   for (const name of names) {
     const text = await readFile(join(root, apis[name].spec), "utf8");
     const entry = manifest.apis[name] ?? {};
+    const documents = await Promise.all(
+      (entry.upstream ?? []).map(async (document) => {
+        const { file } = document;
+        const current = await readFile(join(root, file), "utf8").catch(() => undefined);
+        const merged = { ...document, ...(upstream[name]?.[file] ?? {}) };
+        for (const [key, value] of Object.entries(merged)) if (value === undefined) delete merged[key];
+        return current === undefined ? merged : { ...merged, sha256: sha256(current) };
+      }),
+    );
     manifest.apis[name] = {
       ...entry,
-      ...(upstream ? { upstream } : {}),
-      ...(retrieved ? { retrieved } : {}),
+      upstream: documents,
       specVersion: parse(text)?.info?.version,
       sha256: sha256(text),
     };
@@ -72,7 +105,9 @@ async function main(argv) {
   }
   const problems = await manifestProblems(names);
   if (problems.length > 0) {
-    console.error(`${problems.join("\n")}\nrun: node scripts/manifest.mjs --update (or pnpm sync-specs)`);
+    console.error(
+      `${problems.join("\n")}\nrun: pnpm specs:build (upstream documents change through pnpm sync-specs only)`,
+    );
     process.exitCode = 1;
   } else {
     console.log(`specs/manifest.json matches ${names.join(", ")}`);

@@ -1,10 +1,10 @@
-// Turns a vendor's spec (YAML or JSON text) into the YAML we commit, so that a vendor change shows
-// up as a small diff: the committed file is the template, keeping its key order, quoting, comments
-// and untouched nodes; only what the vendor changed is rewritten. The recorded fixes
-// (spec-fixes.mjs) are applied on the way in. Normalising is idempotent and keeps the meaning.
+// Reads an OpenAPI document, and writes a built spec as the YAML we commit, so that a vendor change
+// shows up as a small diff: the committed file is the template, keeping its key order, quoting,
+// comments and untouched nodes; only what changed is rewritten. Rendering is idempotent and keeps
+// the meaning (specs:build, scripts/specs/build-spec.mjs).
 import { isDeepStrictEqual } from "node:util";
-import { Document, isMap, isScalar, isSeq, parse, parseDocument } from "yaml";
-import { applySpecFixes } from "./spec-fixes.mjs";
+import { Document, isMap, isScalar, isSeq, parseDocument } from "yaml";
+import { readYaml } from "./specs/read-yaml.mjs";
 
 /** How every spec we write is formatted; `lineWidth` follows the committed file (see styleOf). */
 export const yamlOptions = { lineWidth: 80, singleQuote: true, flowCollectionPadding: false };
@@ -17,7 +17,7 @@ export class SpecError extends Error {}
 export function parseSpec(text, source) {
   let doc;
   try {
-    doc = parse(text, { maxAliasCount: -1 });
+    doc = readYaml(text);
   } catch (error) {
     throw new SpecError(`${source} does not parse as YAML or JSON: ${error.message.split("\n")[0]}`);
   }
@@ -30,18 +30,6 @@ export function parseSpec(text, source) {
   }
   if (!doc.info || typeof doc.info !== "object") throw new SpecError(`${source} has no info object`);
   return doc;
-}
-
-/**
- * Parses, fixes and renders a spec.
- * @param {string} text the vendor's spec
- * @param {{ source: string, previous?: string }} options `previous`: the committed spec, used as the template
- * @returns {{ doc: any, text: string, fixes: ReturnType<typeof applySpecFixes> }}
- */
-export function normalizeSpec(text, { source, previous }) {
-  const doc = parseSpec(text, source);
-  const fixes = applySpecFixes(doc);
-  return { doc, text: renderSpec(doc, previous), fixes };
 }
 
 /** Renders a document as YAML, reusing the nodes of `previous` (a YAML text) where possible. */

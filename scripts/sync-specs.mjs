@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// Brings a vendor's spec change into the repository: fetch, parse, lint, normalise, classify the
-// diff, then write the spec, its manifest entry, the generated types and a changeset.
-//   pnpm sync-specs [api ...] [--from <url-or-file>] [--dry-run]
-// The source is --from (one API only), else the manifest entry's "specUrl", else its "upstream".
-// Every API is prepared before anything is written: one bad input leaves the repository untouched.
+// Brings a vendor's change in: fetch the upstream documents (conditional requests), rebuild the spec
+// through our overlay, classify what changed, then write the documents, the spec, its manifest
+// entry, the generated types and a changeset.
+//   pnpm sync-specs [api ...] [--from <dir-or-url>] [--dry-run]
+// Each upstream document comes from its manifest `url`, or from --from (one API only): a directory
+// or base URL holding the documents under their file names. Every API is prepared before anything
+// is written: one failure (a fetch, a stale overlay action, lint) leaves the repository untouched.
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,43 +15,51 @@ import { parse } from "yaml";
 import { apis, repoRoot, selectApis } from "./apis.mjs";
 import { releaseBump, writeChangeset } from "./changeset-writer.mjs";
 import { lintSpec } from "./lint-spec.mjs";
-import { manifestProblems, readManifest, updateManifest } from "./manifest.mjs";
-import { normalizeSpec, SpecError, sameSpec } from "./normalize-spec.mjs";
-import { readSpecSource, SourceError } from "./read-spec-source.mjs";
+import { updateManifest } from "./manifest.mjs";
+import { parseSpec, SpecError, sameSpec } from "./normalize-spec.mjs";
+import { SourceError } from "./read-spec-source.mjs";
 import { classifyChanges } from "./spec-diff/classify.mjs";
-import { formatReport } from "./spec-diff/report.mjs";
-import { applySpecFixes } from "./spec-fixes.mjs";
+import { buildSpec } from "./specs/build-spec.mjs";
+import { fetchUpstream } from "./specs/fetch-upstream.mjs";
+import { mergeUpstream } from "./specs/merge-upstream.mjs";
+import { syncReport } from "./specs/sync-report.mjs";
+import { unshippedChanges } from "./specs/vendor-changes.mjs";
+import { problemLines } from "./specs-build.mjs";
 
-const usage = "usage: pnpm sync-specs [api ...] [--from <url-or-file>] [--dry-run]";
+const usage = "usage: pnpm sync-specs [api ...] [--from <dir-or-url>] [--dry-run]";
 
 /** Today as YYYY-MM-DD (UTC), the manifest's `retrieved` and the changeset's date. */
 export function today() {
   return new Date().toISOString().slice(0, 10);
 }
 
-/** Reads, checks and classifies one API's new spec without writing to the repository. */
+/** Reads, rebuilds and classifies one API without writing to the repository. */
 async function prepare(name, { from, cwd, scratch }) {
   const api = apis[name];
-  const entry = (await readManifest(repoRoot)).apis?.[name] ?? {};
-  const source = from ?? entry.specUrl ?? entry.upstream;
-  if (!source) throw new SourceError(`${name}: no --from and no specUrl/upstream in specs/manifest.json`);
-  const text = await readSpecSource(source, { cwd });
-  const specPath = join(repoRoot, api.spec);
-  const previous = await readFile(specPath, "utf8").catch(() => undefined);
-  const normalized = normalizeSpec(text, { source, previous });
-  const oldDoc = previous === undefined ? undefined : parse(previous);
-  if (oldDoc && sameSpec(oldDoc, normalized.doc)) {
-    return {
-      name,
-      source,
-      unchanged: true,
-      manifestStale: (await manifestProblems([name], repoRoot)).length > 0,
-    };
+  const { documents, committed } = await fetchUpstream(name, { from, cwd });
+  if (!documents.some((document) => document.changed)) return { name, unchanged: true, documents };
+  const build = await buildSpec(name, { upstream: documents, withVendor: true, track: true });
+  if (build.problems.length > 0) {
+    throw new SpecError(
+      `${problemLines(build).join("\n")}\nthe vendor changed what these actions correct: review them in ${api.overlay}`,
+    );
   }
+  const before = mergeUpstream(committed.map(({ file, text }) => ({ file, doc: parseSpec(text, file) })));
+  const vendor = unshippedChanges(before, build.vendor, build.shipped);
+  // Note: the committed documents built the same way say what each correction overrode before.
+  const { results: earlier } = await buildSpec(name, { upstream: committed, previous: null, track: true });
+  const overridden = build.results
+    .filter((result) => result.overridden !== earlier[result.index]?.overridden)
+    .map((result) => ({ ...result, was: earlier[result.index]?.overridden ?? "" }));
+  const specPath = join(repoRoot, api.spec);
+  const previous = await readFile(specPath, "utf8");
+  const oldDoc = parse(previous);
+  const plan = { name, unchanged: false, documents, vendor, overridden, fixes: build.fixes };
+  if (sameSpec(oldDoc, parse(build.text))) return { ...plan, specChanged: false };
 
   const candidate = join(scratch, name, "openapi.yaml");
   await mkdir(join(scratch, name), { recursive: true });
-  await writeFile(candidate, normalized.text);
+  await writeFile(candidate, build.text);
   const lint = await lintSpec(candidate, { config: join(repoRoot, "redocly.yaml") });
   if (!lint.ok) {
     const output = lint.output
@@ -57,50 +67,54 @@ async function prepare(name, { from, cwd, scratch }) {
       .filter((line) => !/[╔║╚]/.test(line))
       .join("\n")
       .trim();
-    throw new SpecError(`${name}: ${source} fails lint (redocly.yaml rules):\n${output}`);
+    throw new SpecError(
+      `${name}: the spec built from the new upstream fails lint (redocly.yaml rules):\n${output}`,
+    );
   }
-
-  // Note: the old spec gets the same fixes, so a fix is not reported as a vendor change.
-  const before = oldDoc ? structuredClone(oldDoc) : { openapi: normalized.doc.openapi, info: {}, paths: {} };
-  applySpecFixes(before);
-  const { changes } = classifyChanges(before, normalized.doc);
+  const { changes } = classifyChanges(oldDoc, build.doc);
   // Note: imported here, as openapi-typescript loads the TypeScript compiler (about a second).
-  const { renderSchema, renderValidators } = await import("./generate.mjs");
+  const { renderSchema, renderValidators, renderWebhookEvents } = await import("./generate.mjs");
   const types = await renderSchema(candidate, api.spec);
   const validators = await renderValidators(candidate, api.spec);
-  const oldTypes = previous === undefined ? "" : await renderSchema(specPath, api.spec);
-  const typesChanged = types !== oldTypes;
+  const webhookEvents = await renderWebhookEvents(candidate, api.spec);
+  const typesChanged = types !== (await renderSchema(specPath, api.spec));
   return {
-    name,
-    source,
-    unchanged: false,
-    text: normalized.text,
-    fixes: normalized.fixes,
+    ...plan,
+    specChanged: true,
+    text: build.text,
     types,
     validators,
+    webhookEvents,
     changes,
     typesChanged,
     bump: releaseBump(changes, typesChanged),
     from: oldDoc?.info?.version ?? "none",
-    to: normalized.doc.info?.version,
+    to: build.version,
   };
 }
 
 /** Writes one prepared API into the repository; returns the files it wrote. */
 async function apply(plan, date) {
+  if (plan.unchanged) return [];
   const api = apis[plan.name];
-  if (plan.unchanged) {
-    if (!plan.manifestStale) return [];
-    await updateManifest([plan.name], { root: repoRoot });
-    return ["specs/manifest.json"];
+  const written = [];
+  const upstream = {};
+  for (const document of plan.documents.filter((item) => item.changed)) {
+    await writeFile(join(repoRoot, document.file), document.text);
+    upstream[document.file] = { retrieved: date, ...document.meta };
+    written.push(document.file);
   }
-  await writeFile(join(repoRoot, api.spec), plan.text);
-  const { writeSchema, writeValidators } = await import("./generate.mjs");
-  await writeSchema(join(repoRoot, api.generated), plan.types);
-  // Note: the validators name the spec's lines, so any change to the spec may move them.
-  const validators = await writeValidators(api, plan.validators);
-  await updateManifest([plan.name], { root: repoRoot, retrieved: date });
-  const written = [api.spec, api.generated, validators, "specs/manifest.json"];
+  if (plan.specChanged) {
+    await writeFile(join(repoRoot, api.spec), plan.text);
+    const { writeSchema, writeValidators, writeWebhookEvents } = await import("./generate.mjs");
+    await writeSchema(join(repoRoot, api.generated), plan.types);
+    // Note: the validators name the spec's lines, so any change to the spec may move them.
+    written.push(api.spec, api.generated, await writeValidators(api, plan.validators));
+    // Note: writeSchema cleared the folder, so the webhook checks are written again too (when any).
+    written.push(...(await writeWebhookEvents(api, plan.webhookEvents)));
+  }
+  await updateManifest([plan.name], { root: repoRoot, upstream: { [plan.name]: upstream } });
+  written.push("specs/manifest.json");
   if (plan.bump) {
     const file = await writeChangeset({
       root: repoRoot,
@@ -115,17 +129,6 @@ async function apply(plan, date) {
     written.push(file.slice(repoRoot.length));
   }
   return written;
-}
-
-function report(plan) {
-  if (plan.unchanged) return `${plan.name}: ${plan.source} matches ${apis[plan.name].spec}; nothing to do`;
-  const api = apis[plan.name];
-  const lines = [formatReport({ api: plan.name, packageName: api.package, ...plan })];
-  for (const fix of plan.fixes) lines.push(`  fix applied: ${fix.summary} at ${fix.pointers.join(", ")}`);
-  if (!plan.typesChanged && plan.changes.some((change) => change.level !== "cosmetic")) {
-    lines.push(`  note: these changes do not reach the generated types; check ${api.packageDir}/src by hand`);
-  }
-  return lines.join("\n");
 }
 
 export async function main(argv) {
@@ -159,7 +162,7 @@ export async function main(argv) {
     for (const name of names) plans.push(await prepare(name, { from: values.from, cwd, scratch }));
     const date = today();
     for (const plan of plans) {
-      console.log(report(plan));
+      console.log(syncReport(plan));
       if (values["dry-run"]) continue;
       for (const file of await apply(plan, date)) console.log(`  wrote ${file}`);
     }

@@ -23,6 +23,16 @@ export const call = () => client.GET("/customer-interactions/{CUSTOMER_INTERACTI
 const cx = createCx();
 export const sync = () => cx.syncInteraction("${ID}");`,
   },
+  // Note: the browser build takes the default (Web Crypto) entry; Node would take the node:crypto one.
+  "@cxkit/dixa/webhooks": {
+    platform: "browser",
+    code: `import { createMemoryEventStore, verifyDixaWebhook } from "@cxkit/dixa/webhooks";
+const store = createMemoryEventStore();
+export const receive = async (body, headers) => {
+  const event = await verifyDixaWebhook(body, headers, "00");
+  return store.claim(event.event_id, 60000) ? event : undefined;
+};`,
+  },
   "hey-api": {
     platform: "browser",
     code: `import { client, getCustomerInteraction } from ${JSON.stringify(join(heyApiDir("alpharun"), "bench-entry.ts"))};

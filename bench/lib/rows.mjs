@@ -34,6 +34,7 @@ export function collectRows({
   quick,
   config,
   perCall,
+  webhook,
   bundles,
   build,
   alternativeGenerateMs,
@@ -107,11 +108,14 @@ export function collectRows({
     }
   }
 
+  rows.push(...webhookRows(webhook));
+
   const bundleLabels = {
     "@cxkit/alpharun": ["`createAlpharunClient` + one call", 8],
     "@cxkit/sdk": ["`createCx` + one `syncInteraction`", 16],
     "hey-api": ["hey-api client + one call", undefined],
     "openapi-fetch": ["plain openapi-fetch + one call", undefined],
+    "@cxkit/dixa/webhooks": ["`verifyDixaWebhook` + `createMemoryEventStore` (Web Crypto entry)", undefined],
   };
   for (const [name, [label, targetKb]] of Object.entries(bundleLabels)) {
     const { gzipped, minified } = bundles[name];
@@ -247,6 +251,34 @@ export function collectRows({
     ),
   );
   return rows;
+}
+
+const WEBHOOK_RUNS = {
+  hmac: ["bare `node:crypto` HMAC-SHA256 of the same bytes", undefined],
+  "verify-node": ["`verifyDixaWebhook` on Node (`node:crypto`), JSON parse and schema check included", 3],
+  "verify-web": ["`verifyDixaWebhook`, Web Crypto entry (workers, browsers, Deno)", undefined],
+};
+
+/** Verification of one 10 KB delivery, as a ratio to the bare HMAC within each round. */
+function webhookRows(webhook) {
+  const section = `webhook verification: ${webhook.rounds} rounds of ${webhook.calls.toLocaleString("en")} deliveries of ${(webhook.bytes / 1024).toFixed(1)} KB`;
+  return Object.entries(WEBHOOK_RUNS).map(([run, [label, target]]) => {
+    const micros = webhook[run];
+    const ratio = median(micros.map((value, round) => value / webhook.hmac[round]));
+    return {
+      ...row(
+        section,
+        `webhook.${run}`,
+        label,
+        ratio,
+        "x bare HMAC",
+        `${ratio.toFixed(2)}x (${median(micros).toFixed(1)} µs)`,
+        target === undefined ? undefined : { op: "<=", value: target, display: `<= ${target.toFixed(2)}x` },
+      ),
+      roundsMicros: micros.map((value) => Number(value.toFixed(2))),
+      roundRatios: micros.map((value, round) => Number((value / webhook.hmac[round]).toFixed(3))),
+    };
+  });
 }
 
 export function renderTable({ date, machine, rows, quick, alternative }) {

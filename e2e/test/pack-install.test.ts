@@ -29,6 +29,25 @@ const published = await Promise.all(
   }),
 ).then((all) => all.filter(({ manifest }) => !manifest.private));
 
+const catalog = (
+  parse(await readFile(join(repoRoot, "pnpm-workspace.yaml"), "utf8")) as { catalog: Record<string, string> }
+).catalog;
+
+/**
+ * The compilers a consumer may type-check us with, each pinned in the catalog: ours (5.9), the current
+ * 6.x and 7.x, and TypeScript 7's native preview. A TypeScript release that breaks openapi-fetch's types
+ * or ours fails here, not in a consumer's build.
+ */
+const compilers = [
+  { tool: "typescript", bin: "node_modules/typescript/bin/tsc" },
+  { tool: "typescript-6", bin: "node_modules/typescript-6/bin/tsc" },
+  { tool: "typescript-7", bin: "node_modules/typescript-7/bin/tsc" },
+  { tool: "@typescript/native-preview", bin: "node_modules/@typescript/native-preview/bin/tsgo" },
+].map(({ tool, bin }) => {
+  const pin = catalog[tool] ?? "";
+  return { tool, bin, pin, version: pin.replace(/^npm:typescript@/, "") };
+});
+
 /** every specifier a consumer can import: each package's `exports` keys but `./package.json` */
 const entries = published.flatMap(({ manifest }) =>
   Object.keys(manifest.exports ?? { ".": null })
@@ -59,12 +78,9 @@ beforeAll(async () => {
     join(project, "package.json"),
     `${JSON.stringify({ name: "cxkit-consumer", private: true, type: "module" }, null, 2)}\n`,
   );
-  const catalog = (
-    parse(await readFile(join(repoRoot, "pnpm-workspace.yaml"), "utf8")) as {
-      catalog: Record<string, string>;
-    }
-  ).catalog;
-  const tools = ["typescript", "vitest", "@types/node"].map((tool) => `${tool}@${catalog[tool]}`);
+  const tools = ["vitest", "@types/node", ...compilers.map(({ tool }) => tool)].map(
+    (tool) => `${tool}@${catalog[tool]}`,
+  );
   const tgz = published.map(({ manifest }) => join(tarballs, tarballName(manifest)));
   await run("npm", ["install", "--no-audit", "--no-fund", ...tgz, ...tools], project).then(ok);
 }, 600_000);
@@ -148,17 +164,18 @@ test(`imports every entry as ESM and require()s it on Node ${process.versions.no
   expect(JSON.parse(cjs.stdout)).toEqual(imported);
 });
 
-test("type-checks a strict consumer against the published .d.ts only", async () => {
-  const tsc = await run(
-    process.execPath,
-    ["node_modules/typescript/bin/tsc", "-p", ".", "--listFiles"],
-    project,
-  );
-  const errors = tsc.stdout.split("\n").filter((line) => line.includes("error TS"));
-  expect({ code: tsc.code, errors }).toEqual({ code: 0, errors: [] });
-  const ours = tsc.stdout.split("\n").filter((file) => file.includes("/node_modules/@cxkit/"));
-  expect(ours.length).toBeGreaterThan(0);
-  expect(ours.filter((file) => !/\/node_modules\/@cxkit\/[^/]+\/dist\/.+\.d\.ts$/.test(file))).toEqual([]);
+describe.each(compilers)("$tool", ({ bin, pin, version }) => {
+  test(`type-checks a strict consumer against the published .d.ts only, under ${version}`, async () => {
+    expect(pin, "pinned in the catalog").not.toBe("");
+    const installed = ok(await run(process.execPath, [bin, "--version"], project));
+    expect(installed.stdout.trim()).toBe(`Version ${version}`);
+    const tsc = await run(process.execPath, [bin, "-p", ".", "--listFiles"], project);
+    const errors = tsc.stdout.split("\n").filter((line) => line.includes("error TS"));
+    expect({ code: tsc.code, errors }).toEqual({ code: 0, errors: [] });
+    const ours = tsc.stdout.split("\n").filter((file) => file.includes("/node_modules/@cxkit/"));
+    expect(ours.length).toBeGreaterThan(0);
+    expect(ours.filter((file) => !/\/node_modules\/@cxkit\/[^/]+\/dist\/.+\.d\.ts$/.test(file))).toEqual([]);
+  });
 });
 
 test("runs a consumer's vitest suite against both mocks from @cxkit/mocks", async () => {

@@ -16,7 +16,7 @@ export function renderReport(report) {
   const lines = [
     `# Drift report: ${report.api}`,
     "",
-    `Spec \`${report.spec}\` against ${report.baseUrl}: ${report.cases.length} GET cases, ${report.drifts.length} drifts.`,
+    `Spec \`${report.spec}\` against ${report.baseUrl}: **${report.coverage.line}**.`,
     "",
   ];
   if (report.drifts.length === 0) {
@@ -45,11 +45,11 @@ export function renderReport(report) {
   lines.push(
     "## Cases",
     "",
-    "| Operation | Status | Drifts | Prism's response violations |",
-    "|---|---|---|---|",
+    "| Operation | Outcome | Status | Drifts | Prism's response violations |",
+    "|---|---|---|---|---|",
     ...report.cases.map(
       (run) =>
-        `| ${run.operationId} (\`${run.operation}\`) | ${run.status ?? `skipped: ${run.skipped}`} | ${run.drifts} | ${run.proxyViolations.length} |`,
+        `| ${run.operationId} (\`${run.operation}\`) | ${run.outcome}${run.reason ? `: ${run.reason.replaceAll("|", "\\|")}` : ""} | ${run.status ?? ""} | ${run.drifts} | ${run.proxyViolations.length} |`,
     ),
     "",
   );

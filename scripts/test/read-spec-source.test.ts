@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { readSpecSource, SourceError } from "../read-spec-source.mjs";
+import { embeddedOpenApi, fetchDocument, readSpecSource, SourceError } from "../read-spec-source.mjs";
 
 let server: Server;
 let base: string;
@@ -9,6 +9,19 @@ beforeAll(async () => {
   server = createServer((request, response) => {
     if (request.url === "/openapi.yaml") {
       response.writeHead(200, { "content-type": "application/yaml" }).end("openapi: 3.0.3\n");
+    } else if (request.url === "/conditional.yaml") {
+      const fresh =
+        request.headers["if-none-match"] === '"e1"' ||
+        request.headers["if-modified-since"] === "Tue, 01 Dec 2026 10:00:00 GMT";
+      if (fresh) response.writeHead(304).end();
+      else
+        response
+          .writeHead(200, { etag: '"e1"', "last-modified": "Tue, 01 Dec 2026 10:00:00 GMT" })
+          .end("openapi: 3.0.3\n");
+    } else if (request.url === "/page.md") {
+      response
+        .writeHead(200, { "content-type": "text/markdown" })
+        .end("# Page\n\n````yaml GET /x\nopenapi: 3.0.1\n````\n");
     } else if (request.url === "/docs") {
       response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end("<html></html>");
     } else if (request.url === "/slow") {
@@ -34,7 +47,7 @@ describe("readSpecSource", () => {
   });
   test("refuses an HTML page and says how to point at the raw spec", async () => {
     await expect(readSpecSource(`${base}/docs`)).rejects.toThrow(
-      /answered an HTML page, not a spec: set "specUrl"/,
+      /answered an HTML page, not an OpenAPI document: point the manifest's upstream url at the raw document/,
     );
   });
   test("names the network error when nothing listens", async () => {
@@ -52,11 +65,38 @@ describe("readSpecSource", () => {
     );
   });
   test("reads a file relative to cwd, and says when it is missing", async () => {
-    expect(await readSpecSource("fixtures/e2e/openapi.yaml", { cwd: import.meta.dirname })).toContain(
+    expect(await readSpecSource("fixtures/e2e/upstream.yaml", { cwd: import.meta.dirname })).toContain(
       "Fixture API",
     );
     await expect(readSpecSource("nope.yaml", { cwd: import.meta.dirname })).rejects.toThrow(
       /cannot read nope.yaml: no such file/,
+    );
+  });
+});
+
+describe("fetchDocument", () => {
+  test("records ETag and Last-Modified, and answers notModified when either still holds", async () => {
+    expect(await fetchDocument(`${base}/conditional.yaml`)).toEqual({
+      notModified: false,
+      text: "openapi: 3.0.3\n",
+      etag: '"e1"',
+      lastModified: "Tue, 01 Dec 2026 10:00:00 GMT",
+    });
+    expect(await fetchDocument(`${base}/conditional.yaml`, { etag: '"e1"' })).toEqual({ notModified: true });
+    expect(
+      await fetchDocument(`${base}/conditional.yaml`, { lastModified: "Tue, 01 Dec 2026 10:00:00 GMT" }),
+    ).toEqual({
+      notModified: true,
+    });
+    expect((await fetchDocument(`${base}/conditional.yaml`, { etag: '"e0"' })).notModified).toBe(false);
+  });
+  test("takes the OpenAPI document a page's .md rendering embeds", async () => {
+    const page = await fetchDocument(`${base}/page.md`, { format: "mintlify-md" });
+    expect(page).toMatchObject({ notModified: false, text: "openapi: 3.0.1\n" });
+  });
+  test("says so when a page embeds no OpenAPI document", () => {
+    expect(() => embeddedOpenApi("# Just prose\n", "https://docs.test/x.md")).toThrow(
+      new SourceError("https://docs.test/x.md embeds no OpenAPI document (no ```yaml block)"),
     );
   });
 });

@@ -1,6 +1,7 @@
 // A third vendor, added the way ARCHITECTURE.md says ("Add a vendor"), to a temporary copy of the
-// repository: its spec, its manifest entry, its package from the template, and no other edit. It
-// then generates, builds, and serves a mock that its own client can call.
+// repository: its upstream document, its overlay, its manifest entry, its package from the template,
+// and no other edit. It then builds its spec, generates, builds, and serves a mock that its own
+// client can call.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { once } from "node:events";
@@ -24,7 +25,7 @@ import { repoRoot } from "../apis.mjs";
 import { exec } from "./helpers/temp-repo.js";
 
 const API = "acme";
-const fixtureSpec = join(repoRoot, "scripts", "test", "fixtures", "third-vendor", "openapi.yaml");
+const fixtures = join(repoRoot, "scripts", "test", "fixtures", "third-vendor");
 let dir: string;
 
 /** Copies what adding a vendor touches or runs; installed node_modules are linked, not copied. */
@@ -40,6 +41,10 @@ function copyRepoForVendors(): string {
     "generate.mjs",
     "manifest.mjs",
     "new-vendor.mjs",
+    "normalize-spec.mjs",
+    "spec-fixes.mjs",
+    "specs",
+    "specs-build.mjs",
     "validators",
     "vendor-template",
   ]) {
@@ -91,20 +96,33 @@ test("the template's dependencies are the vendor clients' own, so their install 
   expect(template.devDependencies).toEqual(alpharun.devDependencies);
 });
 
-test("a third vendor needs its spec, its manifest entry and its package, and then generates, builds and serves a mock", async () => {
+test("a third vendor needs its document, its overlay, its manifest entry and its package, and then builds its spec, generates, builds and serves a mock", async () => {
   const before = snapshot(dir);
   const tsc = join(dir, "node_modules", "typescript", "bin", "tsc");
 
-  // 1. The spec.
-  mkdirSync(join(dir, "specs", API));
-  cpSync(fixtureSpec, join(dir, "specs", API, "openapi.yaml"));
-  // 2. Its manifest entry: where it came from; the script records its hash and version.
+  // 1. The vendor's document, as retrieved, and our overlay (what we ship, with its sources).
+  mkdirSync(join(dir, "specs", API, "upstream"), { recursive: true });
+  cpSync(join(fixtures, "upstream.yaml"), join(dir, "specs", API, "upstream", "openapi.yaml"));
+  cpSync(join(fixtures, "overlay.yaml"), join(dir, "specs", API, "overlay.yaml"));
+  // 2. Its manifest entry: where the document came from.
   const manifestPath = join(dir, "specs", "manifest.json");
   const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
-  manifest.apis[API] = { upstream: "https://docs.acme.invalid/api", retrieved: "2026-12-01" };
+  manifest.apis[API] = {
+    docs: ["https://docs.acme.invalid/api"],
+    upstream: [
+      {
+        file: `specs/${API}/upstream/openapi.yaml`,
+        url: "https://docs.acme.invalid/openapi.yaml",
+        retrieved: "2026-12-01",
+      },
+    ],
+  };
   writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
-  await run(["scripts/manifest.mjs", "--update", API]);
-  // 3. Its package, from the template.
+  // 3. The spec, built: it writes specs/acme/openapi.yaml, the hashes and version in the manifest.
+  await run(["scripts/specs-build.mjs", API]);
+  expect(readFileSync(join(dir, "specs", API, "openapi.yaml"), "utf8")).toContain("x-cxkit-source");
+  await run(["scripts/manifest.mjs", "--check", API]);
+  // 4. Its package, from the template.
   await run(["scripts/new-vendor.mjs", API]);
   const packageDir = join(dir, "packages", API);
   // Note: stands in for `pnpm install`, which would link the same dependencies (test above).
@@ -133,8 +151,22 @@ test("a third vendor needs its spec, its manifest entry and its package, and the
   expect(readFileSync(join(packageDir, "src", "generated", "validate.ts"), "utf8")).toContain(
     `spec: "specs/${API}/openapi.yaml"`,
   );
+  // And its live contract run: a table for `pnpm contract:live acme`, whose coverage names each GET
+  // still without a case.
+  const { acmeLiveCases } = await import(pathToFileURL(join(packageDir, "dist", "live-cases.js")).href);
+  const { liveCaseCoverage } = await import(pathToFileURL(join(mocksDir, "dist", "contract.js")).href);
+  const live = await liveCaseCoverage({
+    spec: join(dir, "specs", API, "openapi.yaml"),
+    table: acmeLiveCases,
+  });
+  expect([acmeLiveCases.credentialVariable, live.missing, live.problems]).toEqual([
+    "ACME_API_TOKEN",
+    ["GET /widgets/{widgetId}"],
+    [],
+  ]);
 
-  // No edit outside the vendor's spec, its manifest entry, its package and generated files.
+  // No edit outside the vendor's specs folder, its manifest entry, its package, generated files and
+  // the generated overlay index.
   const after = snapshot(dir);
   const changed = [...after].filter(([file, hash]) => before.get(file) !== hash).map(([file]) => file);
   const removed = [...before.keys()].filter((file) => !after.has(file));
@@ -145,6 +177,7 @@ test("a third vendor needs its spec, its manifest entry and its package, and the
         !file.startsWith(`specs/${API}/`) &&
         !file.startsWith(`packages/${API}/`) &&
         file !== "specs/manifest.json" &&
+        file !== "specs/README.md" &&
         !file.includes("/src/generated/"),
     ),
   ).toEqual([]);
@@ -188,4 +221,7 @@ test("a third vendor needs its spec, its manifest entry and its package, and the
   }
   expect(existsSync(join(packageDir, "dist", "index.d.ts"))).toBe(true);
   expect(statSync(join(packageDir, "README.md")).size).toBeGreaterThan(0);
+  expect(readFileSync(join(dir, "specs", "README.md"), "utf8")).toContain(
+    "### `specs/acme/overlay.yaml`: 1 action in 1 group",
+  );
 }, 120_000);

@@ -84,7 +84,7 @@ export async function renderValidators(specPath, label) {
 }
 
 /** Where a schema that is only a `$ref` leads: Ajv compiles the target, so its paths start there. */
-function refTarget(spec, pointer) {
+export function refTarget(spec, pointer) {
   let target = pointer;
   for (let schema = resolve(spec, target); typeof schema?.$ref === "string"; schema = resolve(spec, target)) {
     target = schema.$ref;
@@ -92,13 +92,15 @@ function refTarget(spec, pointer) {
   return target;
 }
 
-function createAjv(spec) {
+/** Ajv over the prepared spec; `checkFormats: false` accepts any string where the spec names a format. */
+export function createAjv(spec, { checkFormats = true } = {}) {
   const ajv = new Ajv({
     strict: false,
     allErrors: true,
     discriminator: true,
     messages: false,
     inlineRefs: false,
+    validateFormats: checkFormats,
     code: { source: true, esm: true, lines: true },
   });
   for (const format of CHECKED_FORMATS) ajv.addFormat(format, fastFormats[format]);
@@ -113,7 +115,7 @@ function createAjv(spec) {
  * Inlines Ajv's run-time helpers and makes every `schemaPath` in the code a spec pointer (`#/components/schemas/Agent/required`): Ajv
  * writes paths inside a separately compiled schema relative to that schema (`#/required`).
  */
-function absolutePaths(source, names, label) {
+export function absolutePaths(source, names, label) {
   const used = new Set();
   const chunks = source
     .replace(/^"use strict";\n?/, "")

@@ -2,8 +2,9 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { test } from "vitest";
-import { parse } from "yaml";
+import { readSpecOperations } from "./spec-operations.js";
 
+export { type LiveCaseCoverage, liveCaseCoverage } from "./live-case-coverage.js";
 export { type PageRequest, type PageServer, startPageServer } from "./page-server.js";
 
 type TestBody = () => Promise<void> | void;
@@ -29,7 +30,6 @@ export interface ContractCoverage {
   summary: string;
 }
 
-const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 const CALL = /\b(happy|failure)\(\s*["'`]([A-Za-z0-9_]+)["'`]/g;
 
 /**
@@ -41,14 +41,7 @@ export async function contractCoverage(options: {
   testDir: string | URL;
   label?: string;
 }): Promise<ContractCoverage> {
-  const document = parse(await readFile(options.spec, "utf8")) as {
-    paths?: Record<string, Record<string, { operationId?: string }>>;
-  };
-  const operations = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
-    HTTP_METHODS.filter((method) => item[method]).map(
-      (method) => item[method]?.operationId ?? `${method.toUpperCase()} ${path}`,
-    ),
-  );
+  const operations = (await readSpecOperations(options.spec)).map(({ operationId }) => operationId);
   const dir = options.testDir instanceof URL ? fileURLToPath(options.testDir) : options.testDir;
   const covered = { happy: new Set<string>(), failure: new Set<string>() };
   for (const file of await readdir(dir)) {
@@ -68,11 +61,6 @@ export async function contractCoverage(options: {
   return { operations, missing, unknown, summary };
 }
 
-type Parameter = { name?: string; in?: string; $ref?: string };
-type SpecDocument = Record<string, unknown> & {
-  paths?: Record<string, Record<string, { parameters?: Parameter[] }> & { parameters?: Parameter[] }>;
-};
-
 export interface PaginationCoverage {
   /** operations (`METHOD /path`) whose query, path-level parameters included, takes the cursor */
   paginated: string[];
@@ -90,22 +78,11 @@ export async function paginationCoverage(options: {
   spec: string;
   table: { cursor: string; operations: Record<string, { method: string }> };
 }): Promise<PaginationCoverage> {
-  const document = parse(await readFile(options.spec, "utf8")) as SpecDocument;
-  const resolve = (parameter: Parameter): Parameter =>
-    parameter.$ref
-      ? (parameter.$ref
-          .split("/")
-          .slice(1)
-          .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], document) as Parameter)
-      : parameter;
-  const takesCursor = (parameters: Parameter[]) =>
-    parameters.map(resolve).some(({ in: where, name }) => where === "query" && name === options.table.cursor);
-  const paginated = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
-    HTTP_METHODS.filter(
-      (method) =>
-        item[method] && takesCursor([...(item.parameters ?? []), ...(item[method]?.parameters ?? [])]),
-    ).map((method) => `${method.toUpperCase()} ${path}`),
-  );
+  const paginated = (await readSpecOperations(options.spec))
+    .filter(({ parameters }) =>
+      parameters.some(({ in: where, name }) => where === "query" && name === options.table.cursor),
+    )
+    .map(({ operation }) => operation);
   const listed = Object.entries(options.table.operations).map(
     ([path, { method }]) => `${method.toUpperCase()} ${path}`,
   );

@@ -35,6 +35,14 @@ export {
 } from "./errors.js";
 export { assertHeaderSafe, isHeaderValue } from "./header-value.js";
 export { ClientOptionsError, InvalidRequestError, MissingCredentialError } from "./input-errors.js";
+export type {
+  LiveCase,
+  LiveCaseSource,
+  LiveCaseTable,
+  LiveClientOptions,
+  SafeMethod,
+  SafeOperation,
+} from "./live-cases.js";
 export type { AttemptLog, AttemptOutcome, Logger } from "./logger.js";
 export {
   type PageOptions,
@@ -57,7 +65,12 @@ export { RateLimiter, type RateLimitOptions } from "./rate-limit.js";
 export { createRedactor, REDACTED, type Redactor } from "./redact.js";
 export { REQUEST_ID_HEADERS } from "./request-id.js";
 export type { RuntimeRequestOptions } from "./request-options.js";
-export { parseRetryAfter, type RequestRetryOption, type RetryOptions } from "./retry.js";
+export {
+  isRetryableStatus,
+  parseRetryAfter,
+  type RequestRetryOption,
+  type RetryOptions,
+} from "./retry.js";
 export { createRuntimeFetch, type FetchLike, type RuntimeFetchOptions } from "./runtime-fetch.js";
 export { createRuntimeMiddleware, type RuntimeMiddlewareOptions } from "./runtime-middleware.js";
 export { LiteRequest } from "./transport/lite-request.js";

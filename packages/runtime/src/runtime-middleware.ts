@@ -2,6 +2,7 @@ import type { Middleware } from "openapi-fetch";
 import { failureOutcome } from "./attempt.js";
 import { BufferedResponse } from "./buffered-response.js";
 import { type CallIdentity, identifyCall, recordCall } from "./call-info.js";
+import { checkPathParams } from "./check-path-params.js";
 import { ApiError, createApiError, InvalidResponseError, noResponseError, withPath } from "./errors.js";
 import { hasNoBody } from "./has-no-body.js";
 import { createRedactor, type Redactor } from "./redact.js";
@@ -21,8 +22,9 @@ export interface RuntimeMiddlewareOptions {
 const MAX_BODY_CHARS = 2000;
 
 /**
- * The part of the runtime that needs the operation: typed errors with the path template, `throwOnError`,
- * and JSON bodies checked before openapi-fetch parses them (it would throw a bare `SyntaxError`).
+ * The part of the runtime that needs the operation: path values that would reach another path refused,
+ * typed errors with the path template, `throwOnError`, and JSON bodies checked before openapi-fetch
+ * parses them (it would throw a bare `SyntaxError`).
  * Register it first, so its `onResponse` and `onError` run last and see the final response or error.
  */
 export function createRuntimeMiddleware(options: RuntimeMiddlewareOptions = {}): Middleware {
@@ -31,6 +33,12 @@ export function createRuntimeMiddleware(options: RuntimeMiddlewareOptions = {}):
   const { requestIdHeaders } = options;
 
   return {
+    // Note: before openapi-fetch sends the request, so a refused call sends nothing.
+    onRequest({ request, schemaPath, params }) {
+      checkPathParams(request.method, schemaPath, params.path);
+      return undefined;
+    },
+
     async onResponse({ request, response, schemaPath, options: { parseAs } }) {
       // Note: worked out only when an error needs it, so a successful call does not pay for it.
       const identify = () =>

@@ -9,11 +9,18 @@ import {
   type RefuseOption,
 } from "@cxkit/runtime";
 import type { DriftCheck } from "@cxkit/runtime/drift";
-import type { BackfillOptions } from "./backfill.js";
+import type { BackfillOptions } from "./alpharun-to-dixa/backfill.js";
+import type { FieldRule } from "./alpharun-to-dixa/field-mapping.js";
+import type { SyncOptions } from "./alpharun-to-dixa/sync-interaction.js";
 import type { CxOptions } from "./cx-options.js";
+import {
+  checkWebhookSecret,
+  DIXA_EVENT_NAMES,
+  isDixaEvents,
+  isEventStore,
+} from "./dixa-to-alpharun/check-webhook-options.js";
+import type { ConversationSyncOptions } from "./dixa-to-alpharun/sync-conversation.js";
 import { type CredentialProblem, CxOptionsError } from "./errors.js";
-import type { FieldRule } from "./field-mapping.js";
-import type { SyncOptions } from "./sync-interaction.js";
 
 /** Most interactions a backfill syncs at once: Dixa allows 10 requests/s per token, so more only queue. */
 export const MAX_CONCURRENCY = 100;
@@ -105,14 +112,17 @@ export const OPTION_KEYS = {
   /** a webhook's sync: the conversation comes from the interaction */
   webhook: keysOf<Omit<SyncOptions, "conversationId">>()("mapping dryRun writeBackKey clearEmpty signal"),
   backfill: keysOf<BackfillOptions>()(`${SYNC} concurrency checkpoint onProgress onItem maxListedFailures`),
+  conversation: keysOf<ConversationSyncOptions>()("mapping dryRun createContact clearEmpty signal"),
 };
 const CX_KEYS = keysOf<CxOptions>()(
-  "alpharun dixa retry timeout logger fetch env mapping writeBackKey clearEmpty attributeCacheTtlMs",
+  "alpharun dixa retry timeout logger fetch env mapping writeBackKey clearEmpty attributeCacheTtlMs contactMapping createContact dixaEvents eventStore",
 );
 /** Each API's options, its credential first. */
 const API_KEYS = {
   alpharun: keysOf<NonNullable<CxOptions["alpharun"]>>()("token baseUrl headers validateResponses"),
-  dixa: keysOf<NonNullable<CxOptions["dixa"]>>()("apiKey baseUrl headers rateLimit validateResponses"),
+  dixa: keysOf<NonNullable<CxOptions["dixa"]>>()(
+    "apiKey baseUrl headers rateLimit validateResponses webhookSecret",
+  ),
 };
 const RULE_KEYS = keysOf<FieldRule>()("attribute transform");
 
@@ -127,6 +137,7 @@ const RULES: Record<string, [test: (value: unknown) => boolean, allowed: string]
   conversationId: [isConversationId, ALLOWED.conversationId],
   dryRun: [isBoolean, "a boolean"],
   clearEmpty: [isBoolean, "a boolean"],
+  createContact: [isBoolean, "a boolean"],
   writeBackKey: [
     (value) => value === false || isName(value),
     `false or an Alpharun custom field key (${ALLOWED.name})`,
@@ -145,6 +156,8 @@ const RULES: Record<string, [test: (value: unknown) => boolean, allowed: string]
     "a number of ms >= 0 (Infinity: never refetched)",
   ],
   env: [(value) => typeof value === "object" && value !== null, "an object"],
+  dixaEvents: [isDixaEvents, `a non-empty array of Dixa webhook events (${DIXA_EVENT_NAMES.join(", ")})`],
+  eventStore: [isEventStore, "a WebhookEventStore (an object with has and add functions)"],
 };
 
 /** Checks `createCx`'s options, all of them, before anything is built. */
@@ -158,8 +171,10 @@ export function checkCxOptions(options: unknown): void {
     const {
       [key]: credential,
       validateResponses,
+      webhookSecret,
       ...runtime
     } = checkObject("createCx", api, given[api] ?? {}, keys);
+    if (webhookSecret !== undefined) checkWebhookSecret(webhookSecret);
     if (validateResponses !== undefined && !(validateResponses as DriftCheck)?.checkPayload) {
       refuse(`${api}.validateResponses`, "a drift check", validateResponses);
     }
@@ -176,9 +191,14 @@ export function checkCxOptions(options: unknown): void {
 
 /**
  * Checks an options object (a method's may be unset; `keys`: those it takes, from `OPTION_KEYS`): no
- * unknown key, and each set value by its rule.
+ * unknown key, and each set value by its rule (`mapping` by `mappingCheck`, default the field mapping's).
  */
-export function checkOptions(where: string, options: unknown, keys: string[]): Record<string, unknown> {
+export function checkOptions(
+  where: string,
+  options: unknown,
+  keys: string[],
+  mappingCheck: (where: string, mapping: unknown) => void = checkMapping,
+): Record<string, unknown> {
   if (options === undefined) return {};
   const given = checkObject(where, "", options, keys);
   for (const [key, value] of Object.entries(given)) {
@@ -186,7 +206,7 @@ export function checkOptions(where: string, options: unknown, keys: string[]): R
     if (value === undefined || !test) continue;
     if (!test(value)) refuser(where)(key, allowed as string, value);
   }
-  if (given.mapping !== undefined) checkMapping(where, given.mapping);
+  if (given.mapping !== undefined) mappingCheck(where, given.mapping);
   return given;
 }
 

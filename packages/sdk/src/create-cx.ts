@@ -2,7 +2,11 @@ import { type AlpharunClient, createAlpharunClient } from "@cxkit/alpharun";
 import { createDixaClient, type DixaClient } from "@cxkit/dixa";
 import { checkClientOptions, describeValue, RateLimiter, type RateLimitOptions } from "@cxkit/runtime";
 import type { DriftCheck } from "@cxkit/runtime/drift";
-import { type BackfillOptions, backfill } from "./backfill.js";
+import { type BackfillOptions, backfill } from "./alpharun-to-dixa/backfill.js";
+import { contactInteractions } from "./alpharun-to-dixa/contact-interactions.js";
+import { type SyncOptions, syncInteraction } from "./alpharun-to-dixa/sync-interaction.js";
+import type { BackfillReport, SyncReport } from "./alpharun-to-dixa/sync-report.js";
+import { parseAlpharunWebhook } from "./alpharun-to-dixa/webhook.js";
 import {
   checkBackfillIds,
   checkCxOptions,
@@ -12,16 +16,13 @@ import {
   isRateLimitOptions,
   OPTION_KEYS,
 } from "./check-input.js";
-import { contactInteractions } from "./contact-interactions.js";
 import type { CxOptions } from "./cx-options.js";
+import { type ConversationMethods, conversationMethods } from "./dixa-to-alpharun/conversation-methods.js";
 import { CREDENTIAL_VARIABLES, CxOptionsError, EnvironmentCredentialError } from "./errors.js";
-import type { BackfillReport, SyncReport } from "./report.js";
 import type { SyncContext } from "./sync-context.js";
-import { type SyncOptions, syncInteraction } from "./sync-interaction.js";
-import { parseAlpharunWebhook } from "./webhook.js";
 
-/** One object for both APIs and the workflows that cross them. */
-export interface Cx {
+/** One object for both APIs and the workflows that cross them (Dixa -> Alpharun: `ConversationMethods`). */
+export interface Cx extends ConversationMethods {
   /** the Alpharun client, built on first use; throws `MissingCredentialError` without a token */
   readonly alpharun: AlpharunClient;
   /** the Dixa client, built on first use; throws `MissingCredentialError` without a key */
@@ -29,7 +30,7 @@ export interface Cx {
   /** Syncs one interaction (its id a UUID) onto its Dixa conversation (see `SyncOptions`); bad input throws `CxOptionsError`. */
   syncInteraction(interactionId: string, options?: SyncOptions): Promise<SyncReport>;
   /**
-   * Runs the sync for a `customer_interaction.updated` webhook body (parsed or raw). Any other event
+   * Runs the sync for a `customer_interaction.updated` webhook body (parsed, or raw text or bytes). Any other event
    * or a malformed body throws `WebhookPayloadError` before anything is requested. Note: the
    * interaction is fetched by id from the configured Alpharun base URL; the payload's
    * `public_api_url` is never followed, so a forged payload cannot send the token elsewhere.
@@ -71,7 +72,7 @@ export function createCx(options: CxOptions = {}): Cx {
       return alpharun;
     },
     get dixa() {
-      const { validateResponses, rateLimit, ...given } = options.dixa ?? {};
+      const { validateResponses, rateLimit, webhookSecret: _secret, ...given } = options.dixa ?? {};
       dixa ??= withDriftCheck(
         validateResponses,
         createDixaClient({
@@ -97,6 +98,7 @@ export function createCx(options: CxOptions = {}): Cx {
   };
 
   return {
+    ...conversationMethods(context, options, env),
     get alpharun() {
       return context.alpharun;
     },
@@ -109,7 +111,8 @@ export function createCx(options: CxOptions = {}): Cx {
     },
     handleAlpharunWebhook: async (payload, sync) => {
       const { id } = parseAlpharunWebhook(payload).data.customer_interaction;
-      options.alpharun?.validateResponses?.checkPayload("CustomerInteractionUpdatedWebhook", payload);
+      const raw = payload instanceof Uint8Array ? new TextDecoder().decode(payload) : payload;
+      options.alpharun?.validateResponses?.checkPayload("CustomerInteractionUpdatedWebhook", raw);
       return syncInteraction(context, id, prepare("handleAlpharunWebhook", sync, OPTION_KEYS.webhook));
     },
     backfill: async (ids, run) => {

@@ -1,6 +1,8 @@
+import type { DixaWebhookEventFqn, WebhookEventStore } from "@cxkit/dixa/webhooks";
 import type { Logger, RateLimiter, RateLimitOptions, RetryOptions } from "@cxkit/runtime";
 import type { DriftCheck } from "@cxkit/runtime/drift";
-import type { SyncOptions } from "./sync-interaction.js";
+import type { SyncOptions } from "./alpharun-to-dixa/sync-interaction.js";
+import type { ContactMapping } from "./dixa-to-alpharun/contact-mapping.js";
 
 /** Options of `createCx`: both clients, the defaults of every sync, and where credentials come from. */
 export interface CxOptions {
@@ -25,6 +27,8 @@ export interface CxOptions {
     rateLimit?: RateLimitOptions | RateLimiter | false;
     /** drift checks of Dixa's responses, `validateDixaResponses()` from `@cxkit/dixa/validate` (default none) */
     validateResponses?: DriftCheck;
+    /** the webhook subscription's secret key, hex-encoded as Dixa shows it (default: the `DIXA_WEBHOOK_SECRET` environment variable) */
+    webhookSecret?: string;
   };
   /** retries of both clients: 429, 408, 409 and 5xx, after `Retry-After` when sent (`retries` a whole number >= 0), or `false` (default 2 retries) */
   retry?: RetryOptions | false;
@@ -38,6 +42,14 @@ export interface CxOptions {
   writeBackKey?: SyncOptions["writeBackKey"];
   /** clear a Dixa attribute when Alpharun extracted no value, in every sync; `false` leaves it (default true) */
   clearEmpty?: SyncOptions["clearEmpty"];
+  /** Dixa -> Alpharun: how the contact is found and which of its fields get what, in every conversation sync (default `DEFAULT_CONTACT_MAPPING`) */
+  contactMapping?: ContactMapping;
+  /** Dixa -> Alpharun: create the Alpharun contact when none matches, in every conversation sync (default false) */
+  createContact?: boolean;
+  /** Dixa -> Alpharun: the webhook events `handleDixaWebhook` syncs; others are skipped (default `["CONVERSATION_CLOSED", "CONVERSATION_RATED"]`) */
+  dixaEvents?: readonly DixaWebhookEventFqn[];
+  /** where `handleDixaWebhook` remembers handled `event_id`s, e.g. one shared by several processes (default: in memory, 10,000 ids for 24 h) */
+  eventStore?: WebhookEventStore;
   /** how long Dixa custom attribute definitions are cached, in ms, >= 0 (default 300000) */
   attributeCacheTtlMs?: number;
   /** where credentials and base URLs are read from when not passed (default `process.env`) */

@@ -1,5 +1,5 @@
 import { MissingCredentialError } from "@cxkit/runtime";
-import type { BackfillReport, MappingProblem } from "./report.js";
+import type { BackfillReport, MappingProblem } from "./alpharun-to-dixa/sync-report.js";
 
 /**
  * Base class of the errors `@cxkit/sdk` adds; a bad credential is the clients' `MissingCredentialError`,
@@ -65,6 +65,34 @@ export class EnvironmentCredentialError extends MissingCredentialError {
     this.api = api;
     this.problem = problem;
     this.variable = variable;
+  }
+}
+
+/** The environment variable the Dixa webhook secret is read from. */
+export const WEBHOOK_SECRET_VARIABLE = "DIXA_WEBHOOK_SECRET";
+
+/**
+ * The Dixa webhook secret, read from `DIXA_WEBHOOK_SECRET` (none passed to `createCx`), is unset,
+ * blank, or not the hex-encoded key Dixa shows on the subscription. `handleDixaWebhook` throws it
+ * before reading a delivery (`cxkit serve` before listening). The message names the variable, never
+ * the value.
+ */
+export class EnvironmentSecretError extends MissingCredentialError {
+  override name = "EnvironmentSecretError";
+  /** the environment variable, `DIXA_WEBHOOK_SECRET` */
+  readonly variable = WEBHOOK_SECRET_VARIABLE;
+
+  constructor(
+    /** what is wrong with it */
+    readonly problem: "missing" | "unusable",
+    /** for `unusable`: what is wrong, as the secret check says it */
+    detail = "",
+  ) {
+    super(
+      problem === "missing"
+        ? `${WEBHOOK_SECRET_VARIABLE} ${CREDENTIAL_PROBLEMS.missing} or pass createCx({ dixa.webhookSecret })`
+        : `${WEBHOOK_SECRET_VARIABLE} is not usable: ${detail}`,
+    );
   }
 }
 

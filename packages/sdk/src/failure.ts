@@ -1,16 +1,29 @@
+import { isRetryableStatus } from "@cxkit/runtime";
 import { passConfigurationErrors } from "./errors.js";
-import type { FailureInfo, FailureStage } from "./report.js";
+import {
+  type FailureInfo,
+  type FailureStage,
+  type OutcomeStatus,
+  type ReportParts,
+  type SkipReason,
+  summarizeStatus,
+} from "./outcome.js";
 
 /** Turns a thrown value into a serializable failure record, keeping its HTTP status and request id when it has them. */
 export function toFailure(stage: FailureStage, error: unknown): FailureInfo {
   if (error instanceof Error) {
-    const { status, requestId } = error as { status?: unknown; requestId?: unknown };
+    const { status, requestId, retryAfter } = error as {
+      status?: unknown;
+      requestId?: unknown;
+      retryAfter?: unknown;
+    };
     return {
       stage,
       name: error.name,
       message: error.message,
       ...(typeof status === "number" ? { status } : {}),
       ...(typeof requestId === "string" ? { requestId } : {}),
+      ...(typeof retryAfter === "number" ? { retryAfter } : {}),
     };
   }
   return { stage, name: "Error", message: String(error) };
@@ -33,4 +46,32 @@ export async function stage<T>(name: FailureStage, run: () => Promise<T>): Promi
   } catch (error) {
     throw new StageFailure(name, passConfigurationErrors(error));
   }
+}
+
+/**
+ * Runs a sync to its report: `base` with the parts `sync` returns, their status and, when nothing was
+ * written or planned, `reason`'s why; or `base` failed at the stage that stopped it.
+ */
+export async function settle<R extends ReportParts>(
+  base: R,
+  sync: () => Promise<Partial<R>>,
+  reason: (report: R) => SkipReason | undefined,
+): Promise<R & { status: OutcomeStatus }> {
+  try {
+    const report = { ...base, ...(await sync()) };
+    const why = reason(report);
+    return { ...report, status: summarizeStatus(report), ...(why ? { reason: why } : {}) };
+  } catch (error) {
+    if (!(error instanceof StageFailure)) throw error;
+    return { ...base, status: "failed", error: toFailure(error.stage, error.cause) };
+  }
+}
+
+/**
+ * Whether the same request may succeed later: the vendor answered a status worth retrying (408, 409,
+ * 429, 5xx), or did not answer at all (connection failure, timeout). The clients have retried already.
+ */
+export function isRetryable(failure: FailureInfo): boolean {
+  if (failure.status !== undefined) return isRetryableStatus(failure.status);
+  return failure.name === "ConnectionError" || failure.name === "TimeoutError";
 }

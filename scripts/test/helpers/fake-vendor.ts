@@ -90,6 +90,18 @@ const ROUTES: [Api, RegExp, (drifts: readonly Drift[]) => unknown][] = [
   ],
   [
     "alpharun",
+    /^\/customer-interactions\/[^/]+\/transcripts$/,
+    () => ({
+      data: {
+        customer_interaction: {
+          id: IDS.interaction,
+          transcripts: [{ date: "2026-11-02T10:00:00Z", duration: 61, transcript: "pii-Agent: hello" }],
+        },
+      },
+    }),
+  ],
+  [
+    "alpharun",
     /^\/customer-interactions\/[^/]+$/,
     (drifts) =>
       drifted("alpharun", (item) => ({ data: { customer_interaction: item } }), interaction(), drifts),
@@ -107,14 +119,18 @@ const ROUTES: [Api, RegExp, (drifts: readonly Drift[]) => unknown][] = [
 export interface FakeVendor {
   /** e.g. `http://127.0.0.1:41234`; Alpharun's base URL is `${url}/alpharun`, Dixa's `${url}/dixa` */
   url: string;
+  /** every request so far, as `"GET /dixa/tags"` */
+  requests: string[];
   drift(api: Api, drifts: readonly Drift[]): void;
   close(): Promise<void>;
 }
 
 export async function startFakeVendor(): Promise<FakeVendor> {
   const drifts: Record<Api, readonly Drift[]> = { alpharun: [], dixa: [] };
+  const requests: string[] = [];
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
+    requests.push(`${request.method} ${url.pathname}`);
     const [, api, ...rest] = url.pathname.split("/");
     const path = `/${rest.join("/")}`;
     const route = ROUTES.find(([name, pattern]) => name === api && pattern.test(path));
@@ -130,6 +146,7 @@ export async function startFakeVendor(): Promise<FakeVendor> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    requests,
     drift(api, list) {
       drifts[api] = [...list];
     },

@@ -1,7 +1,17 @@
 // A throwaway copy of the repository for end-to-end tests: sources copied, node_modules linked
 // (root and scripts/, all that sync-specs and changesets need), a git history to diff against.
 import { execFile } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { promisify } from "node:util";
@@ -82,9 +92,13 @@ export function remove(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
+/** The fixture vendor's document, as its upstream serves it before any test changes it. */
+export const fixtureUpstream = join(import.meta.dirname, "..", "fixtures", "e2e", "upstream.yaml");
+
 /**
- * A repository copy whose alpharun spec is the small e2e fixture, with its types generated, its
- * manifest entry up to date, no pending changeset and everything committed on `main`.
+ * A repository copy whose alpharun API is the small e2e fixture (one upstream document, a small
+ * overlay), with its spec built, its types generated, its manifest entry up to date, no pending
+ * changeset and everything committed on `main`.
  */
 export async function fixtureRepo(): Promise<string> {
   const dir = copyRepo();
@@ -92,14 +106,32 @@ export async function fixtureRepo(): Promise<string> {
   for (const file of readdirSync(join(dir, ".changeset"))) {
     if (file.endsWith(".md") && file !== "README.md") rmSync(join(dir, ".changeset", file));
   }
-  cpSync(
-    join(import.meta.dirname, "..", "fixtures", "e2e", "openapi.yaml"),
-    join(dir, "specs", "alpharun", "openapi.yaml"),
-  );
-  for (const script of ["generate.mjs", "manifest.mjs"]) {
-    const args = script === "generate.mjs" ? ["alpharun"] : ["--update", "alpharun"];
+  const api = join(dir, "specs", "alpharun");
+  rmSync(join(api, "upstream"), { recursive: true });
+  mkdirSync(join(api, "upstream"));
+  cpSync(fixtureUpstream, join(api, "upstream", "openapi.yaml"));
+  cpSync(join(import.meta.dirname, "..", "fixtures", "e2e", "overlay.yaml"), join(api, "overlay.yaml"));
+  rmSync(join(api, "openapi.yaml"));
+  const manifestFile = join(dir, "specs", "manifest.json");
+  const manifest = JSON.parse(readFileSync(manifestFile, "utf8"));
+  manifest.apis.alpharun = {
+    docs: ["https://docs.fixture.test/"],
+    upstream: [
+      {
+        file: "specs/alpharun/upstream/openapi.yaml",
+        url: "https://api.fixture.test/openapi.yaml",
+        retrieved: "2026-12-01",
+        sha256: "",
+      },
+    ],
+  };
+  writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
+  for (const [script, ...args] of [
+    ["specs-build.mjs", "alpharun"],
+    ["generate.mjs", "alpharun"],
+  ] as const) {
     const result = await exec(process.execPath, [join(dir, "scripts", script), ...args], dir);
-    if (result.code !== 0) throw new Error(`${script} failed: ${result.stderr}`);
+    if (result.code !== 0) throw new Error(`${script} failed: ${result.stdout}${result.stderr}`);
   }
   await git(dir, "init", "-q", "-b", "main");
   await commitAll(dir, "baseline");

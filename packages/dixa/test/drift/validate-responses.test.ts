@@ -195,3 +195,36 @@ describe("unions", () => {
     ]);
   });
 });
+
+describe("objects the spec leaves open", () => {
+  const operation = "GET /conversations/{conversationId}";
+  const base = {
+    id: 1,
+    requesterId: IDS.agent,
+    channel: "Email",
+    createdAt: "2024-01-01T00:00:00Z",
+    state: "Open",
+  };
+
+  test("a conversation with Dixa's channel-specific fields gives no event: the spec says additionalProperties: true", () => {
+    const channelFields = {
+      browserInfo: { name: "Firefox" },
+      language: "en",
+      toEmail: "support@example.com",
+      fromEmail: "customer@example.com",
+      subject: "Order",
+    };
+    expect(
+      findResponseDrift(dixaValidators, operation, 200, { data: { ...base, ...channelFields } }),
+    ).toEqual([]);
+  });
+
+  test("an extra field inside a closed object of the conversation is still reported", () => {
+    const events = findResponseDrift(dixaValidators, operation, 200, {
+      data: { ...base, queue: { id: IDS.agent, queuedAt: "2024-01-01T00:00:00Z", priority: 1 } },
+    });
+    expect(events.map((event) => [event.kind, event.pointer])).toEqual([
+      ["extra-field", "/data/queue/priority"],
+    ]);
+  });
+});

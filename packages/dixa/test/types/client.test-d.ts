@@ -9,6 +9,13 @@ import {
 } from "../../src/index.js";
 
 type Schemas = components["schemas"];
+/**
+ * Note: `Conversation` is open (`additionalProperties: true`), which openapi-typescript writes as an
+ * intersection with an index signature; openapi-fetch's response types flatten it into one object
+ * type. Both are the same type to the compiler (each assigns to the other); `toEqualTypeOf` compares
+ * their spelling, so the tests name the flattened form.
+ */
+type Flat<T> = { [K in keyof T]: T[K] };
 
 const dixa: DixaClient = createDixaClient({ apiKey: "test-key" });
 const AGENT_ID = "5a556159-9c21-4f3e-a44f-d323deb80d16";
@@ -18,9 +25,12 @@ describe("response types", () => {
     const { data, error } = await dixa.GET("/conversations/{conversationId}", {
       params: { path: { conversationId: 100 } },
     });
-    expectTypeOf(data).toEqualTypeOf<{ data: Schemas["Conversation"] } | undefined>();
+    expectTypeOf(data).toEqualTypeOf<{ data: Flat<Schemas["Conversation"]> } | undefined>();
     if (data) {
-      expectTypeOf(data.data).toEqualTypeOf<Schemas["Conversation"]>();
+      expectTypeOf(data.data).toEqualTypeOf<Flat<Schemas["Conversation"]>>();
+      expectTypeOf(data.data).toExtend<Schemas["Conversation"]>();
+      expectTypeOf<Schemas["Conversation"]>().toExtend<typeof data.data>();
+      expectTypeOf(data.data.browserInfo).toBeUnknown();
       expectTypeOf(data.data.id).toBeNumber();
       expectTypeOf(data.data.channel).toEqualTypeOf<Schemas["ConversationChannel"]>();
     }

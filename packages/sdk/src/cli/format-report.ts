@@ -1,4 +1,9 @@
-import type { BackfillReport, FieldReport, SyncReport, WriteBackReport } from "../report.js";
+import type {
+  BackfillReport,
+  FieldReport,
+  SyncReport,
+  WriteBackReport,
+} from "../alpharun-to-dixa/sync-report.js";
 import { renderTable } from "./render-table.js";
 
 /** The human summary of one sync: where it landed, then a row per field and one for the write-back. */

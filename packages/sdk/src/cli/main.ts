@@ -10,6 +10,8 @@ process.once("SIGINT", () => {
   controller.abort();
   process.once("SIGINT", () => process.exit(EXIT.interrupted));
 });
+// Note: a service manager stops `cxkit serve` with SIGTERM; it finishes the deliveries in flight.
+process.once("SIGTERM", () => controller.abort());
 
 process.exitCode = await runCli(process.argv.slice(2), {
   env: process.env,

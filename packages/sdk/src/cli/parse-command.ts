@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { quoteInput } from "@cxkit/runtime";
+import type { FieldMapping } from "../alpharun-to-dixa/field-mapping.js";
 import {
   ALLOWED,
   isConcurrency,
@@ -9,7 +10,6 @@ import {
   isOneLine,
   isUuid,
 } from "../check-input.js";
-import type { FieldMapping } from "../field-mapping.js";
 
 /** A command line that cannot be run; printed as one `cxkit:` line with a hint to `--help`, exit status 2. */
 export class UsageError extends Error {
@@ -76,13 +76,13 @@ export type Quote = (value: string) => string;
  * A usage error quotes what was given through `quote` (at most 80 characters of it).
  */
 export function parseCommand(argv: readonly string[], quote: Quote = quoteInput): Command {
-  const { values, positionals } = readArguments(argv, quote);
+  const { values, positionals } = readArguments<Values>(argv, OPTIONS, quote);
   const [name, ...rest] = positionals;
   if (values.help || name === "help") return { name: "help" };
   if (values.version) return { name: "version" };
   if (name === undefined) return { name: "help" };
   if (name !== "sync" && name !== "backfill") {
-    throw new UsageError(`unknown command ${quote(name)}: expected sync or backfill`);
+    throw new UsageError(`unknown command ${quote(name)}: expected sync, backfill or serve`);
   }
   if (values["no-write-back"] && values["write-back-key"] !== undefined) {
     throw new UsageError("--write-back-key and --no-write-back do not go together: pick one");
@@ -154,15 +154,22 @@ export function parseCommand(argv: readonly string[], quote: Quote = quoteInput)
   };
 }
 
+/** The flags a command takes, as Node's `parseArgs` declares them. */
+export type Flags = Record<string, { type: "string" | "boolean"; multiple?: boolean; short?: string }>;
+
 /**
- * Node's `parseArgs` in its lenient mode, then our own checks, so every mistake gets our message:
- * unknown flags, a flag without its value (or taking the next flag as one), a value on a switch, and
- * a single-value flag given twice.
+ * Node's `parseArgs` in its lenient mode, then our own checks, so every mistake gets our message
+ * (a value quoted through `quote`): unknown flags, a flag without its value (or taking the next flag as
+ * one), a value on a switch, and a single-value flag given twice.
  */
-function readArguments(argv: readonly string[], quote: Quote): { values: Values; positionals: string[] } {
+export function readArguments<V>(
+  argv: readonly string[],
+  options: Flags,
+  quote: Quote,
+): { values: V; positionals: string[] } {
   const { tokens, positionals } = parseArgs({
     args: [...argv],
-    options: OPTIONS,
+    options,
     allowPositionals: true,
     strict: false,
     tokens: true,
@@ -172,7 +179,7 @@ function readArguments(argv: readonly string[], quote: Quote): { values: Values;
   for (const token of tokens) {
     if (token.kind !== "option") continue;
     const flag = token.rawName;
-    const spec = (OPTIONS as Record<string, { type: string; multiple?: boolean }>)[token.name];
+    const spec = options[token.name];
     if (!spec) throw new UsageError(`unknown option ${quote(flag)}`);
     if (spec.type === "boolean") {
       if (token.value !== undefined)
@@ -192,7 +199,7 @@ function readArguments(argv: readonly string[], quote: Quote): { values: Values;
     else values[token.name] = token.value;
     seen.add(token.name);
   }
-  return { values: values as Values, positionals };
+  return { values: values as V, positionals };
 }
 
 /** `--map key=attribute`, repeatable: each key once, each attribute for one key. */

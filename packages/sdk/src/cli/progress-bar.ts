@@ -1,4 +1,4 @@
-import type { BackfillProgress } from "../report.js";
+import type { BackfillProgress } from "../alpharun-to-dixa/sync-report.js";
 
 const FRAMES = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏";
 

@@ -1,21 +1,21 @@
 import { createRequire } from "node:module";
 import { dixaRateLimit } from "@cxkit/dixa";
-import { createRedactor, quoteInput } from "@cxkit/runtime";
+import type { BackfillProgress } from "../alpharun-to-dixa/sync-report.js";
 import { type Cx, createCx } from "../create-cx.js";
-import { BackfillInterruptedError, CREDENTIAL_VARIABLES, isMisconfiguration } from "../errors.js";
-import type { BackfillProgress } from "../report.js";
+import { BackfillInterruptedError, isMisconfiguration } from "../errors.js";
 import { formatBackfillReport, formatSyncReport } from "./format-report.js";
 import { HELP } from "./help.js";
-import { type Command, parseCommand, type Quote, UsageError } from "./parse-command.js";
+import { type Command, parseCommand, UsageError } from "./parse-command.js";
 import { ProgressBar } from "./progress-bar.js";
-import { readEnvironment } from "./read-environment.js";
+import { API_CREDENTIALS, checkRequiredVariables, quoteHiding, readEnvironment } from "./read-environment.js";
+import { runServe } from "./serve.js";
 
 /** What the CLI reads and writes; the real process's by default, something else in tests. */
 export interface CliIo {
   env: Record<string, string | undefined>;
   stdout: Pick<NodeJS.WriteStream, "write">;
   stderr: Pick<NodeJS.WriteStream, "write"> & Partial<Pick<NodeJS.WriteStream, "isTTY" | "columns">>;
-  /** aborts a running backfill, e.g. on SIGINT (default: never) */
+  /** aborts a running backfill, or stops `cxkit serve`, e.g. on SIGINT or SIGTERM (default: never) */
   signal?: AbortSignal;
 }
 
@@ -27,7 +27,9 @@ export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
  * on stdout), exit status 2.
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const quote = quoteWithout(io.env);
+  if (argv[0] === "serve" && !argv.includes("--help") && !argv.includes("-h"))
+    return runServe(argv.slice(1), io);
+  const quote = quoteHiding(io.env);
   let command: Command;
   try {
     command = parseCommand(argv, quote);
@@ -48,6 +50,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     // Note: createCx reads the credentials and ALPHARUN_BASE_URL / DIXA_BASE_URL from `env`.
     const env = readEnvironment(io.env, (note) => io.stderr.write(`cxkit: note: ${note}\n`), quote);
+    checkRequiredVariables(env, API_CREDENTIALS);
     cx = createCx({
       env,
       dixa: command.rateLimit
@@ -110,16 +113,6 @@ async function runBackfill(
   } finally {
     bar?.stop();
   }
-}
-
-/**
- * How the CLI quotes what a user typed: `quoteInput` (at most 80 characters), after hiding the
- * credentials of `env`, so an argument that holds a token (pasted in the wrong place) never reaches
- * stderr, not even its first 80 characters.
- */
-function quoteWithout(env: Record<string, string | undefined>): Quote {
-  const redactor = createRedactor(Object.values(CREDENTIAL_VARIABLES).map((name) => env[name]?.trim() ?? ""));
-  return (value) => quoteInput(redactor.string(value));
 }
 
 function subject(command: Command): string {

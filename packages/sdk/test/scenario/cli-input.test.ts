@@ -108,7 +108,7 @@ describe("arguments and flags", () => {
     [["sync", ID, "--verbose"], 'unknown option "--verbose"'],
     [["sync", ID, "-x"], 'unknown option "-x"'],
     [["sync", ID, "--dry-run=yes"], '--dry-run takes no value, got "yes"'],
-    [["frobnicate"], 'unknown command "frobnicate": expected sync or backfill'],
+    [["frobnicate"], 'unknown command "frobnicate": expected sync, backfill or serve'],
   ])("refuses %j", async (argv, message) => {
     expectUsageError(await run(argv), message);
   });

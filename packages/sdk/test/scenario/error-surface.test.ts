@@ -45,6 +45,9 @@ describe("one import serves a service", () => {
       new sdk.CheckpointError("cannot write"),
       new sdk.BackfillInterruptedError(new Error("down"), { total: 0 } as never),
       new EnvironmentCredentialError("dixa"),
+      new sdk.EnvironmentSecretError("missing"),
+      new sdk.WebhookSignatureError("bad-signature", "the signature does not match"),
+      new sdk.WebhookSecretError("it has whitespace around it"),
     ];
     const ownClasses = Object.entries(sdk).filter(
       ([name, value]) => isErrorClass(value) && !(name in runtime),

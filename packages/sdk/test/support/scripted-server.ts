@@ -3,6 +3,7 @@
 // scripted to answer some requests differently (429 bursts) or to hold them (to kill a client mid-run).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { type Answer, contactRoute, conversationRoute } from "./reverse-routes.js";
 import type { World } from "./world.js";
 
 export interface RecordedRequest {
@@ -144,12 +145,6 @@ export async function startScriptedServer(
   };
 }
 
-interface Answer {
-  status: number;
-  headers?: Record<string, string> | undefined;
-  body?: unknown;
-}
-
 function route(world: World, request: RecordedRequest): Answer {
   if (request.api === "alpharun") {
     if (request.headers.authorization !== `Bearer ${ALPHARUN_TOKEN}`) return { status: 401 };
@@ -161,7 +156,10 @@ function route(world: World, request: RecordedRequest): Answer {
 
 const notFound = (message: string): Answer => ({ status: 404, body: { error: 404, message } });
 
-function alpharun(world: World, { method, path, query, body }: RecordedRequest): Answer {
+function alpharun(world: World, request: RecordedRequest): Answer {
+  const { method, path, query, body } = request;
+  const contact = contactRoute(world, request);
+  if (contact) return contact;
   let match = /^\/customer-interactions\/([^/]+)$/.exec(path);
   if (match) {
     const interaction = world.interactions.get(decodeURIComponent(match[1] ?? ""));
@@ -172,13 +170,16 @@ function alpharun(world: World, { method, path, query, body }: RecordedRequest):
       if (!Array.isArray(fields))
         return { status: 400, body: { error: 400, message: "Bad request: invalid payload" } };
       const stored = interaction.custom_fields ?? [];
+      let changed = false;
       for (const { key, value } of fields) {
         if (!world.interactionFieldKeys.has(key)) continue; // Alpharun ignores unknown keys
         const existing = stored.find((field) => field.key === key);
+        changed ||= existing?.value !== value;
         if (existing) existing.value = value as string;
         else stored.push({ key, name: key, type: "text", value: value as string });
       }
       interaction.custom_fields = stored.length > 0 ? stored : null;
+      world.onWrite?.({ api: "alpharun", kind: "interaction", id: interaction.id, changed });
       return {
         status: 200,
         body: {
@@ -200,7 +201,10 @@ function alpharun(world: World, { method, path, query, body }: RecordedRequest):
   return notFound("No such route");
 }
 
-function dixa(world: World, { method, path, query, body }: RecordedRequest): Answer {
+function dixa(world: World, request: RecordedRequest): Answer {
+  const { method, path, query, body } = request;
+  const read = conversationRoute(world, request);
+  if (read) return read;
   const dixaNotFound = { status: 404, body: { message: "An entity in this request could not be found" } };
   if (method === "GET" && path === "/custom-attributes")
     return { status: 200, body: { data: world.attributes } };
@@ -238,20 +242,23 @@ function dixa(world: World, { method, path, query, body }: RecordedRequest): Ans
     const conversation = world.conversations.get(Number(match[1]));
     if (!conversation) return dixaNotFound;
     if (method === "GET" && !match[2]) {
-      const { id, requesterId, createdAt } = conversation;
+      const { id, requesterId, createdAt, state = "Open" } = conversation;
       const customAttributes = describeAttributes(world, conversation.attributes);
       return {
         status: 200,
-        body: { data: { id, requesterId, createdAt, channel: "Email", customAttributes } },
+        body: { data: { id, requesterId, createdAt, channel: "Email", state, customAttributes } },
       };
     }
     if (method === "PATCH" && match[2]) {
       const problem = validatePatch(world, body);
       if (problem) return { status: 400, body: { message: `Invalid value for: body (${problem})` } };
+      let changed = false;
       for (const [id, value] of Object.entries(body as Record<string, string | string[] | null>)) {
+        changed ||= JSON.stringify(conversation.attributes.get(id) ?? null) !== JSON.stringify(value);
         if (value === null) conversation.attributes.delete(id);
         else conversation.attributes.set(id, value);
       }
+      world.onWrite?.({ api: "dixa", kind: "conversation", id: conversation.id, changed });
       return { status: 200, body: { data: describeAttributes(world, conversation.attributes) } };
     }
   }

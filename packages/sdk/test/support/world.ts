@@ -14,6 +14,19 @@ export interface StoredConversation {
   createdAt: string;
   /** current custom attribute values, by definition id */
   attributes: Map<string, AttributeValue>;
+  /** Dixa -> Alpharun: the conversation's state, tag names and latest rating (default Open, none, none) */
+  state?: "Open" | "Closed" | "Pending" | "AwaitingPending";
+  tags?: string[];
+  rating?: { score: number; comment?: string };
+}
+
+/** An Alpharun contact: its identity and custom field values, by key. */
+export interface StoredContact {
+  id: string;
+  email?: string;
+  phone_number?: string;
+  ext_id?: string;
+  fields: Map<string, string>;
 }
 
 export interface World {
@@ -25,6 +38,21 @@ export interface World {
   endUsers: EndUser[];
   conversations: Map<number, StoredConversation>;
   attributes: AttributeDefinition[];
+  /** Alpharun contacts (Dixa -> Alpharun) */
+  contacts: StoredContact[];
+  /** keys of the Alpharun contact custom fields defined in the dashboard (others are ignored) */
+  contactFieldKeys: Set<string>;
+  /** told of every write either API applies (as a vendor would fire its webhooks), when set */
+  onWrite?: (write: WorldWrite) => void;
+}
+
+/** A write a vendor applied: what was written to, and whether a value changed. */
+export interface WorldWrite {
+  api: "alpharun" | "dixa";
+  kind: "interaction" | "contact" | "conversation";
+  /** the interaction or contact id, or the conversation id */
+  id: string | number;
+  changed: boolean;
 }
 
 let sequence = 0;
@@ -89,6 +117,8 @@ export function emptyWorld(): World {
     endUsers: [],
     conversations: new Map(),
     attributes: [],
+    contacts: [],
+    contactFieldKeys: new Set(),
   };
 }
 
@@ -168,4 +198,52 @@ export function attributesOf(world: World, conversationId: number): Record<strin
   if (!conversation) throw new Error(`no conversation ${conversationId}`);
   const byId = new Map(world.attributes.map((definition) => [definition.id, definition.identifier]));
   return Object.fromEntries([...conversation.attributes].map(([id, value]) => [byId.get(id) ?? id, value]));
+}
+
+export interface ConversationSpec {
+  email?: string;
+  phone?: string;
+  state?: StoredConversation["state"];
+  tags?: string[];
+  rating?: StoredConversation["rating"];
+  /** the matching Alpharun contact's field values; `false`: Alpharun has no such contact (default {}) */
+  contact?: Record<string, string> | false;
+}
+
+/**
+ * Dixa -> Alpharun: adds a Dixa end user with one conversation and, unless `contact: false`, the
+ * Alpharun contact with the same email. Returns their ids.
+ */
+export function addConversation(
+  world: World,
+  spec: ConversationSpec = {},
+): { conversationId: number; endUserId: string; contactId: string | undefined } {
+  const endUserId = uuid(3);
+  const email = "email" in spec ? spec.email : `end-user-${endUserId.slice(-6)}@example.com`;
+  world.endUsers.push({
+    id: endUserId,
+    createdAt: "2024-01-01T00:00:00Z",
+    ...(email ? { email } : {}),
+    ...(spec.phone ? { phoneNumber: spec.phone } : {}),
+  });
+  conversationIds += 1;
+  const conversationId = conversationIds;
+  world.conversations.set(conversationId, {
+    id: conversationId,
+    requesterId: endUserId,
+    createdAt: "2024-05-01T10:00:00.000Z[GMT]",
+    attributes: new Map(),
+    ...(spec.state ? { state: spec.state } : {}),
+    ...(spec.tags ? { tags: spec.tags } : {}),
+    ...(spec.rating ? { rating: spec.rating } : {}),
+  });
+  if (spec.contact === false) return { conversationId, endUserId, contactId: undefined };
+  const contactId = uuid(4);
+  world.contacts.push({
+    id: contactId,
+    ...(email ? { email } : {}),
+    ...(spec.phone ? { phone_number: spec.phone } : {}),
+    fields: new Map(Object.entries(spec.contact ?? {})),
+  });
+  return { conversationId, endUserId, contactId };
 }

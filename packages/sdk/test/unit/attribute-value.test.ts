@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { toAttributeValue } from "../../src/attribute-value.js";
+import { toAttributeValue } from "../../src/alpharun-to-dixa/attribute-value.js";
 import { selectAttribute, textAttribute } from "../support/world.js";
 
 const text = textAttribute("score");

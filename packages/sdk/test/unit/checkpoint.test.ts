@@ -3,7 +3,7 @@ import { appendFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { Checkpoint } from "../../src/checkpoint.js";
+import { Checkpoint } from "../../src/alpharun-to-dixa/checkpoint.js";
 import { CheckpointError, type SyncReport } from "../../src/index.js";
 
 let dir: string;

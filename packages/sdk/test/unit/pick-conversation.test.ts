@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { isMoreRecent, parseDixaTime } from "../../src/pick-conversation.js";
+import { isMoreRecent, parseDixaTime } from "../../src/alpharun-to-dixa/pick-conversation.js";
 
 const conversation = (id: number, createdAt: string) => ({
   id,

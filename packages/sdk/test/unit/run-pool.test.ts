@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { runPool } from "../../src/run-pool.js";
+import { runPool } from "../../src/alpharun-to-dixa/run-pool.js";
 
 const tick = () => new Promise((wake) => setTimeout(wake, 1));
 

@@ -1,0 +1,119 @@
+// Builds specs/<api>/openapi.yaml from the vendor's documents: upstream documents -> merge ->
+// overlay (our selection and sourced corrections) -> our normalisation (prune what nothing shipped
+// uses, the recorded shape fixes, the committed file as formatting template). Pure: reads, never writes.
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { apis, repoRoot } from "../apis.mjs";
+import { parseSpec, renderSpec, sameSpec } from "../normalize-spec.mjs";
+import { applySpecFixes } from "../spec-fixes.mjs";
+import { mergeUpstream } from "./merge-upstream.mjs";
+import { applyOverlay } from "./overlay.mjs";
+import { readOverlay } from "./overlay-document.mjs";
+import { describeOverridden } from "./overlay-effect.mjs";
+import { componentNames, prune } from "./prune.mjs";
+import { readYaml } from "./read-yaml.mjs";
+
+const methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+/** The manifest entry of one API (`upstream`: its documents, in merge order). */
+export async function manifestEntry(name, root = repoRoot) {
+  const manifest = JSON.parse(await readFile(join(root, "specs", "manifest.json"), "utf8"));
+  const entry = manifest.apis?.[name];
+  if (!entry) throw new Error(`${name}: no entry in specs/manifest.json`);
+  if (!Array.isArray(entry.upstream) || entry.upstream.length === 0) {
+    throw new Error(`${name}: its manifest entry lists no upstream documents`);
+  }
+  return entry;
+}
+
+/** The upstream documents as committed: `[{ file, text }]` in manifest order. */
+export async function readUpstream(name, root = repoRoot) {
+  const entry = await manifestEntry(name, root);
+  return Promise.all(
+    entry.upstream.map(async ({ file }) => ({ file, text: await readFile(join(root, file), "utf8") })),
+  );
+}
+
+/** Every operation of a document, keyed `method path`. */
+export function operationsOf(doc) {
+  const result = new Map();
+  for (const [path, item] of Object.entries(doc?.paths ?? {})) {
+    for (const method of methods) if (item?.[method]) result.set(`${method} ${path}`, item[method]);
+  }
+  return result;
+}
+
+/**
+ * Sets each tracked result's `overridden`: what the action removed or overwrote, with the vendor
+ * components it refers to whose content does not reach the built spec by another way.
+ */
+function describeOverrides(results, doc, fromUpstream, vendor) {
+  const flows = new Set([...componentNames(doc)].filter((name) => fromUpstream.has(name)));
+  for (const { copied } of results) {
+    const match = /^\$\['components'\]\['([^']+)'\]\['((?:[^'\\]|\\.)*)'\]$/.exec(copied ?? "");
+    if (match) flows.add(`${match[1]}/${match[2]}`);
+  }
+  for (const result of results) {
+    if (result.overriddenValues)
+      result.overridden = describeOverridden(result.overriddenValues, vendor, flows);
+  }
+}
+
+/**
+ * @param {string} name the API
+ * @param {{ root?: string, upstream?: { file: string, text: string }[], previous?: string | null,
+ *   withVendor?: boolean, track?: boolean }} [options] upstream: documents to build from (default: the committed
+ *   ones); previous: the formatting template (default: the committed openapi.yaml; null for none);
+ *   withVendor: also return the vendor's merged document as fetched (`vendor`); track: record what
+ *   each action removes or overwrites (`results[].overridden`)
+ */
+export async function buildSpec(
+  name,
+  { root = repoRoot, upstream, previous, withVendor = false, track = false } = {},
+) {
+  const sources = upstream ?? (await readUpstream(name, root));
+  const documents = sources.map(({ file, text }) => ({ file, doc: parseSpec(text, file) }));
+  const merged = mergeUpstream(documents);
+  const vendorOperations = [...operationsOf(merged).keys()];
+  // Note: a copy of the vendor's merged document only for sync-specs' report (a clone costs).
+  const vendor = withVendor || track ? structuredClone(merged) : undefined;
+  const fixes = applySpecFixes(merged);
+  const overlayFile = apis[name]?.overlay ?? `specs/${name}/overlay.yaml`;
+  const overlay = readOverlay(await readFile(join(root, overlayFile), "utf8"), overlayFile);
+  const fromUpstream = componentNames(merged);
+  const { doc, results } = await applyOverlay(merged, overlay, { track });
+  const pruned = prune(doc, fromUpstream);
+  if (track) describeOverrides(results, doc, fromUpstream, vendor);
+  fixes.push(...applySpecFixes(doc));
+  const template =
+    previous === undefined
+      ? await readFile(join(root, `specs/${name}/openapi.yaml`), "utf8").catch(() => undefined)
+      : (previous ?? undefined);
+  // Note: the committed file is the formatting template; a build that means the same keeps its bytes.
+  const text =
+    template !== undefined && sameSpec(readYaml(template), JSON.parse(JSON.stringify(doc)))
+      ? template
+      : renderSpec(doc, template);
+  // Note: a vendor operation ships when an action copies it or it stays where the vendor put it.
+  const built = operationsOf(doc);
+  const copied = new Set(results.flatMap((result) => (result.copied ? [result.copied] : [])));
+  const shipped = new Set();
+  for (const key of vendorOperations) {
+    const [method, path] = [key.slice(0, key.indexOf(" ")), key.slice(key.indexOf(" ") + 1)];
+    const pointer = `$['paths']['${path.replaceAll("'", "\\'")}']['${method}']`;
+    if (built.has(key) || copied.has(pointer) || copied.has(`$['paths']['${path}']`)) shipped.add(key);
+  }
+  return {
+    name,
+    doc,
+    text,
+    vendor,
+    shipped,
+    results,
+    problems: results.filter((result) => result.problem),
+    fixes,
+    pruned,
+    overlay,
+    version: doc.info?.version,
+  };
+}
