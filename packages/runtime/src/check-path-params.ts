@@ -21,3 +21,33 @@ export function checkPathParams(
     }
   }
 }
+
+/** A client's `request(method, path, init)`, and `GET(path, init)` and the other methods, as openapi-fetch makes them. */
+type Init = { params?: { path?: Record<string, unknown> } } | undefined;
+type Methods = Record<string, (path: string, init: Init) => Promise<unknown>> & {
+  request(method: string, path: string, init: Init): Promise<unknown>;
+};
+
+/**
+ * Makes `client` (an openapi-fetch client) run `checkPathParams` on every call before openapi-fetch
+ * builds its request: a refused call rejects with `InvalidRequestError` and sends nothing. Returns
+ * the same client. `createApiClient` does this; wire it yourself beside `createRuntime`.
+ *
+ * Note: each method (`GET`, ..., its upper-case keys) becomes `request(method, ...)` behind the check,
+ * which costs a function call, where an `onRequest` middleware costs an awaited hook per call.
+ */
+export function checkPathValues<Client extends object>(client: Client): Client {
+  const methods = client as Methods;
+  const { request } = methods;
+  const send = (method: string, path: string, init: Init) => {
+    try {
+      checkPathParams(method, path, init?.params?.path);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return request(method, path, init);
+  };
+  for (const method in methods) if (/^[A-Z]+$/.test(method)) methods[method] = (path, init) => send(method, path, init);
+  methods.request = (method, path, init) => send(method.toUpperCase(), path, init);
+  return client;
+}

@@ -1,6 +1,7 @@
 import createClient from "openapi-fetch";
 import { type ApiClient, PAGINATION } from "./api-client.js";
 import { checkCredential } from "./check-credential.js";
+import { checkPathValues } from "./check-path-params.js";
 import { checkClientOptions, refuseOption } from "./check-options.js";
 import { createRuntime } from "./create-runtime.js";
 import type { Logger } from "./logger.js";
@@ -92,6 +93,7 @@ export function createApiClient<Paths extends {}, Pages extends PaginatedOperati
     headers: { ...options.headers, Authorization: vendor.authorization(credential) },
   });
   client.use(runtime.middleware);
+  checkPathValues(client);
   (client as { [PAGINATION]?: unknown })[PAGINATION] = vendor.pagination;
   // Note: the same object; `ApiClient` only types the runtime's per-call options openapi-fetch passes on.
   return client as unknown as ApiClient<Paths, false, Pages>;

@@ -26,6 +26,7 @@ export interface Runtime {
  * const runtime = createRuntime({ secrets: [token], retry: { retries: 3 } });
  * const client = createClient<paths>({ baseUrl, headers, fetch: runtime.fetch, Request: runtime.Request });
  * client.use(runtime.middleware); // first, so it sees the final response and error
+ * checkPathValues(client); // path values that would reach another path are refused before sending
  * ```
  */
 export function createRuntime(options: RuntimeOptions = {}): Runtime {

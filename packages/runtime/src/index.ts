@@ -7,6 +7,7 @@ export {
   MAX_DELAY_MS,
   type RefuseOption,
 } from "./check-options.js";
+export { checkPathValues } from "./check-path-params.js";
 export { type Clock, systemClock } from "./clock.js";
 export {
   type ApiClientOptions,
