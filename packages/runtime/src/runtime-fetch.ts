@@ -1,4 +1,5 @@
-import { type AttemptFailure, describeFailure, type FetchLike } from "./attempt.js";
+import { type AttemptFailure, describeFailure, type FetchLike, failureOutcome } from "./attempt.js";
+import { BufferedResponse } from "./buffered-response.js";
 import { identifyCall, recordCall } from "./call-info.js";
 import { type Clock, systemClock } from "./clock.js";
 import { noResponseError } from "./errors.js";
@@ -15,6 +16,7 @@ import {
   resolveRetry,
   responseRetryDelay,
 } from "./retry.js";
+import { readsBody } from "./reads-body.js";
 import { createAttemptSender, mustBuffer } from "./send-attempt.js";
 import { createDeadlines } from "./timeout.js";
 import { NEVER_ABORTED } from "./transport/lite-request.js";
@@ -114,16 +116,21 @@ export function createRuntimeFetch(options: RuntimeFetchOptions = {}): FetchLike
       if (turn) await wait(turn, attempt - 1);
       const started = clock.now();
       const deadline = ms !== false || caller ? startDeadline(ms, caller) : undefined;
-      const signal = deadline?.signal;
-      let result = await sender.send(request, { init, body, signal, timeout: delegated });
+      let response: Response | undefined;
+      let failure: AttemptFailure | undefined;
       let retryIn: number | undefined;
-      if (!("outcome" in result)) {
-        retryIn = attempt < maxAttempts ? responseRetryDelay(retry, attempt, result, random) : undefined;
-        if (retryIn === undefined) result = await sender.read(request, result);
-        else result.body?.cancel().catch(ignore);
+      try {
+        response = await sender.send(request, { init, body, signal: deadline?.signal, timeout: delegated });
+        retryIn = attempt < maxAttempts ? responseRetryDelay(retry, attempt, response, random) : undefined;
+        if (retryIn !== undefined) response.body?.cancel().catch(ignore);
+        else if (readsBody(request.method, response)) {
+          response = new BufferedResponse(response, await response.text());
+        }
+      } catch (error) {
+        // Note: a response here means its headers had arrived, and its body was being read.
+        failure = { outcome: failureOutcome(request, error), error, duringBody: response !== undefined };
+        response = undefined;
       }
-      const failure = "outcome" in result ? result : undefined;
-      const response = failure ? undefined : (result as Response);
       deadline?.end(response);
       if (failure && failure.outcome !== "aborted" && attempt < maxAttempts) {
         retryIn = backoffDelay(retry, attempt, random);
@@ -145,7 +152,7 @@ export function createRuntimeFetch(options: RuntimeFetchOptions = {}): FetchLike
         if (!response.ok || attempt > 1 || callId) recordCall(response, { attempts: attempt, callId });
         return response;
       } else {
-        throw failed(result as AttemptFailure, attempt);
+        throw failed(failure as AttemptFailure, attempt);
       }
     }
   };

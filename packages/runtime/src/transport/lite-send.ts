@@ -18,9 +18,9 @@ export interface LiteSender {
 /**
  * A `LiteRequest` goes out as `fetch(url, init)` to the global `fetch`, as it is to a transport that
  * takes it (marked with `CXKIT_TRANSPORT`), and as a WHATWG `Request` built per attempt to any other
- * `fetch`. (A browser bundle gets lite-send.browser.ts instead: no `LiteRequest` there.)
+ * `fetch`. (A browser bundle has none: it gets send-attempt.browser.ts, and no `LiteRequest`.)
  */
-export function createLiteSender(custom: FetchLike | undefined): LiteSender | undefined {
+export function createLiteSender(custom: FetchLike | undefined): LiteSender {
   const native = custom === undefined ? globalThis.fetch : undefined;
   const transport = (custom as { [CXKIT_TRANSPORT]?: boolean } | undefined)?.[CXKIT_TRANSPORT] === true;
   return {
