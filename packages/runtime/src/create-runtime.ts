@@ -1,7 +1,7 @@
 import type { Middleware } from "openapi-fetch";
 import { createRuntimeFetch, type FetchLike, type RuntimeFetchOptions } from "./runtime-fetch.js";
 import { createRuntimeMiddleware, type RuntimeMiddlewareOptions } from "./runtime-middleware.js";
-import { LiteRequest } from "./transport/lite-request.js";
+import { CLIENT_REQUEST } from "./transport/lite-request.js";
 
 /** Everything a client can set about the runtime; each option is documented where it is declared. */
 export interface RuntimeOptions extends RuntimeFetchOptions, RuntimeMiddlewareOptions {}
@@ -33,6 +33,6 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   return {
     fetch: createRuntimeFetch(options),
     middleware: createRuntimeMiddleware(options),
-    Request: LiteRequest,
+    Request: CLIENT_REQUEST,
   };
 }

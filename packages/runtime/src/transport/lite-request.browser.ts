@@ -16,6 +16,9 @@ export class LiteRequest extends Request {
   }
 }
 
+/** The `Request` class the runtime hands to openapi-fetch: the platform's own, so `LiteRequest` stays out of a client's bundle. */
+export const CLIENT_REQUEST: typeof Request = Request;
+
 export const CXKIT_TRANSPORT: unique symbol = Symbol.for("cxkit.runtime.transport");
 
 /** A request without a signal never aborts; in a browser, every `Request` has a signal of its own. */

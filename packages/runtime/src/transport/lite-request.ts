@@ -140,6 +140,12 @@ export class LiteRequest implements Request {
 }
 
 /**
+ * The `Request` class the runtime hands to openapi-fetch (`Runtime.Request`): `LiteRequest` (in a
+ * browser bundle, the platform's `Request`).
+ */
+export const CLIENT_REQUEST: typeof Request = LiteRequest;
+
+/**
  * Marks a `fetch` that speaks the runtime's transport protocol (`createUndiciFetch`'s): it takes a
  * `LiteRequest` as it is, and enforces the attempt's timeout itself (`TransportInit.timeout`).
  * Any other `fetch` gets `fetch(url, init)` (the global one) or a WHATWG `Request`.
