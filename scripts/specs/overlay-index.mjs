@@ -1,5 +1,5 @@
-// specs/README.md carries the index of each overlay: one line per action group (its actions, what
-// they do, their sources). `pnpm specs:build` writes it and `--check` compares it, so the README and
+// specs/README.md carries the index of each overlay: one line per action group (what it changes and
+// why, its actions). `pnpm specs:build` writes it and `--check` compares it, so the README and
 // the overlays cannot disagree.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -12,8 +12,13 @@ export const indexEnd = "<!-- end of overlay index -->";
 const plural = (count, noun) => `${count} ${noun}${count === 1 ? "" : "s"}`;
 const cell = (text) => text.replaceAll("|", "\\|").replaceAll("\n", " ");
 
-/** The index of one overlay as Markdown: one table row per action group, in overlay order. */
+/**
+ * The index of one overlay as Markdown: one table row per action group, in overlay order, with what
+ * the group changes and why (its `x-cxkit-groups` entry) or, for an overlay that declares no groups,
+ * the group's sources.
+ */
 export function renderIndex(name, overlay) {
+  const declared = overlay["x-cxkit-groups"];
   const groups = new Map();
   for (const action of overlay.actions) {
     const group = groups.get(action["x-cxkit-group"]) ?? { count: 0, kinds: new Set(), sources: new Set() };
@@ -26,13 +31,16 @@ export function renderIndex(name, overlay) {
   const lines = [
     `### \`${apis[name].overlay}\`: ${plural(overlay.actions.length, "action")} in ${plural(groups.size, "group")}`,
     "",
-    "| group | actions | sources |",
+    declared
+      ? "| group | what the vendor's document has, what we change, and why | actions |"
+      : "| group | sources | actions |",
     "|---|---|---|",
   ];
   for (const [group, { count, kinds, sources }] of groups) {
     const shown = [...sources].slice(0, 3).map((source) => `\`${cell(source)}\``);
     const more = sources.size > 3 ? ` and ${sources.size - 3} more` : "";
-    lines.push(`| ${cell(group)} | ${count} (${[...kinds].join(", ")}) | ${shown.join("; ")}${more} |`);
+    const why = declared ? cell(declared[group].trim()) : `${shown.join("; ")}${more}`;
+    lines.push(`| ${cell(group)} | ${why} | ${count} (${[...kinds].join(", ")}) |`);
   }
   return lines.join("\n");
 }

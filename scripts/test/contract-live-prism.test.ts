@@ -1,6 +1,7 @@
 // The live run against loopback servers that answer as a spec does: Prism serving our Dixa spec, Prism
-// serving a copy whose responses changed for three operations, and our spec with an empty list and a 500.
-// One Prism per spec for the file; the runs overlap, since most of a Dixa run is waiting on its rate limit.
+// serving a copy whose responses changed for three operations, our spec with an empty list and a 500,
+// and Prism serving our Alpharun spec. One Prism per spec for the file; the runs overlap, since most of
+// a Dixa run is waiting on its rate limit.
 
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
@@ -46,6 +47,7 @@ const CHANGED: Record<string, [path: string, schema: object, example: unknown]> 
 let dir: string;
 let mock: RunningMock | undefined;
 let changedMock: RunningMock | undefined;
+let alpharunMock: RunningMock | undefined;
 let front: Server | undefined;
 let frontUrl: string;
 /** every request the front got, as `"GET /agents?pageLimit=1"` */
@@ -58,14 +60,23 @@ beforeAll(async () => {
     changed.paths[path].get.responses["200"].content = { "application/json": { schema, example } };
   }
   await writeFile(join(dir, "changed.yaml"), stringify(changed));
-  [mock, changedMock] = await Promise.all([startMock("dixa"), startMock(join(dir, "changed.yaml"))]);
+  [mock, changedMock, alpharunMock] = await Promise.all([
+    startMock("dixa"),
+    startMock(join(dir, "changed.yaml")),
+    startMock("alpharun"),
+  ]);
   front = await startFront(mock.url);
   frontUrl = `http://127.0.0.1:${(front.address() as AddressInfo).port}`;
 });
 
 afterAll(async () => {
   front?.closeAllConnections();
-  await Promise.all([mock?.stop(), changedMock?.stop(), front && new Promise((done) => front?.close(done))]);
+  await Promise.all([
+    mock?.stop(),
+    changedMock?.stop(),
+    alpharunMock?.stop(),
+    front && new Promise((done) => front?.close(done)),
+  ]);
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
@@ -83,6 +94,23 @@ test.concurrent("against Prism serving our spec every GET runs and nothing drift
   expect(await readFile(join(dir, "ours", "drift-report.md"), "utf8")).toContain(
     `**${report.coverage.line}**`,
   );
+});
+
+test.concurrent("against Prism serving our Alpharun spec every GET runs and nothing drifts", async () => {
+  // Note: the ids come from the list examples; a customer interaction id that is not the UUID the
+  // path parameter requires gets 422 from Prism (the examples group of specs/alpharun/overlay.yaml).
+  const env = { ALPHARUN_BASE_URL: alpharunMock?.url ?? "", ALPHARUN_API_TOKEN: "test-token" };
+  await contractLive("alpharun", { env, out: join(dir, "alpharun"), log: () => {} });
+  const report: Report = JSON.parse(await readFile(join(dir, "alpharun", "drift-report.json"), "utf8"));
+  expect(report.cases.map((run) => [run.operationId, run.outcome, run.status])).toEqual([
+    ["listContacts", "checked", 200],
+    ["getContact", "checked", 200],
+    ["listContactCustomerInteractions", "checked", 200],
+    ["getCustomerInteraction", "checked", 200],
+    ["getCustomerInteractionTranscripts", "checked", 200],
+  ]);
+  expect(report.coverage.line).toBe("5 of 5 safe operations checked, 0 skipped, 0 failed, 0 drifts");
+  expect(report.cases.flatMap((run) => run.proxyViolations)).toEqual([]);
 });
 
 test.concurrent("against Prism serving a changed spec exactly the changed operations drift", async () => {

@@ -4,6 +4,7 @@ import { describe, expect, test } from "vitest";
 import { applyOverlay } from "../specs/overlay.mjs";
 import { describeAction, OverlayError, readOverlay } from "../specs/overlay-document.mjs";
 import { describeOverridden } from "../specs/overlay-effect.mjs";
+import { renderIndex } from "../specs/overlay-index.mjs";
 
 const vendor = () => ({
   openapi: "3.0.3",
@@ -147,6 +148,63 @@ describe("readOverlay", () => {
     expect(() => readOverlay("openapi: 3.0.3\n", "x.yaml")).toThrow(
       "x.yaml is not an Overlay 1.0/1.1 document (overlay: undefined)",
     );
+  });
+});
+
+describe("declared groups (x-cxkit-groups)", () => {
+  const text = (groups: string, ...actionGroups: string[]) =>
+    [
+      "overlay: 1.1.0",
+      "info: {title: t, version: '1'}",
+      `x-cxkit-groups: ${groups}`,
+      "actions:",
+      ...actionGroups.map(
+        (group) =>
+          `  - {target: $.info, description: why, x-cxkit-source: a page, x-cxkit-group: ${group}, update: {title: x}}`,
+      ),
+    ].join("\n");
+
+  test("accepts groups that are declared with their reason and run together, in the declared order", () => {
+    const overlay = readOverlay(text("{names: because, paths: also}", "names", "names", "paths"), "o.yaml");
+    expect(overlay.actions).toHaveLength(3);
+  });
+
+  test("refuses an undeclared group, a split group, an unused one, and groups out of order", () => {
+    const problems = (groups: string, ...actionGroups: string[]) => {
+      try {
+        readOverlay(text(groups, ...actionGroups), "o.yaml");
+        return "";
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    expect(problems("{names: because}", "names", "other")).toBe(
+      'o.yaml action #2: group "other" is not declared in x-cxkit-groups',
+    );
+    expect(problems("{names: because, paths: also}", "names", "paths", "names")).toBe(
+      'o.yaml action #3: group "names" is split; keep its actions together',
+    );
+    expect(problems("{names: because, paths: also}", "names")).toBe(
+      'o.yaml: group "paths" is declared in x-cxkit-groups but has no actions',
+    );
+    expect(problems("{names: because, paths: also}", "paths", "names")).toBe(
+      "o.yaml: the actions' groups do not run in the order x-cxkit-groups declares them",
+    );
+    expect(problems("{names: ''}", "names")).toBe(
+      'o.yaml: group "names" says nothing in x-cxkit-groups (why it exists)',
+    );
+  });
+
+  test("the index lists each group with its reason and its actions", () => {
+    const overlay = readOverlay(
+      text("{names: 'the vendor has no names | ours'}", "names", "names"),
+      "o.yaml",
+    );
+    expect(renderIndex("dixa", overlay).split("\n").slice(2)).toEqual([
+      "| group | what the vendor's document has, what we change, and why | actions |",
+      "|---|---|---|",
+      "| names | the vendor has no names \\| ours | 2 (update) |",
+    ]);
   });
 });
 

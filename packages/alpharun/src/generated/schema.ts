@@ -15,10 +15,6 @@ export interface paths {
         /**
          * Fetch customer interaction
          * @description Return the customer interaction for the given ID.
-         *
-         *     The `public_api_url` of a `customer_interaction.updated` webhook points at this operation.
-         *
-         *     Vendor page: https://dev.alpharun.com/api-reference/endpoint/fetch-customer-interaction. The vendor page lists no error responses; the 404 mirrors the one documented for updating the same resource.
          */
         get: operations["getCustomerInteraction"];
         put?: never;
@@ -31,8 +27,6 @@ export interface paths {
          * @description Set custom field values on the given customer interaction.
          *
          *     Custom fields must be created in your Alpharun dashboard before you can set them. This performs a partial upsert: only keys that match a **Customer interaction** custom field definition are applied; unrecognized keys are ignored.
-         *
-         *     Vendor page: https://dev.alpharun.com/api-reference/endpoint/update-customer-interaction
          */
         patch: operations["updateCustomerInteraction"];
         trace?: never;
@@ -48,9 +42,8 @@ export interface paths {
          * List transcripts for customer interaction
          * @description Return the transcripts for the given customer interaction.
          *
-         *     Transcripts are ordered chronologically. On a given transcript, each line is a speaker's utterance. You can split the transcript into segments by splitting on the line break: `\n`.
          *
-         *     Vendor page: https://dev.alpharun.com/api-reference/endpoint/fetch-customer-interaction-transcripts. The vendor page lists no error responses; the 404 mirrors the one documented for updating the same resource.
+         *     Transcripts are ordered chronologically. On a given transcript, each line is a speaker's utterance. You can split the transcript into segments by splitting on the line break: `\n`.
          */
         get: operations["getCustomerInteractionTranscripts"];
         put?: never;
@@ -71,16 +64,12 @@ export interface paths {
         /**
          * List contacts
          * @description Returns all contacts in the company, ordered with the most recently created first. Results are paginated using a cursor: pass the `next_cursor` returned by a previous response as the `cursor` query parameter to fetch the next page. When `next_cursor` is `null`, there are no more results.
-         *
-         *     Vendor page: https://dev.alpharun.com/api-reference/endpoint/list-contacts
          */
         get: operations["listContacts"];
         put?: never;
         /**
          * Create contact
          * @description Custom fields must be created in the Alpharun dashboard before you can add them to the contact.
-         *
-         *     Vendor page: https://dev.alpharun.com/api-reference/endpoint/create-contact. A second vendor page ("Add contacts", https://dev.alpharun.com/api-reference/endpoint/add-contacts) documents the same method and path with an array body that adds candidates to a job opening; it is left out because the two contradict each other and which one is current is unknown.
          */
         post: operations["createContact"];
         delete?: never;
@@ -89,8 +78,6 @@ export interface paths {
         /**
          * Update contact
          * @description Custom fields must be created in the Alpharun dashboard before you can set them on the contact.
-         *
-         *     Vendor page: https://dev.alpharun.com/api-reference/endpoint/update-contact (as captured in the project's seed). Another generation of that page documents `PATCH /contacts/{CONTACT_ID}` with the identifier in the path instead; it is left out because the two contradict each other and which one is current is unknown.
          */
         patch: operations["updateContact"];
         trace?: never;
@@ -104,9 +91,7 @@ export interface paths {
         };
         /**
          * Fetch contact
-         * @description Return the contact for the given identifier. Unlike the other read operations, the contact is returned unwrapped (no `data` envelope).
-         *
-         *     Vendor page: https://dev.alpharun.com/api-reference/endpoint/fetch-contact. The vendor page lists no error responses; the 404 mirrors the one documented for updating a contact.
+         * @description Return the contact for the given identifier.
          */
         get: operations["getContact"];
         put?: never;
@@ -127,8 +112,6 @@ export interface paths {
         /**
          * List customer interactions for contact
          * @description List the customer interactions of the contact's account. Results are paginated using a cursor: pass the `next_cursor` returned by a previous response as the `cursor` query parameter to fetch the next page. When `next_cursor` is `null`, there are no more results.
-         *
-         *     Vendor page: https://dev.alpharun.com/api-reference/endpoint/list-contact-customer-interactions
          */
         get: operations["listContactCustomerInteractions"];
         put?: never;
@@ -343,7 +326,7 @@ export interface components {
             /** @description Cursor to pass as the `cursor` query parameter to fetch the next page. `null` when there are no more results. */
             next_cursor?: string | null;
         };
-        /** @description At least one of `email`, `phone_number` and `ext_id` must be given. Expressed as `anyOf` of three object shapes that share one property list (a YAML anchor), so validators enforce "at least one of" and the generated TypeScript is a union that requires one of the three. */
+        /** @description At least one of `email`, `phone_number` and `ext_id` must be given: an `anyOf` of three object shapes with the same properties, each requiring one of the three, so validators enforce "at least one of" and the generated TypeScript is a union that requires one of them. */
         CreateContactPayload: {
             /**
              * Format: email
@@ -491,7 +474,7 @@ export interface operations {
                      * @example {
                      *       "data": {
                      *         "customer_interaction": {
-                     *           "id": "abc123",
+                     *           "id": "11111111-2222-3333-4444-555555555555",
                      *           "teammate": {
                      *             "id": "teammate123",
                      *             "email": "jane.smith@example.com"
@@ -602,7 +585,7 @@ export interface operations {
                      * @example {
                      *       "data": {
                      *         "customer_interaction": {
-                     *           "id": "abc123",
+                     *           "id": "11111111-2222-3333-4444-555555555555",
                      *           "custom_fields": [
                      *             {
                      *               "key": "priority",
@@ -1033,7 +1016,7 @@ export interface operations {
                      *       "data": {
                      *         "customer_interactions": [
                      *           {
-                     *             "id": "abc123",
+                     *             "id": "11111111-2222-3333-4444-555555555555",
                      *             "data_extraction_fields": [
                      *               {
                      *                 "key": "customer_satisfaction_score",

@@ -65,7 +65,7 @@ export interface paths {
         };
         /**
          * Get conversation
-         * @description Get a conversation by its id.
+         * @description Get a conversation by id.
          */
         get: operations["getConversation"];
         put?: never;
@@ -86,8 +86,7 @@ export interface paths {
         get?: never;
         /**
          * Claim conversation
-         * @description Claim a conversation for a given agent. To avoid taking over a conversation that is already
-         *     assigned, set `force` to false.
+         * @description Claim a conversation for a given agent. To avoid taking over assigned conversations, set the `force` paremeter to false
          */
         put: operations["claimConversation"];
         post?: never;
@@ -107,7 +106,7 @@ export interface paths {
         get?: never;
         /**
          * Close conversation
-         * @description Mark a conversation as closed. `userId` optionally names the agent or admin closing it.
+         * @description Mark a conversation as closed by providing its id.
          */
         put: operations["closeConversation"];
         post?: never;
@@ -127,8 +126,7 @@ export interface paths {
         get?: never;
         /**
          * Reopen conversation
-         * @description Reopen a closed conversation. It returns to the queue it was in, or to the default queue if
-         *     that queue no longer exists. `userId` optionally names the agent or admin reopening it.
+         * @description Reopen a conversation and offer it in the same queue. Falls back to the default organization queue if the conversation has no target queue.
          */
         put: operations["reopenConversation"];
         post?: never;
@@ -148,7 +146,7 @@ export interface paths {
         get?: never;
         /**
          * Transfer conversation
-         * @description Transfer a conversation to a queue.
+         * @description Transfer a conversation to a target queue.
          */
         put: operations["transferConversationToQueue"];
         post?: never;
@@ -196,8 +194,7 @@ export interface paths {
         head?: never;
         /**
          * Anonymize conversation
-         * @description Request the GDPR anonymization of a conversation. Dixa accepts the request (202) and anonymizes
-         *     later; `processedAt` stays absent until it has.
+         * @description Request the anonymization of a conversation.
          */
         patch: operations["anonymizeConversation"];
         trace?: never;
@@ -217,8 +214,7 @@ export interface paths {
         head?: never;
         /**
          * Anonymize message
-         * @description Request the anonymization of a single message in a conversation. Dixa accepts the request (202)
-         *     and anonymizes later; `processedAt` stays absent until it has.
+         * @description Request the anonymization of a single message in a conversation.
          */
         patch: operations["anonymizeMessage"];
         trace?: never;
@@ -256,10 +252,7 @@ export interface paths {
         };
         /**
          * List activity log
-         * @description List the activity log of one conversation.
-         *
-         *     Note: Dixa's MCP server uses `/activity-log`; the docs and the seed use `/activitylog`, which
-         *     this spec follows.
+         * @description Get the activity log for a conversation by providing the conversation id.
          */
         get: operations["listConversationActivityLog"];
         put?: never;
@@ -279,10 +272,7 @@ export interface paths {
         };
         /**
          * List organization activity log
-         * @description List the activity log of the whole organization, page by page.
-         *
-         *     Note: Dixa's MCP server uses `/conversations/activity-log`; the docs use
-         *     `/conversations/activitylog`, which this spec follows.
+         * @description List all activity logs for an organization.
          */
         get: operations["listOrganizationActivityLog"];
         put?: never;
@@ -302,11 +292,7 @@ export interface paths {
         };
         /**
          * List flows
-         * @description List the organization's conversation flows of one channel (PstnPhone unless `channel` says
-         *     otherwise). Not paginated.
-         *
-         *     Note: Dixa's MCP server and dixa-api-client call `/conversations/{conversationId}/flows`; Dixa's
-         *     v1 document and the beta pages use `/conversations/flows?channel=`, which this spec follows.
+         * @description List all conversations flows in an organization.
          */
         get: operations["listConversationFlows"];
         put?: never;
@@ -351,7 +337,7 @@ export interface paths {
         };
         /**
          * List linked conversations
-         * @description List the child conversations linked to a conversation.
+         * @description Lists all linked child conversations for the given conversation ID, such as transcripts and side conversations.
          */
         get: operations["listLinkedConversations"];
         put?: never;
@@ -371,13 +357,13 @@ export interface paths {
         };
         /**
          * List internal notes
-         * @description List the internal notes of a conversation, oldest first.
+         * @description Get all internal notes for a particular conversation by providing the conversation id.
          */
         get: operations["listInternalNotes"];
         put?: never;
         /**
          * Add internal note
-         * @description Add an internal note to a conversation.
+         * @description Create an internal note in a conversation by providing the conversation id.
          */
         post: operations["addInternalNote"];
         delete?: never;
@@ -397,7 +383,7 @@ export interface paths {
         put?: never;
         /**
          * Add internal notes
-         * @description Add several internal notes to a conversation; each note succeeds or fails on its own.
+         * @description Create internal notes in a conversation by providing the conversation id.
          */
         post: operations["addInternalNotesBulk"];
         delete?: never;
@@ -415,9 +401,7 @@ export interface paths {
         };
         /**
          * List messages
-         * @description List the messages of a conversation, oldest first. Messages in ContactForm conversations can
-         *     have attributes of `_type` `EmailAttributes` (created through a web form) or
-         *     `ContactFormAttributes` (created through a chat widget).
+         * @description Get all messages for a particular conversation by providing the conversation id. Note that messages in `ContactForm` conversations can have attributes of `"_type": "EmailAttributes"` if they are created through a webform, or `"_type": "ContactFormAttributes"` when created through a chat widget.
          */
         get: operations["listMessages"];
         put?: never;
@@ -442,8 +426,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List tags of a conversation
-         * @description List the tags of a conversation.
+         * List tags
+         * @description Get the tags for a particular conversation by providing the conversation id.
          */
         get: operations["listConversationTags"];
         put?: never;
@@ -464,13 +448,13 @@ export interface paths {
         get?: never;
         /**
          * Tag conversation
-         * @description Add an active tag to a conversation.
+         * @description Tag a conversation. You may only use active tags to tag conversations.
          */
         put: operations["tagConversation"];
         post?: never;
         /**
          * Untag conversation
-         * @description Remove a tag (active or inactive) from a conversation.
+         * @description Untag a conversation. You may remove active or inactive tags from a conversation.
          */
         delete: operations["untagConversation"];
         options?: never;
@@ -603,23 +587,17 @@ export interface paths {
         };
         /**
          * List end users
-         * @description List end users, page by page, optionally filtered by email, phone or external id (`email` and
-         *     `phone` are mutually exclusive). Custom attributes are not part of the list results; get a single
-         *     end user for them.
+         * @description Lists all end users in an organization. It is possible to filter by one of the mutually exclusive parameters: email or phone number. In case both are provided, an error is returned.
          */
         get: operations["listEndUsers"];
         /**
          * Update end users
-         * @description Update several end users at once (a full update of each: `id` and `displayName` are required).
-         *     Each end user succeeds or fails on its own; the outcomes come back in request order.
-         *
-         *     Note: Dixa's MCP server sends bulk updates to `/endusers/bulk`; Dixa's v1 document and the beta
-         *     page use `PUT /endusers`, which this spec follows.
+         * @description Bulk update end users.
          */
         put: operations["updateEndUsers"];
         /**
          * Create end user
-         * @description Create an end user (contact).
+         * @description Create an end user.
          */
         post: operations["createEndUser"];
         delete?: never;
@@ -627,8 +605,7 @@ export interface paths {
         head?: never;
         /**
          * Patch end users
-         * @description Change some fields of several end users at once; each item names the end user by `id`, and
-         *     fields left out are unchanged. Each end user succeeds or fails on its own.
+         * @description Bulk patch end users.
          */
         patch: operations["patchEndUsers"];
         trace?: never;
@@ -644,7 +621,7 @@ export interface paths {
         put?: never;
         /**
          * Create end users
-         * @description Create several end users at once. Each end user succeeds or fails on its own.
+         * @description Create end users.
          */
         post: operations["createEndUsers"];
         delete?: never;
@@ -662,12 +639,12 @@ export interface paths {
         };
         /**
          * Get end user
-         * @description Get an end user, including their custom attributes.
+         * @description Get an end user by id.
          */
         get: operations["getEndUser"];
         /**
          * Update end user
-         * @description Update an end user (a full update; `displayName` is required).
+         * @description Update an end user.
          */
         put: operations["updateEndUser"];
         post?: never;
@@ -676,7 +653,7 @@ export interface paths {
         head?: never;
         /**
          * Patch end user
-         * @description Update some fields of an end user; fields left out are unchanged.
+         * @description Patch an end user.
          */
         patch: operations["patchEndUser"];
         trace?: never;
@@ -713,7 +690,7 @@ export interface paths {
         };
         /**
          * List end user conversations
-         * @description List the conversations requested by an end user, page by page.
+         * @description Lists conversations requested by an end user. <br/> Note: Custom attributes are not part of the response at this point. If you need to get custom attributes for a conversation use the [GET /conversations/{conversationId}](../Conversations/#tag/Conversations/operation/getConversationsConversationid) endpoint
          */
         get: operations["listEndUserConversations"];
         put?: never;
@@ -739,8 +716,7 @@ export interface paths {
         head?: never;
         /**
          * Anonymize end user
-         * @description Request the GDPR anonymization of an end user. Dixa accepts the request (202) and anonymizes
-         *     later; `processedAt` stays absent until it has.
+         * @description Request the anonymization of an end user.
          */
         patch: operations["anonymizeEndUser"];
         trace?: never;
@@ -754,22 +730,17 @@ export interface paths {
         };
         /**
          * List agents
-         * @description List the agents and admins of the organization, page by page, optionally filtered by email or
-         *     phone (mutually exclusive).
+         * @description Lists all agents/admins in an organization. It is possible to filter by one of the mutually exclusive parameters: email or phone number. In case both are provided, an error is returned.
          */
         get: operations["listAgents"];
         /**
          * Update agents
-         * @description Update several agents or admins at once (a full update of each: `id` and `displayName` are
-         *     required). Each agent succeeds or fails on its own.
-         *
-         *     Note: unlike the end-user bulk operations, Dixa's v1 document sends a bare array (no `data`
-         *     wrapper) and marks the body optional; this spec follows it.
+         * @description Bulk update agents/admins.
          */
         put: operations["updateAgents"];
         /**
          * Create agent
-         * @description Create an agent; `displayName` and `email` are required.
+         * @description Create an agent.
          */
         post: operations["createAgent"];
         delete?: never;
@@ -787,10 +758,7 @@ export interface paths {
         };
         /**
          * List presence
-         * @description The presence of every agent and admin of the organization.
-         *
-         *     Note: unlike Dixa's other list operations, the answer is a bare array, with no `data` envelope
-         *     (Dixa's v1 document and the beta page agree).
+         * @description List the presence status for all agents/admins in an organization.
          */
         get: operations["listAgentsPresence"];
         put?: never;
@@ -810,26 +778,25 @@ export interface paths {
         };
         /**
          * Get agent
-         * @description Get an agent or admin by id.
+         * @description Get an agent/admin by id.
          */
         get: operations["getAgent"];
         /**
          * Update agent
-         * @description Update an agent or admin (a full update; `displayName` is required; the email cannot change).
+         * @description Update an agent/admin.
          */
         put: operations["updateAgent"];
         post?: never;
         /**
          * Delete agent
-         * @description Downgrade an agent or admin to an end user. The user is not deleted: they stay in Dixa as an end
-         *     user.
+         * @description Downgrade an agent/admin to become an end user.
          */
         delete: operations["deleteAgent"];
         options?: never;
         head?: never;
         /**
          * Patch agent
-         * @description Change some fields of an agent or admin; fields left out are unchanged.
+         * @description Patch an agent/admin.
          */
         patch: operations["patchAgent"];
         trace?: never;
@@ -842,8 +809,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List teams of an agent
-         * @description The teams the agent or admin is a member of.
+         * List teams
+         * @description List the teams in which the agent/admin is a member.
          */
         get: operations["listAgentTeams"];
         put?: never;
@@ -863,7 +830,7 @@ export interface paths {
         };
         /**
          * Get presence
-         * @description The presence of one agent or admin.
+         * @description Get the presence status for an agent/admin.
          */
         get: operations["getAgentPresence"];
         put?: never;
@@ -907,14 +874,13 @@ export interface paths {
         };
         /**
          * List tags
-         * @description List the organization's tags; only active tags unless `includeDeactivated` is true. Not paginated.
+         * @description List all tags in an organization.
          */
         get: operations["listTags"];
         put?: never;
         /**
          * Create tag
-         * @description Create a tag. If a tag with the same name exists, that tag is returned unchanged (its color is
-         *     not updated). Dixa answers 200 in both cases, not 201.
+         * @description Create a tag.
          */
         post: operations["createTag"];
         delete?: never;
@@ -958,7 +924,7 @@ export interface paths {
         head?: never;
         /**
          * Activate tag
-         * @description Activate a tag, so conversations can be tagged with it again.
+         * @description Activate a tag.
          */
         patch: operations["activateTag"];
         trace?: never;
@@ -978,8 +944,7 @@ export interface paths {
         head?: never;
         /**
          * Deactivate tag
-         * @description Deactivate a tag. Conversations keep it, but it cannot be added to more until it is activated
-         *     again.
+         * @description Deactivate a tag.
          */
         patch: operations["deactivateTag"];
         trace?: never;
@@ -992,9 +957,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List custom attributes
-         * @description List all custom attribute definitions of the organization, for conversations and contacts.
-         *     Not paginated. Write values with the definition's `id`, not its `identifier`.
+         * List custom attributes definitions
+         * @description List all custom attributes in an organization.
          */
         get: operations["listCustomAttributeDefinitions"];
         put?: never;
@@ -1013,13 +977,13 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List webhook subscriptions
-         * @description List the organization's webhook subscriptions.
+         * List all Webhook Subscriptions
+         * @description List of all Webhook Subscriptions in an organization.
          */
         get: operations["listWebhookSubscriptions"];
         put?: never;
         /**
-         * Create webhook subscription
+         * Create Webhook Subscription
          * @description Create a webhook subscription that posts the chosen events to `url`. `name`, `url` and
          *     `authorization` are required; send `{"_type": "NoAuth"}` when the receiving server needs none.
          *
@@ -1041,22 +1005,22 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get webhook subscription
-         * @description Get a webhook subscription by id.
+         * Webhook Subscription
+         * @description Get a Webhook Subscription by ID.
          */
         get: operations["getWebhookSubscription"];
         put?: never;
         post?: never;
         /**
-         * Delete webhook subscription
-         * @description Delete a webhook subscription.
+         * Delete Webhook Subscription
+         * @description Delete a Webhook Subscription.
          */
         delete: operations["deleteWebhookSubscription"];
         options?: never;
         head?: never;
         /**
-         * Patch webhook subscription
-         * @description Update some fields of a webhook subscription; fields left out are unchanged.
+         * Patch Webhook Subscription
+         * @description Patch a Webhook Subscription.
          */
         patch: operations["patchWebhookSubscription"];
         trace?: never;
@@ -1069,8 +1033,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get webhook delivery status
-         * @description The latest delivery status of each event the subscription sends.
+         * Webhook Subscription Last Delivery Statuses
+         * @description Get the latest delivery statuses of a Webhook Subscription.
          */
         get: operations["getWebhookDeliveryStatus"];
         put?: never;
@@ -1089,7 +1053,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List webhook delivery logs
+         * Webhook Subscription Event Logs
          * @description The latest deliveries of one event of a subscription, with the payload each one sent.
          *
          *     Note: Dixa's v1 document types `event` as any string; this spec takes the webhook event names.
@@ -1120,9 +1084,9 @@ export interface components {
          *     `pageKey` query parameter fetches that page; a missing or null `next` means this is the last page.
          */
         PaginationLinks: {
-            /** @description Relative URL of the previous page. */
+            /** @description url */
             previous?: string | null;
-            /** @description Relative URL of the next page. */
+            /** @description url */
             next?: string | null;
         };
         /**
@@ -1378,7 +1342,7 @@ export interface components {
         CreateSmsConversation: {
             /** Format: uuid */
             requesterId: string;
-            /** @description The SMS contact endpoint (phone number) to send from. */
+            /** @description SMS enabled provisioned phone number in valid E.164 format */
             contactEndpointId: string;
             message: components["schemas"]["MessageInput"];
             /**
@@ -1390,7 +1354,10 @@ export interface components {
         CreateCallbackConversation: {
             /** Format: uuid */
             requesterId: string;
-            /** @enum {string} */
+            /**
+             * @description values: [Inbound, Outbound]
+             * @enum {string}
+             */
             direction: "Inbound" | "Outbound";
             contactEndpointId: string;
             /** Format: uuid */
@@ -1404,10 +1371,10 @@ export interface components {
         ClaimConversationRequest: {
             /**
              * Format: uuid
-             * @description The agent claiming the conversation.
+             * @description The id of the agent who is claiming the conversation
              */
             agentId: string;
-            /** @description Set to false to avoid taking over a conversation that is already assigned to an agent. */
+            /** @description Set as false to avoid taking over the conversation if it is already assigned to an agent */
             force?: boolean;
         };
         /** @description Optionally names the agent or admin performing the action. */
@@ -1418,12 +1385,12 @@ export interface components {
         TransferConversationRequest: {
             /**
              * Format: uuid
-             * @description The queue to transfer the conversation to.
+             * @description The target queue for the conversation transfer
              */
             queueId: string;
             /**
              * Format: uuid
-             * @description The agent or admin performing the transfer.
+             * @description An optional agent/admin to originate the transfer of the conversation
              */
             userId?: string;
         };
@@ -1452,7 +1419,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /**
-             * @description What is being anonymized.
+             * @description values: [Conversation, Message, User]
              * @enum {string}
              */
             _type: "Conversation" | "Message" | "User";
@@ -1465,7 +1432,7 @@ export interface components {
             processedAt?: string;
             /**
              * @deprecated
-             * @description Replaced by `_type`.
+             * @description Replaced by _type field
              * @enum {string}
              */
             entityType: "ConversationAnonymizationType" | "MessageAnonymizationType" | "UnknownAnonymizationType" | "UserAnonymizationType";
@@ -1484,7 +1451,7 @@ export interface components {
             identifier: string;
             value: components["schemas"]["CustomAttributeValue"];
         };
-        /** @description A string for a Text attribute, an array of strings for a Select attribute. */
+        /** @description AttributeValue values: String[] if the type of the custom attribute is Select or String if the type of the custom attribute is Text */
         CustomAttributeValue: string | string[];
         CustomAttributeListResponse: {
             data: components["schemas"]["CustomAttribute"][];
@@ -1518,7 +1485,10 @@ export interface components {
              * @description The id to use as the key when writing values.
              */
             id: string;
-            /** @enum {string} */
+            /**
+             * @description values: [Contact, Conversation]
+             * @enum {string}
+             */
             entityType: "Conversation" | "Contact";
             /** @description A stable, human-readable key, e.g. `parcel_id`. */
             identifier: string;
@@ -1574,11 +1544,11 @@ export interface components {
             activityTimestamp: string;
             /**
              * @deprecated
-             * @description Replaced by `_type`.
+             * @description Replaced by _type field
              */
             activityType: string;
             /**
-             * @description What happened.
+             * @description values: [ConversationRatingScheduled, ConversationOfferAccepted, ConversationPending, ConversationRatingUnscheduled, ConversationOfferRejected, ConversationEndUserReplaced, NoteAdded, FollowupExpired, ConversationRated, TagAdded, ConversationOfferTimeout, MessageAddedByCustomer, ConversationCreatedByCustomer, ConversationCreatedByAgent, TransferFailed, TransferSuccessful, ConversationOffered, ConversationUnassigned, TagRemoved, TransferInitiated, ConversationClaimed, ConversationReopened, ConversationClosed, ConversationLanguageUpdated, FollowupAdded, ConversationAutoreplySent, ConversationReserved, ConversationAssigned, ConversationRatingOffered, ConversationRatingCancelled, MessageAddedByAgent, FollowupRemoved]
              * @enum {string}
              */
             _type: "ConversationAssigned" | "ConversationAutoreplySent" | "ConversationClaimed" | "ConversationClosed" | "ConversationCreatedByAgent" | "ConversationCreatedByCustomer" | "ConversationEndUserReplaced" | "ConversationLanguageUpdated" | "ConversationOfferAccepted" | "ConversationOfferRejected" | "ConversationOfferTimeout" | "ConversationOffered" | "ConversationPending" | "ConversationRated" | "ConversationRatingCancelled" | "ConversationRatingOffered" | "ConversationRatingScheduled" | "ConversationRatingUnscheduled" | "ConversationReopened" | "ConversationReserved" | "ConversationUnassigned" | "FollowupAdded" | "FollowupExpired" | "FollowupRemoved" | "MessageAddedByAgent" | "MessageAddedByCustomer" | "NoteAdded" | "TagAdded" | "TagRemoved" | "TransferFailed" | "TransferInitiated" | "TransferSuccessful";
@@ -1669,7 +1639,7 @@ export interface components {
             _type: "Text" | "Html" | "Markdown";
         };
         File: {
-            /** @description Where Dixa downloads the attachment from. */
+            /** @description url */
             url: string;
             /** @description The file name shown to users. */
             prettyName?: string;
@@ -1680,9 +1650,9 @@ export interface components {
         InboundMessageInput: {
             content: components["schemas"]["MessageContent"];
             attachments?: components["schemas"]["File"][];
-            /** @description Client-generated identifier for external reference. */
+            /** @description Client generated identifier for external reference */
             externalId?: string;
-            /** @description Internal address registered for the integration, `<address>@email.dixa.io`. */
+            /** @description Internal email address registered for the integration with format: \<email-address\>@email.dixa.io */
             integrationEmail?: string;
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -1748,7 +1718,10 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
-            /** @enum {string} */
+            /**
+             * @description values: [Active, Inactive]
+             * @enum {string}
+             */
             state: "Active" | "Inactive";
             /** @description Hex color, e.g. `#000000`. */
             color?: string;
@@ -1774,7 +1747,10 @@ export interface components {
         ConversationRating: {
             /** Format: uuid */
             id: string;
-            /** @enum {string} */
+            /**
+             * @description values: [Unscheduled, Offered, Rated, Scheduled, Cancelled]
+             * @enum {string}
+             */
             ratingStatus: "Unscheduled" | "Offered" | "Rated" | "Scheduled" | "Cancelled";
             ratingType: components["schemas"]["RatingType"];
             /** Format: int32 */
@@ -1883,33 +1859,48 @@ export interface components {
         ConversationSearchHit: {
             /**
              * Format: int64
-             * @description The matching conversation's id.
+             * @description Identifier of a Conversation where a match was found
              */
             id: number;
-            /** @description Highlighted fragments of the text match, by field. */
+            /** @description Snippet of text where a match was found. Matched text will be wrapped in \<em\> tags. */
             highlights?: {
                 [key: string]: string[];
             };
-            /** @description Matches inside the conversation (e.g. messages). */
+            /** @description List of sub-entities (such as Messages) where a match was found */
             innerHits?: {
                 [key: string]: unknown;
             }[];
         };
         /** @description An end user (contact). `customAttributes` is only present when getting a single end user. */
         EndUser: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Unique identifier for the contact
+             */
             id: string;
+            /** @description Time when the contact was created */
             createdAt: string;
+            /** @description The contact's display name */
             displayName?: string;
+            /** @description The contact's primary email address */
             email?: string;
+            /** @description The contact's primary phone number */
             phoneNumber?: string;
+            /** @description Additional email addresses for the contact */
             additionalEmails?: string[];
+            /** @description Additional phone numbers for the contact */
             additionalPhoneNumbers?: string[];
+            /** @description The contact's first name */
             firstName?: string;
+            /** @description The contact's last name */
             lastName?: string;
+            /** @description The contact's middle names */
             middleNames?: string[];
+            /** @description The url from which to load the contact's avatar */
             avatarUrl?: string;
+            /** @description Custom external identifier for the contact */
             externalId?: string;
+            /** @description Custom attributes for the contact */
             customAttributes?: components["schemas"]["CustomAttribute"][];
         };
         EndUserResponse: {
@@ -1917,15 +1908,25 @@ export interface components {
         };
         /** @description The end user to create; every field is optional. */
         CreateEndUserRequest: {
+            /** @description The contact's display name */
             displayName?: string;
+            /** @description The contact's primary email address */
             email?: string;
+            /** @description The contact's primary phone number */
             phoneNumber?: string;
+            /** @description Additional email addresses for the contact */
             additionalEmails?: string[];
+            /** @description Additional phone numbers for the contact */
             additionalPhoneNumbers?: string[];
+            /** @description The contact's first name */
             firstName?: string;
+            /** @description The contact's last name */
             lastName?: string;
+            /** @description The contact's middle names */
             middleNames?: string[];
+            /** @description The url from which to load the contact's avatar */
             avatarUrl?: string;
+            /** @description Custom external identifier for the contact */
             externalId?: string;
         };
         /** @description The end user fields to change. */
@@ -2008,18 +2009,32 @@ export interface components {
         };
         /** @description An agent or admin. */
         Agent: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Unique identifier for the agent
+             */
             id: string;
+            /** @description Time when the agent was created */
             createdAt: string;
+            /** @description The agent's display name */
             displayName: string;
+            /** @description The agent's primary email address */
             email: string;
+            /** @description The url from which to load the agent's avatar */
             avatarUrl?: string;
+            /** @description The agent's primary phone number */
             phoneNumber?: string;
+            /** @description Additional email addresses for the agent */
             additionalEmails?: string[];
+            /** @description Additional phone numbers for the agent */
             additionalPhoneNumbers?: string[];
+            /** @description The agent's first name */
             firstName?: string;
+            /** @description The agent's last name */
             lastName?: string;
+            /** @description The agent's middle names */
             middleNames?: string[];
+            /** @description The agent's roles */
             roles?: string[];
         };
         AgentResponse: {
@@ -2027,49 +2042,82 @@ export interface components {
         };
         /** @description The agent to create. */
         CreateAgentRequest: {
+            /** @description The agent's display name */
             displayName: string;
+            /** @description The agent's primary email address */
             email: string;
+            /** @description The agent's primary phone number */
             phoneNumber?: string;
+            /** @description Additional email addresses for the agent */
             additionalEmails?: string[];
+            /** @description Additional phone numbers for the agent */
             additionalPhoneNumbers?: string[];
+            /** @description The agent's first name */
             firstName?: string;
+            /** @description The agent's last name */
             lastName?: string;
+            /** @description The agent's middle names */
             middleNames?: string[];
+            /** @description The url from which to load the agent's avatar */
             avatarUrl?: string;
         };
         /** @description The agent's details (a full update); the email cannot be changed. */
         UpdateAgentRequest: {
+            /** @description The agent's display name */
             displayName: string;
+            /** @description The agent's primary phone number */
             phoneNumber?: string;
+            /** @description Additional email addresses for the agent */
             additionalEmails?: string[];
+            /** @description Additional phone numbers for the agent */
             additionalPhoneNumbers?: string[];
+            /** @description The agent's first name */
             firstName?: string;
+            /** @description The agent's last name */
             lastName?: string;
+            /** @description The agent's middle names */
             middleNames?: string[];
+            /** @description The url from which to load the agent's avatar */
             avatarUrl?: string;
         };
         /** @description The agent fields to change. */
         PatchAgentRequest: {
+            /** @description The agent's display name */
             displayName?: string;
+            /** @description The agent's primary phone number */
             phoneNumber?: string;
+            /** @description Additional email addresses for the agent */
             additionalEmails?: string[];
+            /** @description Additional phone numbers for the agent */
             additionalPhoneNumbers?: string[];
+            /** @description The agent's first name */
             firstName?: string;
+            /** @description The agent's last name */
             lastName?: string;
+            /** @description The agent's middle names */
             middleNames?: string[];
+            /** @description The url from which to load the agent's avatar */
             avatarUrl?: string;
         };
         /** @description One agent of a bulk update, named by `id` (a full update). */
         BulkUpdateAgentItem: {
-            /** @description The agent's id. */
+            /** @description Unique identifier for the agent */
             id: string;
+            /** @description The agent's display name */
             displayName: string;
+            /** @description The agent's primary phone number */
             phoneNumber?: string;
+            /** @description Additional email addresses for the agent */
             additionalEmails?: string[];
+            /** @description Additional phone numbers for the agent */
             additionalPhoneNumbers?: string[];
+            /** @description The agent's first name */
             firstName?: string;
+            /** @description The agent's last name */
             lastName?: string;
+            /** @description The agent's middle names */
             middleNames?: string[];
+            /** @description The url from which to load the agent's avatar */
             avatarUrl?: string;
         };
         AgentBulkActionSuccess: {
@@ -2096,9 +2144,15 @@ export interface components {
             /** @description When the presence was read. */
             requestTime: string;
             lastSeen?: string;
-            /** @enum {string} */
+            /**
+             * @description values: [Away, Working]
+             * @enum {string}
+             */
             presenceStatus?: "Away" | "Working";
-            /** @enum {string} */
+            /**
+             * @description values: [Offline, Online]
+             * @enum {string}
+             */
             connectionStatus: "Offline" | "Online";
             activeChannels?: components["schemas"]["ConversationChannel"][];
         };
@@ -2117,24 +2171,38 @@ export interface components {
          */
         WebhookEvent: "ConversationPending" | "ConversationMessageAdded" | "ConversationAssigned" | "ConversationUnassigned" | "ConversationTransferred" | "ConversationEnqueued" | "ConversationCreated" | "ConversationOpen" | "ConversationAbandoned" | "ConversationClosed" | "ConversationTagAdded" | "ConversationTagRemoved" | "ConversationNoteAdded" | "ConversationRated" | "ConversationEndUserReplaced" | "ConversationPendingExpired" | "ConversationMessageDeliveryDelivered" | "ConversationMessageDeliveryInfo" | "ConversationMessageDeliveryFailed" | "ConversationMessageDeliverySeen" | "ConversationMessageDeliverySent" | "ConversationCustomAttributeUpdated" | "SLAEvaluationAchieved" | "SLAEvaluationBreached" | "SLAEvaluationVoided" | "TypingStarted" | "AgentBannedEnduser" | "AgentUnbannedEnduser" | "AgentBannedIp" | "AgentUnbannedIp";
         WebhookSubscription: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The Webhook Subscription ID
+             */
             id: string;
+            /** @description The Webhook Subscription name */
             name: string;
+            /** @description The set of events this Webhook Subscription is subscribed to */
             subscribedEvents?: components["schemas"]["WebhookEvent"][];
-            /** @description Where the webhook requests are sent. */
+            /** @description URL of the server that the webhook request should be sent to */
             url: string;
-            /** @description Headers added to every webhook request. */
+            /** @description The headers that will be added to the webhook request */
             headers: {
                 [key: string]: string;
             };
-            /** @description Dixa-generated secret used to sign the requests. */
+            /** @description Dixa generated secret key, used to sign the requests */
             secretKey: string;
+            /** @description Defines whether this Webhook Subscription is enabled or disabled */
             enabled: boolean;
+            /** @description Date when this Webhook Subscription was created */
             createdAt: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The ID of the user who created this Webhook Subscription
+             */
             createdBy: string;
+            /** @description Date when this Webhook Subscription was last updated */
             updatedAt: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The ID of the user who last updated this Webhook Subscription
+             */
             updatedBy: string;
             /** @description Filters applied to the events sent to this subscription. */
             filters?: {
@@ -2144,7 +2212,7 @@ export interface components {
         WebhookSubscriptionResponse: {
             data: components["schemas"]["WebhookSubscription"];
         };
-        /** @description How Dixa authenticates to the webhook's server, told apart by `_type`. */
+        /** @description Authorization to be added as a header in the webhook request. Can be either, Basic auth, added as 'Basic base64encoded(\<username\>:\<password\>)', Token auth, added as 'Bearer \<token value\>', or no auth */
         WebhookAuthorization: components["schemas"]["WebhookNoAuth"] | components["schemas"]["WebhookBasicAuth"] | components["schemas"]["WebhookTokenAuth"];
         WebhookNoAuth: {
             /**
@@ -2163,6 +2231,7 @@ export interface components {
             _type: "BasicAuth";
         };
         WebhookTokenAuth: {
+            /** @description Token value. It will be added in the headers of the request as: 'Authorization': 'Bearer \<value\>' */
             value: string;
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -2171,18 +2240,22 @@ export interface components {
             _type: "TokenAuth";
         };
         CreateWebhookSubscriptionRequest: {
+            /** @description The Webhook Subscription name */
             name: string;
-            /** @description Where the webhook requests are sent. */
+            /** @description URL of the server that the webhook request should be sent to */
             url: string;
             events?: components["schemas"]["WebhookEvent"][];
-            /** @description Whether the subscription sends events (Dixa's default is true). */
+            /** @description Defines whether this Webhook Subscription is enabled or disabled. Default is `true` */
             enabled?: boolean;
             authorization: components["schemas"]["WebhookAuthorization"];
         };
         PatchWebhookSubscriptionRequest: {
+            /** @description The Webhook Subscription name */
             name?: string;
+            /** @description URL of the server that the webhook request should be sent to */
             url?: string;
             events?: components["schemas"]["WebhookEvent"][];
+            /** @description Defines whether this Webhook Subscription is enabled or disabled */
             enabled?: boolean;
             authorization?: components["schemas"]["WebhookAuthorization"];
         };
@@ -2204,10 +2277,14 @@ export interface components {
             responseCode: number;
             responseText: string;
         };
+        /** @description How one delivery went. */
         DeliveryDetailStatus: {
             deliveryTimestamp: string;
             success: boolean;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The HTTP status the receiving server answered.
+             */
             responseCode: number;
             responseText: string;
             /**
@@ -2893,7 +2970,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description The conversation to create. */
+        /** @description The conversation to create */
         requestBody: {
             content: {
                 /**
@@ -2917,7 +2994,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The id of the created conversation. */
+            /** @description The id of the created conversation */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -3014,7 +3091,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The conversation. */
+            /** @description The conversation */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3086,7 +3163,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The conversation was claimed. */
+            /** @description The conversation was successfully claimed */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -3112,6 +3189,7 @@ export interface operations {
             };
             cookie?: never;
         };
+        /** @description An optional agent/admin to close the conversation */
         requestBody?: {
             content: {
                 /**
@@ -3123,7 +3201,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The conversation was closed. */
+            /** @description The conversation was successfully closed */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -3149,18 +3227,19 @@ export interface operations {
             };
             cookie?: never;
         };
+        /** @description An optional agent/admin to reopen the conversation */
         requestBody?: {
             content: {
                 /**
                  * @example {
-                 *       "userId": "5a556159-9c21-4f3e-a44f-d323deb80d16"
+                 *       "userId": "a53b25da-f676-4c52-acac-58c9280aa23d"
                  *     }
                  */
                 "application/json": components["schemas"]["ConversationActorRequest"];
             };
         };
         responses: {
-            /** @description The conversation was reopened. */
+            /** @description The conversation was successfully reopened and offered in the same queue */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -3186,19 +3265,20 @@ export interface operations {
             };
             cookie?: never;
         };
+        /** @description Transfer conversation request */
         requestBody: {
             content: {
                 /**
                  * @example {
-                 *       "queueId": "8b4e3f63-6f0d-4d43-9a4c-2b0f5c8c1e11",
-                 *       "userId": "5a556159-9c21-4f3e-a44f-d323deb80d16"
+                 *       "queueId": "92f8d193-b26f-4a62-86a3-bb03ee0915e9",
+                 *       "userId": "a53b25da-f676-4c52-acac-58c9280aa23d"
                  *     }
                  */
                 "application/json": components["schemas"]["TransferConversationRequest"];
             };
         };
         responses: {
-            /** @description The conversation was transferred. */
+            /** @description The conversation was successfully transferred to the target queue */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -3270,7 +3350,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The conversation's anonymization request status. */
+            /** @description The conversation's anonymization request status */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -3318,7 +3398,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The message's anonymization request status. */
+            /** @description The message's anonymization request status */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -3359,6 +3439,7 @@ export interface operations {
             };
             cookie?: never;
         };
+        /** @description The custom attributes of an conversation to be patched. This should map the custom attribute id to the desired attribute value. Format: Map[UUID, Option[AttributeValue]. */
         requestBody: {
             content: {
                 /**
@@ -3374,7 +3455,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The patched custom attributes of the conversation. */
+            /** @description The patched conversation attributes */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3385,14 +3466,14 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "id": "2f5515b6-7e98-4f4d-9010-bfd2a27d4f35",
-                     *           "name": "Order number",
-                     *           "identifier": "order_number",
+                     *           "name": "Conversation attribute",
+                     *           "identifier": "conversation_attribute",
                      *           "value": "012345"
                      *         },
                      *         {
                      *           "id": "e14708a6-eed9-495c-9d88-c72331e9e247",
-                     *           "name": "Topics",
-                     *           "identifier": "topics",
+                     *           "name": "Conversation attribute 2",
+                     *           "identifier": "conversation_attribute_2",
                      *           "value": [
                      *             "str1",
                      *             "str2"
@@ -3425,7 +3506,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The conversation's activity log. */
+            /** @description Activity log entries for a conversation */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3475,15 +3556,9 @@ export interface operations {
                  * @example cGFnZUxpbWl0PTUwJnBhZ2U9MQ==
                  */
                 pageKey?: components["parameters"]["PageKey"];
-                /**
-                 * @description Start of the period, ISO 8601: yyyy-MM-dd'T'HH:mm:ss'Z'.
-                 * @example 2024-03-01T00:00:00Z
-                 */
+                /** @description Starting date-time filter with ISO 8601 format: yyyy-MM-dd'T'HH:mm:ss'Z' */
                 fromDatetime?: string;
-                /**
-                 * @description End of the period, ISO 8601: yyyy-MM-dd'T'HH:mm:ss'Z'.
-                 * @example 2024-03-31T23:59:59Z
-                 */
+                /** @description Ending date-time filter with ISO 8601 format: yyyy-MM-dd'T'HH:mm:ss'Z' */
                 toDatetime?: string;
             };
             header?: never;
@@ -3492,7 +3567,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of the organization's activity log. */
+            /** @description The full list of activity logs for an organization with pagination */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3534,10 +3609,7 @@ export interface operations {
     listConversationFlows: {
         parameters: {
             query?: {
-                /**
-                 * @description Only the flows of this channel (default PstnPhone).
-                 * @example PstnPhone
-                 */
+                /** @description An optional ConversationChannel can be specified to filter the flows. If not provided, the default channel is PstnPhone. Possible values: [WhatsApp, Voicemail, WidgetChat, FacebookMessenger, Email, ContactForm, Callback, PstnPhone, Messenger] */
                 channel?: "WhatsApp" | "Voicemail" | "WidgetChat" | "FacebookMessenger" | "Email" | "ContactForm" | "Callback" | "PstnPhone" | "Messenger";
             };
             header?: never;
@@ -3546,7 +3618,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The conversation flows. */
+            /** @description The list of conversation flows */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3627,7 +3699,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The linked child conversations. */
+            /** @description The list of conversations requested by an EndUser */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3676,7 +3748,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The internal notes of the conversation. */
+            /** @description List of internal notes for a conversation sorted from oldest to newest */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3719,20 +3791,14 @@ export interface operations {
             };
             cookie?: never;
         };
+        /** @description The internal note to create for a conversation */
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "message": "A sample note",
-                 *       "agentId": "a53b25da-f676-4c52-acac-58c9280aa23d",
-                 *       "createdAt": "2021-12-01T12:46:36.581Z[GMT]"
-                 *     }
-                 */
                 "application/json": components["schemas"]["CreateInternalNoteInput"];
             };
         };
         responses: {
-            /** @description The created internal note. */
+            /** @description The created internal note */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3773,54 +3839,19 @@ export interface operations {
             };
             cookie?: never;
         };
+        /** @description The list of internal notes to create for a conversation */
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "data": [
-                 *         {
-                 *           "message": "A sample note",
-                 *           "agentId": "a53b25da-f676-4c52-acac-58c9280aa23d",
-                 *           "createdAt": "2021-12-01T12:46:36.581Z[GMT]"
-                 *         },
-                 *         {
-                 *           "message": "Another sample note"
-                 *         }
-                 *       ]
-                 *     }
-                 */
                 "application/json": components["schemas"]["CreateInternalNotesBulkRequest"];
             };
         };
         responses: {
-            /** @description One outcome per note, in request order. */
+            /** @description The created internal notes */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "data": [
-                     *         {
-                     *           "data": {
-                     *             "id": "eb31acbb-13f9-4ce7-abd3-44dd86266741",
-                     *             "authorId": "5e8a300e-787e-47cd-af53-fc1ccc37933d",
-                     *             "createdAt": "2021-12-01T12:46:36.581Z[GMT]",
-                     *             "csid": 9456,
-                     *             "message": "A sample note"
-                     *           },
-                     *           "_type": "BulkActionSuccess"
-                     *         },
-                     *         {
-                     *           "error": {
-                     *             "message": "An agent with id:... cannot be found in org."
-                     *           },
-                     *           "_type": "BulkActionFailure"
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": {
                         data: components["schemas"]["InternalNoteBulkActionOutcome"][];
                     };
@@ -3847,7 +3878,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The messages of the conversation, oldest first. */
+            /** @description List of messages for a conversation sorted from oldest to newest */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3857,10 +3888,42 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": "87bac308-e49f-4134-84cc-96b868f1e1e4",
-                     *           "authorId": "9c2a2cce-699f-4a72-89d9-fda5bc8dec8b",
-                     *           "createdAt": "2021-06-09T08:18:37.284Z",
+                     *           "id": "11b95893-0514-4606-a5d8-1880172b3a55",
+                     *           "authorId": "41646d42-edc0-493e-ac7b-814d9ff40a2e",
+                     *           "externalId": "13244",
+                     *           "createdAt": "2021-12-01T12:46:36.581Z[GMT]",
                      *           "attributes": {
+                     *             "emailContent": {
+                     *               "content": {
+                     *                 "value": "Hello",
+                     *                 "_type": "Text"
+                     *               },
+                     *               "_type": "Regular"
+                     *             },
+                     *             "from": {
+                     *               "email": "some-help@email.dixa.io",
+                     *               "name": "Help"
+                     *             },
+                     *             "to": [
+                     *               {
+                     *                 "email": "someone@somecompany.com",
+                     *                 "name": "Some One"
+                     *               }
+                     *             ],
+                     *             "cc": [],
+                     *             "bcc": [],
+                     *             "isAutoReply": false,
+                     *             "inlineImages": [],
+                     *             "attachments": [
+                     *               {
+                     *                 "url": "https://files.dixa.io/private/something/attachment/attachment-1",
+                     *                 "prettyName": "Picture"
+                     *               }
+                     *             ],
+                     *             "direction": "Outbound",
+                     *             "originalContentUrl": {
+                     *               "url": "https://files.dixa.io/private/something/email_original_data/a1b2c3d4"
+                     *             },
                      *             "_type": "EmailAttributes"
                      *           }
                      *         }
@@ -3891,7 +3954,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description The message to add. */
+        /** @description The message to be added to a conversation */
         requestBody: {
             content: {
                 /**
@@ -3900,7 +3963,12 @@ export interface operations {
                  *         "value": "I need some help!",
                  *         "_type": "Html"
                  *       },
-                 *       "attachments": [],
+                 *       "attachments": [
+                 *         {
+                 *           "url": "http://attachment.url",
+                 *           "prettyName": "Filename"
+                 *         }
+                 *       ],
                  *       "_type": "Inbound"
                  *     }
                  */
@@ -3908,7 +3976,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The added message. */
+            /** @description The added message */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3954,7 +4022,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The tags of the conversation. */
+            /** @description List of tags for a conversation */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4001,7 +4069,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The tag was added. */
+            /** @description The conversation was successfully tagged */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -4034,7 +4102,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The tag was removed. */
+            /** @description The conversation was successfully untagged */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -4379,20 +4447,11 @@ export interface operations {
                  * @example cGFnZUxpbWl0PTUwJnBhZ2U9MQ==
                  */
                 pageKey?: components["parameters"]["PageKey"];
-                /**
-                 * @description Only end users with this email address. Cannot be combined with `phone`.
-                 * @example alice@brown.com
-                 */
+                /** @description Filter by the contact's email */
                 email?: string;
-                /**
-                 * @description Only end users with this phone number. Cannot be combined with `email`.
-                 * @example +551155256325
-                 */
+                /** @description Filter by the contact's phone number */
                 phone?: string;
-                /**
-                 * @description Only end users with this external id.
-                 * @example #12345678
-                 */
+                /** @description Filter by the contact's external id */
                 externalId?: string;
             };
             header?: never;
@@ -4401,7 +4460,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of end users. */
+            /** @description The list of end users */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4453,18 +4512,29 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description List of end user update actions */
         requestBody: {
             content: {
                 /**
                  * @example {
                  *       "data": [
                  *         {
-                 *           "id": "434ce9f5-14c8-4be1-a0a8-f755010deb9b",
+                 *           "id": "d4826125-559f-496f-ad71-a0340f0cae06",
                  *           "displayName": "Alice Brown",
                  *           "email": "alice@brown.com",
                  *           "phoneNumber": "+551155256325",
+                 *           "additionalEmails": [
+                 *             "alice@secondary.email"
+                 *           ],
+                 *           "additionalPhoneNumbers": [
+                 *             "+5566778899"
+                 *           ],
                  *           "firstName": "Alice",
                  *           "lastName": "Brown",
+                 *           "middleNames": [
+                 *             "J."
+                 *           ],
+                 *           "avatarUrl": "http://avatar.url",
                  *           "externalId": "#12345678"
                  *         }
                  *       ]
@@ -4474,7 +4544,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description One outcome per end user, in request order. */
+            /** @description The updated end users */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4519,6 +4589,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description The end user's details */
         requestBody: {
             content: {
                 /**
@@ -4543,7 +4614,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The created end user. */
+            /** @description The created end user */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -4588,18 +4659,28 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description List of end user patch actions */
         requestBody: {
             content: {
                 /**
                  * @example {
                  *       "data": [
                  *         {
-                 *           "id": "434ce9f5-14c8-4be1-a0a8-f755010deb9b",
-                 *           "phoneNumber": "+551155256325"
-                 *         },
-                 *         {
-                 *           "id": "8fe8f4c3-7bc6-4767-924a-d9afa7ac7009",
-                 *           "externalId": "#87654321"
+                 *           "id": "43b1fe06-a7c4-4f34-8e48-b0559e6acdb9",
+                 *           "displayName": "Alice Brown",
+                 *           "email": "alice@brown.com",
+                 *           "phoneNumber": "+551155256325",
+                 *           "additionalEmails": [
+                 *             "alice@secondary.email"
+                 *           ],
+                 *           "additionalPhoneNumbers": [
+                 *             "+5566778899"
+                 *           ],
+                 *           "firstName": "Alice",
+                 *           "lastName": "Brown",
+                 *           "middleNames": [],
+                 *           "avatarUrl": "http://avatar.url",
+                 *           "externalId": "#12345678"
                  *         }
                  *       ]
                  *     }
@@ -4608,7 +4689,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description One outcome per end user, in request order. */
+            /** @description The patched end users */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4653,6 +4734,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description The list of end user details */
         requestBody: {
             content: {
                 /**
@@ -4661,11 +4743,14 @@ export interface operations {
                  *         {
                  *           "displayName": "Alice Brown",
                  *           "email": "alice@brown.com",
+                 *           "phoneNumber": "+551155256325",
+                 *           "additionalEmails": [],
+                 *           "additionalPhoneNumbers": [],
+                 *           "firstName": "Alice",
+                 *           "lastName": "Brown",
+                 *           "middleNames": [],
+                 *           "avatarUrl": "http://avatar.url",
                  *           "externalId": "#12345678"
-                 *         },
-                 *         {
-                 *           "displayName": "Bob Green",
-                 *           "phoneNumber": "+4512345678"
                  *         }
                  *       ]
                  *     }
@@ -4674,7 +4759,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description One outcome per end user, in request order. */
+            /** @description The created end users */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -4727,7 +4812,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The end user. */
+            /** @description The end user */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4779,6 +4864,7 @@ export interface operations {
             };
             cookie?: never;
         };
+        /** @description The updated details for an end user */
         requestBody: {
             content: {
                 /**
@@ -4786,11 +4872,18 @@ export interface operations {
                  *       "displayName": "Alice Brown",
                  *       "email": "alice@brown.com",
                  *       "phoneNumber": "+551155256325",
+                 *       "additionalEmails": [
+                 *         "alice@secondary.email"
+                 *       ],
+                 *       "additionalPhoneNumbers": [
+                 *         "+5566778899"
+                 *       ],
                  *       "firstName": "Alice",
                  *       "lastName": "Brown",
                  *       "middleNames": [
                  *         "J."
                  *       ],
+                 *       "avatarUrl": "http://avatar.url",
                  *       "externalId": "#12345678"
                  *     }
                  */
@@ -4798,7 +4891,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The updated end user. */
+            /** @description The updated end user */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4843,19 +4936,32 @@ export interface operations {
             };
             cookie?: never;
         };
+        /** @description The end user patch */
         requestBody: {
             content: {
                 /**
                  * @example {
-                 *       "displayName": "Alice B. Brown",
-                 *       "phoneNumber": "+551155256326"
+                 *       "displayName": "Alice Brown",
+                 *       "email": "alice@brown.com",
+                 *       "phoneNumber": "+551155256325",
+                 *       "additionalEmails": [
+                 *         "alice@secondary.email"
+                 *       ],
+                 *       "additionalPhoneNumbers": [
+                 *         "+5566778899"
+                 *       ],
+                 *       "firstName": "Alice",
+                 *       "lastName": "Brown",
+                 *       "middleNames": [],
+                 *       "avatarUrl": "http://avatar.url",
+                 *       "externalId": "#12345678"
                  *     }
                  */
                 "application/json": components["schemas"]["PatchEndUserRequest"];
             };
         };
         responses: {
-            /** @description The updated end user. */
+            /** @description The patched end user */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4894,12 +5000,13 @@ export interface operations {
             };
             cookie?: never;
         };
+        /** @description The custom attributes of an end user to be patched. This should map the custom attribute id to the desired attribute value. Format: Map[UUID, Option[AttributeValue]. */
         requestBody: {
             content: {
                 /**
                  * @example {
-                 *       "274e5a2c-7d0e-4f5f-9c1b-3a2d1e0f9a8b": "abcdef",
-                 *       "befae0d9-1c2b-4d3e-8f4a-5b6c7d8e9f0a": [
+                 *       "274e5a2c-be0d-42c0-b725-3dd533729f68": "abcdef",
+                 *       "befae0d9-9679-42b9-af76-e76f64e28429": [
                  *         "example1",
                  *         "example2"
                  *       ]
@@ -4909,7 +5016,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The patched custom attributes of the end user. */
+            /** @description The patched end user attributes */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4973,7 +5080,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of the end user's conversations. */
+            /** @description The list of conversations requested by an EndUser */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5025,7 +5132,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The end user's anonymization request status. */
+            /** @description The end user's anonymization request status */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -5068,15 +5175,9 @@ export interface operations {
                  * @example cGFnZUxpbWl0PTUwJnBhZ2U9MQ==
                  */
                 pageKey?: components["parameters"]["PageKey"];
-                /**
-                 * @description Only the agent with this email address. Cannot be combined with `phone`.
-                 * @example bob@example.com
-                 */
+                /** @description The agent/admin email filter */
                 email?: string;
-                /**
-                 * @description Only the agent with this phone number. Cannot be combined with `email`.
-                 * @example +4512345678
-                 */
+                /** @description The agent/admin phone number filter */
                 phone?: string;
             };
             header?: never;
@@ -5085,7 +5186,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of agents. */
+            /** @description The list of agents/admins */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5135,16 +5236,21 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description The list of agent/admin update actions */
         requestBody?: {
             content: {
                 /**
                  * @example [
                  *       {
-                 *         "id": "5a556159-9c21-4f3e-a44f-d323deb80d16",
-                 *         "displayName": "Bob Agent",
-                 *         "phoneNumber": "+4512345678",
-                 *         "firstName": "Bob",
-                 *         "lastName": "Agent"
+                 *         "id": "434ce9f5-14c8-4be1-a0a8-f755010deb9b",
+                 *         "displayName": "Alice Brown",
+                 *         "phoneNumber": "+551155256325",
+                 *         "additionalEmails": [],
+                 *         "additionalPhoneNumbers": [],
+                 *         "firstName": "Alice",
+                 *         "lastName": "Brown",
+                 *         "middleNames": [],
+                 *         "avatarUrl": "http://avatar.url"
                  *       }
                  *     ]
                  */
@@ -5152,7 +5258,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description One outcome per agent, in request order. */
+            /** @description The list of update action outcomes */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5199,22 +5305,31 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description The agent's details */
         requestBody: {
             content: {
                 /**
                  * @example {
-                 *       "displayName": "Bob Agent",
-                 *       "email": "bob@example.com",
-                 *       "phoneNumber": "+4512345678",
-                 *       "firstName": "Bob",
-                 *       "lastName": "Agent"
+                 *       "displayName": "Alice Brown",
+                 *       "email": "alice@brown.com",
+                 *       "phoneNumber": "+551155256325",
+                 *       "additionalEmails": [
+                 *         "alice@secondary.email"
+                 *       ],
+                 *       "additionalPhoneNumbers": [
+                 *         "+5566778899"
+                 *       ],
+                 *       "firstName": "Alice",
+                 *       "lastName": "Brown",
+                 *       "middleNames": [],
+                 *       "avatarUrl": "http://avatar.url"
                  *     }
                  */
                 "application/json": components["schemas"]["CreateAgentRequest"];
             };
         };
         responses: {
-            /** @description The created agent. */
+            /** @description The created agent */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -5253,7 +5368,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One presence per agent or admin. */
+            /** @description The list of presence status for all agents/admins */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5302,7 +5417,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The agent. */
+            /** @description The agent/admin */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5347,24 +5462,28 @@ export interface operations {
             };
             cookie?: never;
         };
+        /** @description The updated details for an agent/admin */
         requestBody: {
             content: {
                 /**
                  * @example {
-                 *       "displayName": "Bob Agent",
-                 *       "phoneNumber": "+4512345678",
-                 *       "firstName": "Bob",
-                 *       "lastName": "Agent",
+                 *       "displayName": "Alice Brown",
+                 *       "phoneNumber": "+551155256325",
+                 *       "additionalEmails": [],
+                 *       "additionalPhoneNumbers": [],
+                 *       "firstName": "Alice",
+                 *       "lastName": "Brown",
                  *       "middleNames": [
-                 *         "Julian"
-                 *       ]
+                 *         "Julia"
+                 *       ],
+                 *       "avatarUrl": "http://avatar.url"
                  *     }
                  */
                 "application/json": components["schemas"]["UpdateAgentRequest"];
             };
         };
         responses: {
-            /** @description The updated agent. */
+            /** @description The updated agent/admin */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5410,7 +5529,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The agent or admin is now an end user. */
+            /** @description The agent/admin was successfully downgraded to end user */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -5435,19 +5554,25 @@ export interface operations {
             };
             cookie?: never;
         };
+        /** @description The agent/admin patch */
         requestBody: {
             content: {
                 /**
                  * @example {
-                 *       "displayName": "Bob A.",
-                 *       "avatarUrl": "https://files.dixa.io/public/image_id"
+                 *       "displayName": "Alice Brown",
+                 *       "additionalEmails": [],
+                 *       "additionalPhoneNumbers": [],
+                 *       "firstName": "Alice",
+                 *       "lastName": "Brown",
+                 *       "middleNames": [],
+                 *       "avatarUrl": "http://avatar.url"
                  *     }
                  */
                 "application/json": components["schemas"]["PatchAgentRequest"];
             };
         };
         responses: {
-            /** @description The patched agent. */
+            /** @description The patched agent/admin */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5493,7 +5618,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The agent's teams. */
+            /** @description The list of teams in which the agent/admin is a member */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5537,7 +5662,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The agent's presence. */
+            /** @description The agent/admin presence status */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5622,7 +5747,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The organization's tags. */
+            /** @description The list of tags in an organization */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5661,11 +5786,12 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description The tag details */
         requestBody: {
             content: {
                 /**
                  * @example {
-                 *       "name": "example",
+                 *       "name": "test",
                  *       "color": "#000000"
                  *     }
                  */
@@ -5673,7 +5799,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The created (or existing) tag. */
+            /** @description The created tag or an existing tag with the same name. Note that the tag is not updated to match the input in case it already exists. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5714,7 +5840,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The tag. */
+            /** @description The tag */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5756,7 +5882,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The tag is active. */
+            /** @description The tag was successfully activated */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -5784,7 +5910,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The tag is inactive. */
+            /** @description The tag was successfully deactivated */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -5806,7 +5932,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The custom attribute definitions. */
+            /** @description The list of configured custom attributes */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5934,7 +6060,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The webhook subscriptions. */
+            /** @description The List of Webhook Subscriptions */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5981,6 +6107,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description The Webhook Subscription to be created */
         requestBody: {
             content: {
                 /**
@@ -5993,7 +6120,9 @@ export interface operations {
                  *       ],
                  *       "enabled": true,
                  *       "authorization": {
-                 *         "_type": "NoAuth"
+                 *         "username": "webhook_user",
+                 *         "password": "webhook_password",
+                 *         "_type": "BasicAuth"
                  *       }
                  *     }
                  */
@@ -6001,7 +6130,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The created webhook subscription. */
+            /** @description The created Webhook Subscription */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -6051,7 +6180,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The webhook subscription. */
+            /** @description The Webhook Subscription */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6068,15 +6197,14 @@ export interface operations {
                      *         ],
                      *         "url": "https://example.webhook/dashboard_integration",
                      *         "headers": {
-                     *           "X-Team": "support"
+                     *           "Authorization": "Basic d2ViaG9va191c2VyOndlYmhvb2tfcGFzc3dvcmQ="
                      *         },
                      *         "secretKey": "4g4h988p468g785965b780684bde5546c52gge658d76b4q33fb69c526ea4bdbc",
                      *         "enabled": true,
                      *         "createdAt": "2023-08-01T09:30:15Z",
                      *         "createdBy": "e979cc3b-17b2-4850-b049-13c758763d1c",
                      *         "updatedAt": "2023-08-02T15:09:30Z",
-                     *         "updatedBy": "64b777c3-eb82-49fb-bb3e-294afb5d840c",
-                     *         "filters": {}
+                     *         "updatedBy": "64b777c3-eb82-49fb-bb3e-294afb5d840c"
                      *       }
                      *     }
                      */
@@ -6104,7 +6232,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The webhook subscription was deleted. */
+            /** @description The Webhook Subscription was successfully deleted */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -6130,23 +6258,26 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description The webhook subscription fields to patch. */
+        /** @description The Webhook Subscription fields to be patched */
         requestBody: {
             content: {
                 /**
                  * @example {
-                 *       "enabled": false,
+                 *       "name": "New name",
                  *       "events": [
-                 *         "ConversationClosed",
-                 *         "ConversationCustomAttributeUpdated"
-                 *       ]
+                 *         "ConversationNoteAdded"
+                 *       ],
+                 *       "authorization": {
+                 *         "value": "eyDoiGciOqGYUzI1NiJ4.eyJ0eQJRUapoYXBpIiwib4JxA5lkIjoiNTVmMmE6MmItYjU4NF33MDMxLTk2NTktOTE2M.qPoOZoQYDn4rn-akaLmVFka15JAV7TF6QT8UHOUTIy0",
+                 *         "_type": "TokenAuth"
+                 *       }
                  *     }
                  */
                 "application/json": components["schemas"]["PatchWebhookSubscriptionRequest"];
             };
         };
         responses: {
-            /** @description The updated webhook subscription. */
+            /** @description The patched Webhook Subscription */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6196,7 +6327,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One status per subscribed event. */
+            /** @description The Latest Delivery Statuses of a Webhook Subscription */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6245,17 +6376,14 @@ export interface operations {
                  * @example cb452b81-6748-40ab-af85-6559b371bc5d
                  */
                 webhookSubscriptionId: components["parameters"]["WebhookSubscriptionId"];
-                /**
-                 * @description The event whose deliveries to list.
-                 * @example ConversationNoteAdded
-                 */
+                /** @description The event whose deliveries to list. */
                 event: components["schemas"]["WebhookEvent"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The latest deliveries of the event, newest first. */
+            /** @description The Webhook Subscription Event Logs */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6271,7 +6399,16 @@ export interface operations {
                      *             "responseCode": 200,
                      *             "responseText": "OK"
                      *           },
-                     *           "payload": "{\"event_id\": \"8967e0c6-fe64-4105-bf71-14ae0c256004\", \"event_fqn\": \"CONVERSATION_NOTE_ADDED\", \"event_version\": \"1\", \"event_timestamp\": \"2023-09-15T12:00:00.000Z\", \"data\": {\"conversation\": {\"csid\": 1234}, \"text\": \"Some note\"}}"
+                     *           "payload": "{ \"event_id\": \"8967e0c6-fe64-4105-bf71-14ae0c256gg4\", \"event_fqn\": \"CONVERSATION_NOTE_ADDED\", \"event_version\": \"1\", \"event_timestamp\": \"2023-09-15T12:00:00.000Z\", \"organization\": { \"id\": \"g1b15dq2-bba8-48a8-a92e-852014a166r9\", \"name\": \"Your Org Name\" }, \"data\": { \"conversation\": { \"csid\": 1234, \"channel\": \"WIDGET_CHAT\", \"status\": \"OPEN\", \"direction\": \"INBOUND\", \"queue\": { \"id\": \"b5b10483-7d28-4dea-bf8d-0d88cc3bd7cc\", \"name\": \"Your Queue\" }, \"contact_point\": \"Your Contact Point\", \"requester\": { \"id\": \"ec4a2b65-0403-42b3-b054-8998325fd8ac\", \"name\": \"Test Requester\", \"email\": \"test@example.com\", \"phone\": null, \"roles\": [ \"Enduser\" ] }, \"assignee\": { \"id\": \"cccb8520-e24f-43bf-8344-49d07665d854\", \"name\": \"An Agent\", \"email\": \"agent@yourcompany.com\", \"phone\": \"+4511223344\", \"roles\": [ \"Admin\", \"TeamLead\", \"SystemAdmin\", \"Agent\" ] }, \"subject\": null, \"tags\": [], \"created_at\": \"2023-09-01T12:00:00.000Z\" }, \"note_id\": \"ac951357-5189-4707-add7-616af55698q7\", \"text\": \"Some Note Added\", \"created_at\": \"2023-09-15T12:00:00.000Z\", \"author\": { \"id\": \"cccb8520-e24f-43bf-8344-49d07665d854\", \"name\": \"An Agent\", \"email\": \"agent@yourcompany.com\", \"phone\": \"+4511223344\", \"roles\": [ \"Admin\", \"TeamLead\", \"SystemAdmin\", \"Agent\" ] } } }"
+                     *         },
+                     *         {
+                     *           "deliveryDetail": {
+                     *             "deliveryTimestamp": "2023-09-15T08:00:00.000Z",
+                     *             "success": true,
+                     *             "responseCode": 200,
+                     *             "responseText": "OK"
+                     *           },
+                     *           "payload": "{ \"event_id\": \"9963e0c6-fe64-4105-bf71-14ae0c123hh5\", \"event_fqn\": \"CONVERSATION_NOTE_ADDED\", \"event_version\": \"1\", \"event_timestamp\": \"2023-09-15T08:00:00.000Z\", \"organization\": { \"id\": \"g1b15dq2-bba8-48a8-a92e-852014a166r9\", \"name\": \"Your Org Name\" }, \"data\": { \"conversation\": { \"csid\": 1234, \"channel\": \"WIDGET_CHAT\", \"status\": \"OPEN\", \"direction\": \"INBOUND\", \"queue\": { \"id\": \"b5b10483-7d28-4dea-bf8d-0d88cc3bd7cc\", \"name\": \"Your Queue\" }, \"contact_point\": \"Your Contact Point\", \"requester\": { \"id\": \"ec4a2b65-0403-42b3-b054-8998325fd8ac\", \"name\": \"Test Requester\", \"email\": \"test@example.com\", \"phone\": null, \"roles\": [ \"Enduser\" ] }, \"assignee\": { \"id\": \"cccb8520-e24f-43bf-8344-49d07665d854\", \"name\": \"An Agent\", \"email\": \"agent@yourcompany.com\", \"phone\": \"+4511223344\", \"roles\": [ \"Admin\", \"TeamLead\", \"SystemAdmin\", \"Agent\" ] }, \"subject\": null, \"tags\": [], \"created_at\": \"2023-09-01T12:00:00.000Z\" }, \"note_id\": \"ac951357-5189-4707-add7-616af55698q7\", \"text\": \"First Note\", \"created_at\": \"2023-09-15T08:00:00.000Z\", \"author\": { \"id\": \"cccb8520-e24f-43bf-8344-49d07665d854\", \"name\": \"An Agent\", \"email\": \"agent@yourcompany.com\", \"phone\": \"+4511223344\", \"roles\": [ \"Admin\", \"TeamLead\", \"SystemAdmin\", \"Agent\" ] } } }"
                      *         }
                      *       ]
                      *     }

@@ -366,8 +366,18 @@ describe("patchConversationCustomAttributes", () => {
       expect(response.status).toBe(200);
       expect(error).toBeUndefined();
       expect(data?.data).toEqual([
-        { id: TEXT_ATTRIBUTE_ID, name: "Order number", identifier: "order_number", value: "012345" },
-        { id: SELECT_ATTRIBUTE_ID, name: "Topics", identifier: "topics", value: ["str1", "str2"] },
+        {
+          id: TEXT_ATTRIBUTE_ID,
+          name: "Conversation attribute",
+          identifier: "conversation_attribute",
+          value: "012345",
+        },
+        {
+          id: SELECT_ATTRIBUTE_ID,
+          name: "Conversation attribute 2",
+          identifier: "conversation_attribute_2",
+          value: ["str1", "str2"],
+        },
       ]);
     },
   );

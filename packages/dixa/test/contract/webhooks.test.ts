@@ -120,7 +120,10 @@ describe("getWebhookSubscription", () => {
     });
     expect(response.status).toBe(200);
     expect(error).toBeUndefined();
-    expect(data?.data).toMatchObject({ ...subscriptionShape, headers: { "X-Team": "support" } });
+    expect(data?.data).toMatchObject({
+      ...subscriptionShape,
+      headers: { Authorization: "Basic d2ViaG9va191c2VyOndlYmhvb2tfcGFzc3dvcmQ=" },
+    });
   });
 
   failure("getWebhookSubscription", "surfaces a documented 404 as a typed error", async () => {
