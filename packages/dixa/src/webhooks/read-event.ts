@@ -7,19 +7,24 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 const KNOWN: ReadonlySet<string> = new Set(DIXA_WEBHOOK_EVENTS);
 
 /**
- * The envelope (`#/components/schemas/WebhookEventEnvelope`): each field's path and JSON type, and
- * whether it may be absent. Note: `event_id` (the key deliveries are de-duplicated on) and `event_fqn`
- * must not be empty either; formats (`uuid`) are not checked here.
+ * The envelope (`#/components/schemas/WebhookEventEnvelope`): each field (in the body, or in its
+ * `organization`), its JSON type, and whether it may be absent. Note: `event_id` (the key deliveries
+ * are de-duplicated on) and `event_fqn` must not be empty either; formats (`uuid`) are not checked here.
  */
-const ENVELOPE: readonly [path: string, type: "string" | "object", optional?: true][] = [
-  ["event_id", "string"],
-  ["event_fqn", "string"],
-  ["event_version", "string"],
-  ["event_timestamp", "string"],
-  ["organization", "object"],
-  ["organization.id", "string"],
-  ["organization.name", "string", true],
-  ["data", "object"],
+const ENVELOPE: readonly [
+  within: "" | "organization",
+  key: string,
+  type: "string" | "object",
+  optional?: true,
+][] = [
+  ["", "event_id", "string"],
+  ["", "event_fqn", "string"],
+  ["", "event_version", "string"],
+  ["", "event_timestamp", "string"],
+  ["", "organization", "object"],
+  ["organization", "id", "string"],
+  ["organization", "name", "string", true],
+  ["", "data", "object"],
 ];
 
 /**
@@ -37,16 +42,16 @@ export function readEvent(body: string | Uint8Array): DixaWebhookEvent {
     throw malformed("it is not JSON (or not UTF-8)");
   }
   if (!isObject(value)) throw malformed("the body must be an object");
-  for (const [path, type, optional] of ENVELOPE) {
-    const field = path
-      .split(".")
-      .reduce<unknown>((holder, key) => (holder as Record<string, unknown>)[key], value);
+  for (const [within, key, type, optional] of ENVELOPE) {
+    // Note: the body's own fields come first, so `organization` is an object when it is read here.
+    const field = (within ? (value[within] as Record<string, unknown>) : value)[key];
     if (field === undefined) {
-      if (!optional) throw malformed(`\`${path}\` is missing`);
+      if (!optional) throw malformed(`\`${within ? `${within}.` : ""}${key}\` is missing`);
     } else if (type === "object" ? !isObject(field) : typeof field !== "string") {
-      throw malformed(`\`${path}\` must be ${type === "object" ? "an object" : "a string"}`);
-    } else if (field === "" && (path === "event_id" || path === "event_fqn")) {
-      throw malformed(`\`${path}\` must not be empty`);
+      const expected = type === "object" ? "an object" : "a string";
+      throw malformed(`\`${within ? `${within}.` : ""}${key}\` must be ${expected}`);
+    } else if (field === "" && (key === "event_id" || key === "event_fqn")) {
+      throw malformed(`\`${key}\` must not be empty`);
     }
   }
   const event = value as { event_fqn: string; kind?: string };
