@@ -47,7 +47,7 @@ async function prepare(name, { from, cwd, scratch }) {
   const before = mergeUpstream(committed.map(({ file, text }) => ({ file, doc: parseSpec(text, file) })));
   const vendor = unshippedChanges(before, build.vendor, build.shipped);
   // Note: the committed documents built the same way say what each correction overrode before.
-  const { results: earlier } = await buildSpec(name, { upstream: committed, previous: null, track: true });
+  const { results: earlier } = await buildSpec(name, { upstream: committed, track: true });
   const overridden = build.results
     .filter((result) => result.overridden !== earlier[result.index]?.overridden)
     .map((result) => ({ ...result, was: earlier[result.index]?.overridden ?? "" }));

@@ -29,6 +29,7 @@ const { default: createClient } = await import("openapi-fetch");
 const { createAlpharunClient } = await import("@cxkit/alpharun");
 const { validateAlpharunResponses } = await import("@cxkit/alpharun/validate");
 const { createUndiciFetch } = await import("@cxkit/runtime/undici");
+const { createRuntime, LiteRequest } = await import("@cxkit/runtime");
 const heyApi = await import(heyApiModule);
 const undici = await import("undici");
 
@@ -49,6 +50,19 @@ cxReport.use(
     },
   }),
 );
+// The cost rows: what each part of the default client costs, measured on its own.
+const withMiddleware = createClient({ baseUrl, headers: auth });
+withMiddleware.use({ onResponse: () => undefined });
+const runtimeNoTimeout = createRuntime({ timeout: false });
+const runtimeDefault = createRuntime();
+/** One call through a runtime's `fetch` alone (its attempt loop, deadline, read body), as openapi-fetch makes it. */
+const runtimeCall = (runtime, method) => async () => {
+  const init =
+    method === "get"
+      ? { method: "GET", headers: new Headers(auth) }
+      : { method: "PATCH", headers: new Headers(jsonHeaders), body: JSON.stringify(PATCH_BODY) };
+  return (await runtime.fetch(new LiteRequest(url, { redirect: "follow", ...init }))).json();
+};
 const undiciFetch = createUndiciFetch();
 const cxUndici = createAlpharunClient({ token: TOKEN, baseUrl, fetch: undiciFetch });
 heyApi.client.setConfig({ baseUrl, auth: TOKEN });
@@ -71,7 +85,21 @@ export const clients = {
     patch: async () =>
       (await fetch(url, { method: "PATCH", headers: jsonHeaders, body: JSON.stringify(PATCH_BODY) })).json(),
   },
-  // What enforcing a timeout costs raw fetch: an AbortController and a timer per call, as the runtime does.
+  // What a signal costs raw fetch: a new AbortController per call (Node 20 makes each one transferable)
+  // and what Node's fetch does with a signal it is given.
+  "fetch+signal": {
+    get: async () => (await fetch(url, { headers: auth, signal: new AbortController().signal })).json(),
+    patch: async () =>
+      (
+        await fetch(url, {
+          method: "PATCH",
+          headers: jsonHeaders,
+          body: JSON.stringify(PATCH_BODY),
+          signal: new AbortController().signal,
+        })
+      ).json(),
+  },
+  // What enforcing a timeout costs raw fetch: an AbortController and a timer per call, as the runtime did.
   "fetch+timeout": {
     get: () => withTimeout((signal) => fetch(url, { headers: auth, signal })),
     patch: () =>
@@ -85,6 +113,25 @@ export const clients = {
       (await plain.PATCH("/customer-interactions/{CUSTOMER_INTERACTION_ID}", { params, body: PATCH_BODY }))
         .data,
   },
+  // openapi-fetch's own cost of running a middleware (an id, frozen options, the onResponse loop).
+  "openapi-fetch+middleware": {
+    get: async () =>
+      (await withMiddleware.GET("/customer-interactions/{CUSTOMER_INTERACTION_ID}", { params })).data,
+    patch: async () =>
+      (
+        await withMiddleware.PATCH("/customer-interactions/{CUSTOMER_INTERACTION_ID}", {
+          params,
+          body: PATCH_BODY,
+        })
+      ).data,
+  },
+  // The runtime's fetch alone, without openapi-fetch: the attempt loop and the response read and wrapped.
+  "runtime-fetch-no-timeout": {
+    get: runtimeCall(runtimeNoTimeout, "get"),
+    patch: runtimeCall(runtimeNoTimeout, "patch"),
+  },
+  // The same with its default deadline: a reused signal and the shared timer.
+  "runtime-fetch": { get: runtimeCall(runtimeDefault, "get"), patch: runtimeCall(runtimeDefault, "patch") },
   "cxkit-fetch": {
     get: async () => (await cxFetch.GET("/customer-interactions/{CUSTOMER_INTERACTION_ID}", { params })).data,
     patch: async () =>
@@ -168,6 +215,23 @@ for (const method of ["get", "patch"]) {
     }
   }
 }
+
+// Head to head: the default client, plain openapi-fetch and the default client with `timeout: false`
+// alone, in short batches taking turns (the order rotates), ten times as many rounds; the load of the
+// moment weighs on all three alike, so their ratios are the tightest measures this machine gives (the
+// rows "default vs plain openapi-fetch" and "default vs timeout: false").
+const trio = ["openapi-fetch", "cxkit-fetch", "cxkit-fetch-no-timeout"];
+const pair = { rounds: rounds * 10, calls: Math.max(5, Math.round(calls / 10)), get: {}, patch: {} };
+for (const method of ["get", "patch"]) {
+  for (const name of trio) pair[method][name] = [];
+  for (let round = 0; round < pair.rounds; round++) {
+    for (let i = 0; i < trio.length; i++) {
+      const name = trio[(i + round) % trio.length];
+      pair[method][name].push(await batch(clients[name][method], pair.calls));
+    }
+  }
+}
+results.headToHead = pair;
 
 await undiciFetch.close();
 await agent.close();

@@ -1,13 +1,20 @@
 // Turns the measurements into rows (label, value, target, met) and renders them as a Markdown table.
-import { median } from "./stats.mjs";
+import { median, quartiles } from "./stats.mjs";
 
 const KB = 1024;
 const MB = 1024 * 1024;
 
 const CLIENTS = {
   fetch: "raw `fetch`",
-  "fetch+timeout": "raw `fetch` + `AbortController` and timer (a timeout)",
+  "fetch+signal": "cost: raw `fetch` + a new `AbortController`'s signal (controller)",
+  "fetch+timeout":
+    "cost: raw `fetch` + a new `AbortController` and a timer (controller + timer: a timeout as the runtime made it before)",
   "openapi-fetch": "plain openapi-fetch",
+  "openapi-fetch+middleware": "cost: plain openapi-fetch + one no-op middleware (middleware)",
+  "runtime-fetch-no-timeout":
+    "cost: the runtime's `fetch` alone, `timeout: false` (attempt loop + response read and wrapped)",
+  "runtime-fetch":
+    "cost: the runtime's `fetch` alone, default timeout (+ its deadline: shared timer, reused signal)",
   "cxkit-fetch": "`@cxkit/alpharun`, full runtime, global `fetch` (default)",
   "cxkit-fetch-no-timeout": "`@cxkit/alpharun`, global `fetch`, `timeout: false`",
   "cxkit-fetch-report": '`@cxkit/alpharun`, global `fetch`, drift check `"report"` at full sampling',
@@ -74,6 +81,31 @@ export function collectRows({
       ),
       roundRatios: report.map((value, round) => Number((value / off[round]).toFixed(3))),
     });
+    // Note: the default client against plain openapi-fetch and against itself without a timeout, from
+    // their head-to-head rounds (per-call.mjs), with the middle half of the rounds as the spread.
+    const { rounds: pairRounds, calls: pairCalls } = perCall.headToHead;
+    const against = [
+      ["openapi-fetch", "default-vs-openapi-fetch", "plain openapi-fetch", 1],
+      ["cxkit-fetch-no-timeout", "default-vs-no-timeout", "the same client with `timeout: false`", undefined],
+    ];
+    for (const [other, id, label, target] of against) {
+      const pair = perCall.headToHead[method];
+      const ratios = pair["cxkit-fetch"].map((value, round) => value / pair[other][round]);
+      const ratio = median(ratios);
+      const [low, high] = quartiles(ratios);
+      rows.push({
+        ...row(
+          `per call: ${total.toLocaleString("en")} sequential ${method === "get" ? "GETs" : "PATCHes"}`,
+          `${method}.${id}`,
+          `\`@cxkit/alpharun\` default vs ${label}, ${pairRounds} head-to-head rounds of ${pairCalls} calls (middle half of the rounds)`,
+          ratio,
+          `x ${other}`,
+          `${ratio.toFixed(2)}x (${low.toFixed(2)}-${high.toFixed(2)})`,
+          target === undefined ? undefined : { op: "<=", value: target, display: "<= 1.00x" },
+        ),
+        roundRatios: ratios.map((value) => Number(value.toFixed(3))),
+      });
+    }
   }
 
   rows.push(...webhookRows(webhook));

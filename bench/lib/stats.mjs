@@ -13,3 +13,10 @@ export function min(values) {
 export function max(values) {
   return Math.max(...values);
 }
+
+/** The first and third quartiles (the middle half of the values), by the nearest rank. */
+export function quartiles(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (fraction) => sorted[Math.round((sorted.length - 1) * fraction)];
+  return [at(0.25), at(0.75)];
+}

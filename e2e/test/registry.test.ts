@@ -11,7 +11,7 @@ import { commands, readmeBlock } from "./support/readme.js";
 import { type RefusingProxy, startRefusingProxy } from "./support/refusing-proxy.js";
 import { ok, type RunResult, run } from "./support/run.js";
 import { type ScratchRepo, scratchRepo } from "./support/scratch-repo.js";
-import { changeset, editConversation, gateTest, probe } from "./support/spec-change.js";
+import { changeset, gateTest, probe, setTagField } from "./support/spec-change.js";
 import { type Registry, startRegistry } from "./support/verdaccio.js";
 
 /** the dist-tag of the preview, and the field the spec change adds (then removes) */
@@ -143,9 +143,17 @@ test("refuses each bad state with one line, before anything is versioned or publ
   );
   await repo.git("reset", "-q", "--hard", "HEAD~1");
 
-  await editConversation(repo, (properties, doc) =>
-    properties.set(FIELD, doc.createNode({ type: "string" })),
+  await setTagField(repo, FIELD, "string");
+  await repo.write("specs/dixa/openapi.yaml", `${await repo.read("specs/dixa/openapi.yaml")}# by hand\n`);
+  await repo.commitAll("spec edited by hand");
+  await refuses(
+    [],
+    {},
+    /^release: a spec is out of date with its upstream documents and overlay \(run: pnpm specs:build/,
   );
+  await repo.git("reset", "-q", "--hard", "HEAD~1");
+
+  await setTagField(repo, FIELD, "string");
   await repo.commitAll("spec changed, types not regenerated");
   await refuses([], {}, /^release: generated code is out of date with the specs \(run: pnpm generate/);
   await repo.git("reset", "-q", "--hard", "HEAD~1");
@@ -239,15 +247,13 @@ test("a fresh npm project installs @cxkit/sdk and @cxkit/mocks from the registry
 
 test("a preview of a spec change installs by its dist-tag while latest stays put", async () => {
   const client = theConsumer();
-  await editConversation(repo, (properties, doc) =>
-    properties.set(FIELD, doc.createNode({ type: "string", description: "A note the release test adds." })),
-  );
+  await setTagField(repo, FIELD, "string");
   ok(await run("pnpm", ["generate"], repo.dir));
   await repo.write(
     ".changeset/dixa-release-note.md",
-    changeset({ "@cxkit/dixa": "minor" }, `\`Conversation.${FIELD}\` is typed.`),
+    changeset({ "@cxkit/dixa": "minor" }, `\`Tag.${FIELD}\` is typed.`),
   );
-  await repo.commitAll("dixa: Conversation.e2eReleaseNote");
+  await repo.commitAll("dixa: Tag.e2eReleaseNote");
   const head = await repo.git("rev-parse", "HEAD");
   const tags = await repo.git("tag", "-l");
   const released = ["@cxkit/dixa", "@cxkit/sdk", "@cxkit/runtime"];
@@ -314,14 +320,14 @@ test("a minor spec change: a failing test stops the release, and once it passes 
 
 test("a major spec change: npm update keeps the old call compiling, and taking the major makes it fail", async () => {
   const client = theConsumer();
-  await editConversation(repo, (properties) => properties.delete(FIELD));
+  await setTagField(repo, FIELD, undefined);
   ok(await run("pnpm", ["generate"], repo.dir));
-  const note = `\`Conversation.${FIELD}\` is gone: stop reading it.`;
+  const note = `\`Tag.${FIELD}\` is gone: stop reading it.`;
   await repo.write(
     ".changeset/dixa-release-note-gone.md",
     changeset({ "@cxkit/dixa": "major", "@cxkit/sdk": "major" }, note),
   );
-  await repo.commitAll("dixa: Conversation.e2eReleaseNote removed");
+  await repo.commitAll("dixa: Tag.e2eReleaseNote removed");
   const major = await release(["--skip-tests"]);
   expect(major.code, major.output).toBe(0);
   const versions = await localVersions();

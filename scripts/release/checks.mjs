@@ -98,13 +98,19 @@ export function checkWorkspaceRanges(packages) {
   }
 }
 
-/** Refuses generated code that its specs no longer produce (`node scripts/generate.mjs --check`). */
+/**
+ * Refuses a spec that its upstream documents and overlay no longer build (`node scripts/specs-build.mjs
+ * --check`), then generated code that its specs no longer produce (`node scripts/generate.mjs --check`).
+ */
 export function checkGenerated(root) {
-  const result = spawnSync(process.execPath, ["scripts/generate.mjs", "--check"], {
-    cwd: root,
-    encoding: "utf8",
-  });
-  if (result.status !== 0) {
+  const stale = (script) =>
+    spawnSync(process.execPath, [script, "--check"], { cwd: root, encoding: "utf8" }).status !== 0;
+  if (stale("scripts/specs-build.mjs")) {
+    throw new ReleaseError(
+      "a spec is out of date with its upstream documents and overlay (run: pnpm specs:build, then pnpm generate, then commit)",
+    );
+  }
+  if (stale("scripts/generate.mjs")) {
     throw new ReleaseError("generated code is out of date with the specs (run: pnpm generate, then commit)");
   }
 }

@@ -1,17 +1,16 @@
 // Builds specs/<api>/openapi.yaml from the vendor's documents: upstream documents -> merge ->
 // overlay (our selection and sourced corrections) -> our normalisation (prune what nothing shipped
-// uses, the recorded shape fixes, the committed file as formatting template). Pure: reads, never writes.
+// uses, the recorded shape fixes, one canonical rendering). Pure: reads, never writes.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { apis, repoRoot } from "../apis.mjs";
-import { parseSpec, renderSpec, sameSpec } from "../normalize-spec.mjs";
+import { parseSpec, renderSpec } from "../normalize-spec.mjs";
 import { applySpecFixes } from "../spec-fixes.mjs";
 import { mergeUpstream } from "./merge-upstream.mjs";
 import { applyOverlay } from "./overlay.mjs";
 import { readOverlay } from "./overlay-document.mjs";
 import { describeOverridden } from "./overlay-effect.mjs";
 import { componentNames, prune } from "./prune.mjs";
-import { readYaml } from "./read-yaml.mjs";
 
 const methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
@@ -61,16 +60,12 @@ function describeOverrides(results, doc, fromUpstream, vendor) {
 
 /**
  * @param {string} name the API
- * @param {{ root?: string, upstream?: { file: string, text: string }[], previous?: string | null,
+ * @param {{ root?: string, upstream?: { file: string, text: string }[],
  *   withVendor?: boolean, track?: boolean }} [options] upstream: documents to build from (default: the committed
- *   ones); previous: the formatting template (default: the committed openapi.yaml; null for none);
- *   withVendor: also return the vendor's merged document as fetched (`vendor`); track: record what
+ *   ones); withVendor: also return the vendor's merged document as fetched (`vendor`); track: record what
  *   each action removes or overwrites (`results[].overridden`)
  */
-export async function buildSpec(
-  name,
-  { root = repoRoot, upstream, previous, withVendor = false, track = false } = {},
-) {
+export async function buildSpec(name, { root = repoRoot, upstream, withVendor = false, track = false } = {}) {
   const sources = upstream ?? (await readUpstream(name, root));
   const documents = sources.map(({ file, text }) => ({ file, doc: parseSpec(text, file) }));
   const merged = mergeUpstream(documents);
@@ -85,15 +80,12 @@ export async function buildSpec(
   const pruned = prune(doc, fromUpstream);
   if (track) describeOverrides(results, doc, fromUpstream, vendor);
   fixes.push(...applySpecFixes(doc));
-  const template =
-    previous === undefined
-      ? await readFile(join(root, `specs/${name}/openapi.yaml`), "utf8").catch(() => undefined)
-      : (previous ?? undefined);
-  // Note: the committed file is the formatting template; a build that means the same keeps its bytes.
-  const text =
-    template !== undefined && sameSpec(readYaml(template), JSON.parse(JSON.stringify(doc)))
-      ? template
-      : renderSpec(doc, template);
+  // Note: the spec is a function of the vendor's documents and the overlay alone, so a hand edit of
+  // openapi.yaml, even a comment, fails `--check`.
+  const text = renderSpec(doc, [
+    `Built by \`pnpm specs:build ${name}\` from specs/${name}/upstream/ and ${overlayFile}: do not edit.`,
+    "Change the overlay and build again (docs/specs.md).",
+  ]);
   // Note: a vendor operation ships when an action copies it or it stays where the vendor put it.
   const built = operationsOf(doc);
   const copied = new Set(results.flatMap((result) => (result.copied ? [result.copied] : [])));

@@ -1,6 +1,6 @@
 // Reads the YAML of vendor documents and overlays. Note: js-yaml with its core schema (YAML 1.2: no
 // timestamps, no `yes`/`no` booleans) reads the same values as `yaml` does, about seven times faster
-// on the 320 KB Dixa document; `yaml` stays the writer, as it keeps a template's formatting.
+// on the 320 KB Dixa document; `yaml` stays the writer.
 import jsYaml from "js-yaml";
 
 /** Parses YAML (or JSON) text; throws js-yaml's error on bad input. */

@@ -23,14 +23,9 @@ describe.each(Object.keys(apis))("the %s spec", (name) => {
     expect(build.text).toBe(readFileSync(join(repoRoot, apis[name].spec), "utf8"));
   });
 
-  test("builds to the same bytes twice, with or without the committed file as template", async () => {
-    const [first, second] = [
-      await buildSpec(name, { previous: null }),
-      await buildSpec(name, { previous: null }),
-    ];
+  test("builds to the same bytes twice", async () => {
+    const [first, second] = [await buildSpec(name), await buildSpec(name)];
     expect(second.text).toBe(first.text);
-    const again = await buildSpec(name, { previous: first.text });
-    expect(again.text).toBe(first.text);
   });
 });
 

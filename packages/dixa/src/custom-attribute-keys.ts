@@ -1,4 +1,4 @@
-import { InvalidRequestError } from "@cxkit/runtime";
+import { InvalidRequestError, quoteInput } from "@cxkit/runtime";
 import type { Client } from "openapi-fetch";
 import type { paths } from "./generated/schema.js";
 
@@ -13,7 +13,6 @@ const KEYED_BY_ATTRIBUTE_ID: ReadonlySet<string> = new Set([
   "/endusers/{userId}/custom-attributes",
 ]);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const MAX_KEY_CHARS = 80;
 
 /** The first key of a custom-attribute patch that is not a UUID, or undefined when all are. */
 export function firstNonUuidKey(body: unknown): string | undefined {
@@ -26,9 +25,8 @@ function refuse(method: string, path: string, body: unknown): Promise<never> | u
   if (method !== "PATCH" || !KEYED_BY_ATTRIBUTE_ID.has(path)) return undefined;
   const key = firstNonUuidKey(body);
   if (key === undefined) return undefined;
-  const shown = key.length > MAX_KEY_CHARS ? `${key.slice(0, MAX_KEY_CHARS)}…` : key;
   const problem =
-    `custom attribute key ${JSON.stringify(shown)} is not a UUID: key each value by its definition's ` +
+    `custom attribute key ${quoteInput(key)} is not a UUID: key each value by its definition's ` +
     "`id` (from GET /custom-attributes), not its `identifier`";
   return Promise.reject(new InvalidRequestError(`PATCH ${path}`, problem));
 }

@@ -1,5 +1,6 @@
 import { isHeaderValue } from "./header-value.js";
 import { ClientOptionsError } from "./input-errors.js";
+import { quoteInput } from "./quote-input.js";
 import { REDACTED } from "./redact.js";
 
 /**
@@ -57,10 +58,9 @@ export function refuseOption(prefix: string): RefuseOption {
   };
 }
 
-/** A value as an error message shows it: strings quoted and cut at 60 characters, objects by kind only. */
+/** A value as an error message shows it: strings quoted (`quoteInput`: at most 80 characters), objects by kind only. */
 export function describeValue(value: unknown): string {
-  if (typeof value === "string")
-    return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}...` : value);
+  if (typeof value === "string") return quoteInput(value);
   if (typeof value === "function") return "a function";
   return typeof value === "object" && value ? "an object" : String(value);
 }

@@ -60,6 +60,7 @@ export type {
   PaginatedOperations,
   PaginatedPath,
 } from "./paginated-operations.js";
+export { MAX_QUOTED_CHARS, quoteInput } from "./quote-input.js";
 export { RateLimiter, type RateLimitOptions } from "./rate-limit.js";
 export { createRedactor, REDACTED, type Redactor } from "./redact.js";
 export { REQUEST_ID_HEADERS } from "./request-id.js";

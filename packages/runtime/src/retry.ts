@@ -1,3 +1,4 @@
+import { describeValue } from "./check-options.js";
 import { escapeRegExp } from "./escape-regexp.js";
 
 /** How failed attempts are retried. Set per client, or per call with `{ retry }`. */
@@ -118,7 +119,7 @@ function compileOperations(operations: readonly string[]): Map<string, RegExp[]>
   for (const operation of operations) {
     const match = /^([A-Za-z]+) (\/\S*)$/.exec(operation);
     if (!match?.[1] || !match[2]) {
-      throw new TypeError(`idempotentOperations: expected "METHOD /path", got ${JSON.stringify(operation)}`);
+      throw new TypeError(`idempotentOperations: expected "METHOD /path", got ${describeValue(operation)}`);
     }
     const method = match[1].toUpperCase();
     // Note: matched against the end of the URL's path, so the base URL's own path (e.g. /api/v1) does not matter.

@@ -16,7 +16,7 @@ import {
   responseRetryDelay,
 } from "./retry.js";
 import { createAttemptSender, mustBuffer } from "./send-attempt.js";
-import { startAttemptTimeout } from "./timeout.js";
+import { createDeadlines } from "./timeout.js";
 import { NEVER_ABORTED } from "./transport/lite-request.js";
 
 export type { FetchLike } from "./attempt.js";
@@ -69,6 +69,8 @@ export function createRuntimeFetch(options: RuntimeFetchOptions = {}): FetchLike
   const { logger, rateLimit, requestIdHeaders } = options;
   const limiter = rateLimit || undefined;
   const redactor = createRedactor(options.secrets ?? []);
+  // Note: the platform's own `fetch` (no custom one) lets a signal serve attempts one after another.
+  const startDeadline = createDeadlines(clock, !options.fetch);
 
   return async function runtimeFetch(request: Request, init?: RequestInit): Promise<Response> {
     const overrides = requestOptions(request);
@@ -111,7 +113,7 @@ export function createRuntimeFetch(options: RuntimeFetchOptions = {}): FetchLike
       const turn = limiter?.acquire(caller);
       if (turn) await wait(turn, attempt - 1);
       const started = clock.now();
-      const deadline = ms !== false || caller ? startAttemptTimeout(ms, caller, clock) : undefined;
+      const deadline = ms !== false || caller ? startDeadline(ms, caller) : undefined;
       const signal = deadline?.signal;
       let result = await sender.send(request, { init, body, signal, timeout: delegated });
       let retryIn: number | undefined;
@@ -120,9 +122,9 @@ export function createRuntimeFetch(options: RuntimeFetchOptions = {}): FetchLike
         if (retryIn === undefined) result = await sender.read(request, result);
         else result.body?.cancel().catch(ignore);
       }
-      deadline?.end();
       const failure = "outcome" in result ? result : undefined;
       const response = failure ? undefined : (result as Response);
+      deadline?.end(response);
       if (failure && failure.outcome !== "aborted" && attempt < maxAttempts) {
         retryIn = backoffDelay(retry, attempt, random);
       }

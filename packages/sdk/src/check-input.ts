@@ -3,6 +3,8 @@ import {
   checkCredential,
   checkRateLimitOptions,
   describeValue,
+  isHeaderValue,
+  quoteInput,
   type RateLimitOptions,
   type RefuseOption,
 } from "@cxkit/runtime";
@@ -18,7 +20,7 @@ import {
   isEventStore,
 } from "./dixa-to-alpharun/check-webhook-options.js";
 import type { ConversationSyncOptions } from "./dixa-to-alpharun/sync-conversation.js";
-import { CxOptionsError } from "./errors.js";
+import { type CredentialProblem, CxOptionsError } from "./errors.js";
 
 /** Most interactions a backfill syncs at once: Dixa allows 10 requests/s per token, so more only queue. */
 export const MAX_CONCURRENCY = 100;
@@ -65,6 +67,17 @@ export const isConcurrency = (value: unknown): value is number =>
 /** An object that is not an array (nor null). */
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * What is wrong with a credential read from the environment, or undefined when it is usable as it is:
+ * unset or blank, wrapped in whitespace, or with characters a header cannot carry. The one check
+ * behind the facade's `EnvironmentCredentialError` and the CLI's credential message.
+ */
+export function credentialProblem(value: unknown): CredentialProblem | undefined {
+  if (typeof value !== "string" || value.trim() === "") return "missing";
+  if (value.trim() !== value) return "whitespace";
+  return isHeaderValue(value) ? undefined : "unsafe";
+}
 
 /** Rate-limit options (`{ requestsPerSecond, burst }`) rather than a `RateLimiter` or `false`. */
 export const isRateLimitOptions = (value: unknown): value is RateLimitOptions =>
@@ -223,7 +236,7 @@ export function checkMapping(where: string, mapping: unknown): void {
       refuse(`.${key}.transform`, "a function", transform);
     const other = fieldOf.get(attribute);
     if (other !== undefined) {
-      const message = `${where}: mapping.${key} and mapping.${other} both map to the Dixa attribute "${attribute}": each attribute takes one field`;
+      const message = `${where}: mapping.${key} and mapping.${other} both map to the Dixa attribute ${quoteInput(attribute)}: each attribute takes one field`;
       throw new CxOptionsError(`mapping.${key}`, message);
     }
     fieldOf.set(attribute, key);

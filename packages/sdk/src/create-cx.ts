@@ -1,6 +1,6 @@
 import { type AlpharunClient, createAlpharunClient } from "@cxkit/alpharun";
 import { createDixaClient, type DixaClient } from "@cxkit/dixa";
-import { checkClientOptions, isHeaderValue, RateLimiter, type RateLimitOptions } from "@cxkit/runtime";
+import { checkClientOptions, describeValue, RateLimiter, type RateLimitOptions } from "@cxkit/runtime";
 import type { DriftCheck } from "@cxkit/runtime/drift";
 import { type BackfillOptions, backfill } from "./alpharun-to-dixa/backfill.js";
 import { contactInteractions } from "./alpharun-to-dixa/contact-interactions.js";
@@ -12,6 +12,7 @@ import {
   checkCxOptions,
   checkId,
   checkOptions,
+  credentialProblem,
   isRateLimitOptions,
   OPTION_KEYS,
 } from "./check-input.js";
@@ -145,10 +146,9 @@ function credential(
 ): string {
   const fromEnv = env[CREDENTIAL_VARIABLES[api]];
   if (given !== undefined) return given;
-  if (typeof fromEnv !== "string" || fromEnv.trim() === "") throw new EnvironmentCredentialError(api);
-  if (fromEnv.trim() !== fromEnv) throw new EnvironmentCredentialError(api, "whitespace");
-  if (!isHeaderValue(fromEnv)) throw new EnvironmentCredentialError(api, "unsafe");
-  return fromEnv;
+  const problem = credentialProblem(fromEnv);
+  if (problem) throw new EnvironmentCredentialError(api, problem);
+  return fromEnv as string;
 }
 
 /**
@@ -165,7 +165,7 @@ function baseUrl(
     checkClientOptions({ baseUrl: value }, (_option, allowed, shown) => {
       throw new CxOptionsError(
         variable,
-        `createCx: ${variable} must be ${allowed}, got ${JSON.stringify(shown)}`,
+        `createCx: ${variable} must be ${allowed}, got ${describeValue(shown)}`,
       );
     });
   }

@@ -31,29 +31,6 @@ export interface paths {
         patch: operations["updateCustomerInteraction"];
         trace?: never;
     };
-    "/customer-interactions/{CUSTOMER_INTERACTION_ID}/transcripts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List transcripts for customer interaction
-         * @description Return the transcripts for the given customer interaction.
-         *
-         *
-         *     Transcripts are ordered chronologically. On a given transcript, each line is a speaker's utterance. You can split the transcript into segments by splitting on the line break: `\n`.
-         */
-        get: operations["getCustomerInteractionTranscripts"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/contacts": {
         parameters: {
             query?: never;
@@ -82,26 +59,6 @@ export interface paths {
         patch: operations["updateContact"];
         trace?: never;
     };
-    "/contacts/{CONTACT_ID}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Fetch contact
-         * @description Return the contact for the given identifier.
-         */
-        get: operations["getContact"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/contacts/{CONTACT_ID}/customer-interactions": {
         parameters: {
             query?: never;
@@ -114,6 +71,49 @@ export interface paths {
          * @description List the customer interactions of the contact's account. Results are paginated using a cursor: pass the `next_cursor` returned by a previous response as the `cursor` query parameter to fetch the next page. When `next_cursor` is `null`, there are no more results.
          */
         get: operations["listContactCustomerInteractions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer-interactions/{CUSTOMER_INTERACTION_ID}/transcripts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List transcripts for customer interaction
+         * @description Return the transcripts for the given customer interaction.
+         *
+         *
+         *     Transcripts are ordered chronologically. On a given transcript, each line is a speaker's utterance. You can split the transcript into segments by splitting on the line break: `\n`.
+         */
+        get: operations["getCustomerInteractionTranscripts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/contacts/{CONTACT_ID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fetch contact
+         * @description Return the contact for the given identifier.
+         */
+        get: operations["getContact"];
         put?: never;
         post?: never;
         delete?: never;
@@ -141,12 +141,53 @@ export interface components {
             /** @description Human-readable error message */
             message: string;
         };
-        /** @description A value to set on a customer interaction custom field. */
-        CustomFieldValue: {
-            /** @description The `field_name` of the customer interaction custom field to set. */
-            key: string;
-            /** @description Value to set for the custom field. */
-            value: (string | null) | number | boolean;
+        ContactUpdateByIdentifierPayload: {
+            /** @description Identifier of the contact to update. Can be the contact's UUID, `alt:ext_id:<ext_id>`, `alt:email:<email>`, or `alt:phone_number:<phone_number>`. */
+            id: string;
+            /**
+             * Format: email
+             * @description Email address of the contact
+             */
+            email?: string;
+            /** @description Phone number of the contact */
+            phone_number?: string | number;
+            /** @description Ext id of the contact */
+            ext_id?: string;
+            /** @description First name of the contact */
+            first_name?: string;
+            /** @description Last name of the contact */
+            last_name?: string;
+            custom_fields?: {
+                /** @description List of the custom field to set on the contact */
+                set?: components["schemas"]["ContactCustomFieldInput"][];
+                /** @description List of the custom field keys to remove from the contact */
+                remove?: string[];
+            };
+        };
+        /** @description The contact returned (unwrapped, without a `data` envelope) by fetch, create and update. */
+        ContactResponse: components["schemas"]["Contact"];
+        /** @description Every 2xx of this API (except the contact operations, which answer the contact unwrapped) wraps its payload in `data`; the vendor's own schemas leave `data` and the payload key optional, but every page and example sends both, so they are required here. */
+        ListCustomerInteractionsResponse: {
+            data: {
+                customer_interactions: components["schemas"]["CustomerInteraction"][];
+            };
+            /** @description Cursor to pass as the `cursor` query parameter to fetch the next page. `null` when there are no more results. */
+            next_cursor?: string | null;
+        };
+        /** @description A customer interaction (call or conversation) analysed by Alpharun. */
+        CustomerInteraction: {
+            /** @description ID of the customer interaction */
+            id: string;
+            teammate?: components["schemas"]["Teammate"];
+            /** @description Summary of the interaction */
+            summary?: string;
+            /** @description Values extracted from the interaction */
+            data_extraction_fields?: components["schemas"]["DataExtractionField"][];
+            account?: components["schemas"]["Account"];
+            /** @description List of contacts associated with the customer interaction */
+            contacts?: components["schemas"]["InteractionContact"][];
+            /** @description The customer interaction's custom fields. `null` when the customer interaction has no custom field values set. */
+            custom_fields?: components["schemas"]["CustomField"][] | null;
         };
         /** @description A custom field value as stored on a customer interaction or contact. */
         CustomField: {
@@ -161,6 +202,33 @@ export interface components {
             type: "text" | "date_and_time" | "number" | "boolean";
             /** @description Value of the custom field */
             value: (string | null) | number | boolean;
+        };
+        /** @description A contact taking part in a customer interaction. */
+        InteractionContact: {
+            /** @description ID of the contact */
+            id?: string;
+            /** @description First name of the contact */
+            first_name?: string;
+            /** @description Last name of the contact */
+            last_name?: string;
+            /**
+             * Format: email
+             * @description Email address of the contact
+             */
+            email?: string;
+            /** @description Phone number of the contact */
+            phone_number?: string;
+            /** @description Ext id of the contact */
+            ext_id?: string;
+            /** @description Custom fields of the contact */
+            custom_fields?: components["schemas"]["CustomField"][];
+        };
+        /** @description The account the interaction belongs to. */
+        Account: {
+            /** @description ID of the account */
+            id?: string;
+            /** @description Ext id of the account */
+            ext_id?: string;
         };
         /** @description A value Alpharun extracted from the interaction (for example a satisfaction score or whether the issue was resolved). */
         DataExtractionField: {
@@ -183,68 +251,15 @@ export interface components {
              */
             email?: string;
         };
-        /** @description The account the interaction belongs to. */
-        Account: {
-            /** @description ID of the account */
-            id?: string;
-            /** @description Ext id of the account */
-            ext_id?: string;
-        };
-        /** @description A contact taking part in a customer interaction. */
-        InteractionContact: {
-            /** @description ID of the contact */
-            id?: string;
-            /** @description First name of the contact */
-            first_name?: string;
-            /** @description Last name of the contact */
-            last_name?: string;
-            /**
-             * Format: email
-             * @description Email address of the contact
-             */
-            email?: string;
-            /** @description Phone number of the contact */
-            phone_number?: string;
-            /** @description Ext id of the contact */
-            ext_id?: string;
-            /** @description Custom fields of the contact */
-            custom_fields?: components["schemas"]["CustomField"][];
-        };
-        /** @description A customer interaction (call or conversation) analysed by Alpharun. */
-        CustomerInteraction: {
-            /** @description ID of the customer interaction */
-            id: string;
-            teammate?: components["schemas"]["Teammate"];
-            /** @description Summary of the interaction */
-            summary?: string;
-            /** @description Values extracted from the interaction */
-            data_extraction_fields?: components["schemas"]["DataExtractionField"][];
-            account?: components["schemas"]["Account"];
-            /** @description List of contacts associated with the customer interaction */
-            contacts?: components["schemas"]["InteractionContact"][];
-            /** @description The customer interaction's custom fields. `null` when the customer interaction has no custom field values set. */
-            custom_fields?: components["schemas"]["CustomField"][] | null;
-        };
         /** @description Every 2xx of this API (except the contact operations, which answer the contact unwrapped) wraps its payload in `data`; the vendor's own schemas leave `data` and the payload key optional, but every page and example sends both, so they are required here. */
-        GetCustomerInteractionResponse: {
+        CustomerInteractionTranscriptsResponse: {
             data: {
-                customer_interaction: components["schemas"]["CustomerInteraction"];
-            };
-        };
-        UpdateCustomerInteractionPayload: {
-            /** @description Custom field values to set on the customer interaction. Each `key` must match the `field_name` of a **Customer interaction** custom field defined in your Alpharun dashboard. */
-            custom_fields: components["schemas"]["CustomFieldValue"][];
-        };
-        UpdatedCustomerInteraction: {
-            /** @description ID of the customer interaction */
-            id: string;
-            /** @description The customer interaction's custom fields after the update. `null` when the customer interaction has no custom field values set. */
-            custom_fields?: components["schemas"]["CustomField"][] | null;
-        };
-        /** @description Every 2xx of this API (except the contact operations, which answer the contact unwrapped) wraps its payload in `data`; the vendor's own schemas leave `data` and the payload key optional, but every page and example sends both, so they are required here. */
-        UpdateCustomerInteractionResponse: {
-            data: {
-                customer_interaction: components["schemas"]["UpdatedCustomerInteraction"];
+                customer_interaction: {
+                    /** @description ID of the customer interaction */
+                    id: string;
+                    /** @description Transcripts, ordered chronologically */
+                    transcripts: components["schemas"]["Transcript"][];
+                };
             };
         };
         /** @description One recorded call of the interaction, transcribed. */
@@ -260,41 +275,12 @@ export interface components {
             transcript?: string;
         };
         /** @description Every 2xx of this API (except the contact operations, which answer the contact unwrapped) wraps its payload in `data`; the vendor's own schemas leave `data` and the payload key optional, but every page and example sends both, so they are required here. */
-        CustomerInteractionTranscriptsResponse: {
+        ListContactsResponse: {
             data: {
-                customer_interaction: {
-                    /** @description ID of the customer interaction */
-                    id: string;
-                    /** @description Transcripts, ordered chronologically */
-                    transcripts: components["schemas"]["Transcript"][];
-                };
-            };
-        };
-        /** @description Every 2xx of this API (except the contact operations, which answer the contact unwrapped) wraps its payload in `data`; the vendor's own schemas leave `data` and the payload key optional, but every page and example sends both, so they are required here. */
-        ListCustomerInteractionsResponse: {
-            data: {
-                customer_interactions: components["schemas"]["CustomerInteraction"][];
+                contacts: components["schemas"]["Contact"][];
             };
             /** @description Cursor to pass as the `cursor` query parameter to fetch the next page. `null` when there are no more results. */
             next_cursor?: string | null;
-        };
-        /** @description A custom field value as returned on a contact. */
-        ContactCustomField: {
-            /** @description Machine-readable key of the custom field */
-            key?: string;
-            /** @description Value of the custom field */
-            value?: string | number | boolean;
-            /** @description Type of the custom field */
-            type?: string;
-            /** @description Display name of the custom field */
-            display_name?: string;
-        };
-        /** @description A custom field value to write on a contact. */
-        ContactCustomFieldInput: {
-            /** @description Machine-readable key of the custom field */
-            key?: string;
-            /** @description Value of the custom field */
-            value?: string;
         };
         /** @description A contact, as listed and as returned by fetch, create and update. */
         Contact: {
@@ -316,15 +302,52 @@ export interface components {
             /** @description Custom fields of the contact */
             custom_fields?: components["schemas"]["ContactCustomField"][];
         };
-        /** @description The contact returned (unwrapped, without a `data` envelope) by fetch, create and update. */
-        ContactResponse: components["schemas"]["Contact"];
+        /** @description A custom field value as returned on a contact. */
+        ContactCustomField: {
+            /** @description Machine-readable key of the custom field */
+            key?: string;
+            /** @description Value of the custom field */
+            value?: string | number | boolean;
+            /** @description Type of the custom field */
+            type?: string;
+            /** @description Display name of the custom field */
+            display_name?: string;
+        };
+        /** @description A custom field value to write on a contact. */
+        ContactCustomFieldInput: {
+            /** @description Machine-readable key of the custom field */
+            key?: string;
+            /** @description Value of the custom field */
+            value?: string;
+        };
         /** @description Every 2xx of this API (except the contact operations, which answer the contact unwrapped) wraps its payload in `data`; the vendor's own schemas leave `data` and the payload key optional, but every page and example sends both, so they are required here. */
-        ListContactsResponse: {
+        GetCustomerInteractionResponse: {
             data: {
-                contacts: components["schemas"]["Contact"][];
+                customer_interaction: components["schemas"]["CustomerInteraction"];
             };
-            /** @description Cursor to pass as the `cursor` query parameter to fetch the next page. `null` when there are no more results. */
-            next_cursor?: string | null;
+        };
+        UpdateCustomerInteractionPayload: {
+            /** @description Custom field values to set on the customer interaction. Each `key` must match the `field_name` of a **Customer interaction** custom field defined in your Alpharun dashboard. */
+            custom_fields: components["schemas"]["CustomFieldValue"][];
+        };
+        /** @description A value to set on a customer interaction custom field. */
+        CustomFieldValue: {
+            /** @description The `field_name` of the customer interaction custom field to set. */
+            key: string;
+            /** @description Value to set for the custom field. */
+            value: (string | null) | number | boolean;
+        };
+        /** @description Every 2xx of this API (except the contact operations, which answer the contact unwrapped) wraps its payload in `data`; the vendor's own schemas leave `data` and the payload key optional, but every page and example sends both, so they are required here. */
+        UpdateCustomerInteractionResponse: {
+            data: {
+                customer_interaction: components["schemas"]["UpdatedCustomerInteraction"];
+            };
+        };
+        UpdatedCustomerInteraction: {
+            /** @description ID of the customer interaction */
+            id: string;
+            /** @description The customer interaction's custom fields after the update. `null` when the customer interaction has no custom field values set. */
+            custom_fields?: components["schemas"]["CustomField"][] | null;
         };
         /** @description At least one of `email`, `phone_number` and `ext_id` must be given: an `anyOf` of three object shapes with the same properties, each requiring one of the three, so validators enforce "at least one of" and the generated TypeScript is a union that requires one of them. */
         CreateContactPayload: {
@@ -375,29 +398,6 @@ export interface components {
             last_name?: string;
             /** @description Custom fields to populate on the contact */
             custom_fields?: components["schemas"]["ContactCustomFieldInput"][];
-        };
-        ContactUpdateByIdentifierPayload: {
-            /** @description Identifier of the contact to update. Can be the contact's UUID, `alt:ext_id:<ext_id>`, `alt:email:<email>`, or `alt:phone_number:<phone_number>`. */
-            id: string;
-            /**
-             * Format: email
-             * @description Email address of the contact
-             */
-            email?: string;
-            /** @description Phone number of the contact */
-            phone_number?: string | number;
-            /** @description Ext id of the contact */
-            ext_id?: string;
-            /** @description First name of the contact */
-            first_name?: string;
-            /** @description Last name of the contact */
-            last_name?: string;
-            custom_fields?: {
-                /** @description List of the custom field to set on the contact */
-                set?: components["schemas"]["ContactCustomFieldInput"][];
-                /** @description List of the custom field keys to remove from the contact */
-                remove?: string[];
-            };
         };
         /**
          * @description Payload Alpharun POSTs to your webhook endpoint when a customer interaction is updated, for example when the data extraction fields are successfully processed. Minimal by design: fetch the full customer interaction from `data.customer_interaction.public_api_url` (the Fetch Customer Interaction operation). Not an operation of this API. Vendor page: https://dev.alpharun.com/api-reference/webhook/customer-interaction-webhooks
@@ -620,66 +620,6 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
-                };
-            };
-            401: components["responses"]["Unauthorized"];
-            /** @description Customer interaction not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": 404,
-                     *       "message": "Customer interaction not found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getCustomerInteractionTranscripts: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description ID of the customer interaction to fetch transcripts for */
-                CUSTOMER_INTERACTION_ID: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Customer interaction transcripts */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "data": {
-                     *         "customer_interaction": {
-                     *           "id": "11111111-2222-3333-4444-555555555555",
-                     *           "transcripts": [
-                     *             {
-                     *               "date": "2024-04-01T12:40:16.029Z",
-                     *               "duration": 316,
-                     *               "transcript": "John Doe (representative): Hello, this is John from support. How can I help you today?\nJane Smith (customer): Hi, I'm having trouble with my recent order."
-                     *             },
-                     *             {
-                     *               "date": "2025-05-24T14:32:05.574Z",
-                     *               "duration": 53,
-                     *               "transcript": "John Doe (representative): Hello again. Did the replacement arrive?\nJane Smith (customer): Yes, thank you."
-                     *             }
-                     *           ]
-                     *         }
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["CustomerInteractionTranscriptsResponse"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -931,63 +871,6 @@ export interface operations {
             };
         };
     };
-    getContact: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The contact identifier, which can be either its UUID or its user-defined ext_id. When using the ext_id, the format should be `alt:ext_id:<ext_id>`. */
-                CONTACT_ID: components["parameters"]["ContactId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Contact fetched successfully */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "id": "6f1c2a4e-3b5d-4c7e-9f10-2a3b4c5d6e7f",
-                     *       "email": "john.doe@example.com",
-                     *       "phone_number": "+1234567890",
-                     *       "ext_id": "ext_contact_789",
-                     *       "first_name": "John",
-                     *       "last_name": "Doe",
-                     *       "custom_fields": [
-                     *         {
-                     *           "key": "preferred_contact_method",
-                     *           "value": "email",
-                     *           "type": "text",
-                     *           "display_name": "Preferred Contact Method"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ContactResponse"];
-                };
-            };
-            401: components["responses"]["Unauthorized"];
-            /** @description Contact not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "error": 404,
-                     *       "message": "Contact not found"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
     listContactCustomerInteractions: {
         parameters: {
             query?: {
@@ -1078,6 +961,123 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+        };
+    };
+    getCustomerInteractionTranscripts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the customer interaction to fetch transcripts for */
+                CUSTOMER_INTERACTION_ID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Customer interaction transcripts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "customer_interaction": {
+                     *           "id": "11111111-2222-3333-4444-555555555555",
+                     *           "transcripts": [
+                     *             {
+                     *               "date": "2024-04-01T12:40:16.029Z",
+                     *               "duration": 316,
+                     *               "transcript": "John Doe (representative): Hello, this is John from support. How can I help you today?\nJane Smith (customer): Hi, I'm having trouble with my recent order."
+                     *             },
+                     *             {
+                     *               "date": "2025-05-24T14:32:05.574Z",
+                     *               "duration": 53,
+                     *               "transcript": "John Doe (representative): Hello again. Did the replacement arrive?\nJane Smith (customer): Yes, thank you."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CustomerInteractionTranscriptsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Customer interaction not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": 404,
+                     *       "message": "Customer interaction not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The contact identifier, which can be either its UUID or its user-defined ext_id. When using the ext_id, the format should be `alt:ext_id:<ext_id>`. */
+                CONTACT_ID: components["parameters"]["ContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Contact fetched successfully */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "6f1c2a4e-3b5d-4c7e-9f10-2a3b4c5d6e7f",
+                     *       "email": "john.doe@example.com",
+                     *       "phone_number": "+1234567890",
+                     *       "ext_id": "ext_contact_789",
+                     *       "first_name": "John",
+                     *       "last_name": "Doe",
+                     *       "custom_fields": [
+                     *         {
+                     *           "key": "preferred_contact_method",
+                     *           "value": "email",
+                     *           "type": "text",
+                     *           "display_name": "Preferred Contact Method"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContactResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Contact not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": 404,
+                     *       "message": "Contact not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
 }

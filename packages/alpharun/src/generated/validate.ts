@@ -5,7 +5,7 @@
  */
 // @ts-nocheck: Ajv's standalone output is plain JavaScript.
 import type { SpecValidators } from "@cxkit/runtime/drift";
-const schema7 = {"type":"object","required":["data"],"properties":{"data":{"type":"object","required":["customer_interaction"],"properties":{"customer_interaction":{"$ref":"spec#/components/schemas/CustomerInteraction"}},"additionalProperties":false}},"additionalProperties":false};
+const schema7 = {"type":"object","properties":{"data":{"type":"object","properties":{"customer_interaction":{"$ref":"spec#/components/schemas/CustomerInteraction"}},"required":["customer_interaction"],"additionalProperties":false}},"required":["data"],"additionalProperties":false};
 const schema8 = {"type":"object","required":["id"],"properties":{"id":{"type":"string"},"teammate":{"$ref":"spec#/components/schemas/Teammate"},"summary":{"type":"string"},"data_extraction_fields":{"type":"array","items":{"$ref":"spec#/components/schemas/DataExtractionField"}},"account":{"$ref":"spec#/components/schemas/Account"},"contacts":{"type":"array","items":{"$ref":"spec#/components/schemas/InteractionContact"}},"custom_fields":{"type":"array","nullable":true,"items":{"$ref":"spec#/components/schemas/CustomField"}}},"additionalProperties":false};
 const schema9 = {"type":"object","properties":{"id":{"type":"string"},"email":{"type":"string","format":"email"}},"additionalProperties":false};
 const formats0 = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
@@ -867,7 +867,7 @@ validate22.errors = vErrors;
 return errors === 0;
 }
 
-const schema14 = {"type":"object","required":["data"],"properties":{"data":{"type":"object","required":["customer_interaction"],"properties":{"customer_interaction":{"$ref":"spec#/components/schemas/UpdatedCustomerInteraction"}},"additionalProperties":false}},"additionalProperties":false};
+const schema14 = {"type":"object","properties":{"data":{"type":"object","properties":{"customer_interaction":{"$ref":"spec#/components/schemas/UpdatedCustomerInteraction"}},"required":["customer_interaction"],"additionalProperties":false}},"required":["data"],"additionalProperties":false};
 const schema15 = {"type":"object","required":["id"],"properties":{"id":{"type":"string"},"custom_fields":{"type":"array","nullable":true,"items":{"$ref":"spec#/components/schemas/CustomField"}}},"additionalProperties":false};
 
 function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -1030,255 +1030,11 @@ validate36.errors = vErrors;
 return errors === 0;
 }
 
-const schema16 = {"type":"object","required":["data"],"properties":{"data":{"type":"object","required":["customer_interaction"],"properties":{"customer_interaction":{"type":"object","required":["id","transcripts"],"properties":{"id":{"type":"string"},"transcripts":{"type":"array","items":{"$ref":"spec#/components/schemas/Transcript"}}},"additionalProperties":false}},"additionalProperties":false}},"additionalProperties":false};
-const schema17 = {"type":"object","properties":{"date":{"type":"string","format":"date-time"},"duration":{"type":"number"},"transcript":{"type":"string"}},"additionalProperties":false};
-const formats4 = /^\d\d\d\d-[0-1]\d-[0-3]\dt(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i;
+const schema16 = {"type":"object","required":["data"],"properties":{"data":{"type":"object","required":["contacts"],"properties":{"contacts":{"type":"array","items":{"$ref":"spec#/components/schemas/Contact"}}},"additionalProperties":false},"next_cursor":{"type":"string","nullable":true}},"additionalProperties":false};
+const schema17 = {"type":"object","properties":{"id":{"type":"string"},"email":{"type":"string","format":"email"},"phone_number":{"type":"string"},"ext_id":{"type":"string"},"first_name":{"type":"string"},"last_name":{"type":"string"},"custom_fields":{"type":"array","items":{"$ref":"spec#/components/schemas/ContactCustomField"}}}};
+const schema18 = {"type":"object","properties":{"key":{"type":"string"},"value":{"oneOf":[{"type":"string"},{"type":"number"},{"type":"boolean"}]},"type":{"type":"string"},"display_name":{"type":"string"}},"additionalProperties":false};
 
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(((key0 === "date") || (key0 === "duration")) || (key0 === "transcript"))){
-const err0 = {instancePath,schemaPath:"#/components/schemas/Transcript/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.date !== undefined){
-let data0 = data.date;
-if(typeof data0 === "string"){
-if(!(formats4.test(data0))){
-const err1 = {instancePath:instancePath+"/date",schemaPath:"#/components/schemas/Transcript/properties/date/format",keyword:"format",params:{format: "date-time"}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-else {
-const err2 = {instancePath:instancePath+"/date",schemaPath:"#/components/schemas/Transcript/properties/date/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.duration !== undefined){
-if(!(typeof data.duration == "number")){
-const err3 = {instancePath:instancePath+"/duration",schemaPath:"#/components/schemas/Transcript/properties/duration/type",keyword:"type",params:{type: "number"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data.transcript !== undefined){
-if(typeof data.transcript !== "string"){
-const err4 = {instancePath:instancePath+"/transcript",schemaPath:"#/components/schemas/Transcript/properties/transcript/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-}
-else {
-const err5 = {instancePath,schemaPath:"#/components/schemas/Transcript/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-validate41.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/components/schemas/CustomerInteractionTranscriptsResponse/required",keyword:"required",params:{missingProperty: "data"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(key0 === "data")){
-const err1 = {instancePath,schemaPath:"#/components/schemas/CustomerInteractionTranscriptsResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.data !== undefined){
-let data0 = data.data;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.customer_interaction === undefined){
-const err2 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/required",keyword:"required",params:{missingProperty: "customer_interaction"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-for(const key1 in data0){
-if(!(key1 === "customer_interaction")){
-const err3 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data0.customer_interaction !== undefined){
-let data1 = data0.customer_interaction;
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id === undefined){
-const err4 = {instancePath:instancePath+"/data/customer_interaction",schemaPath:"#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/properties/customer_interaction/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data1.transcripts === undefined){
-const err5 = {instancePath:instancePath+"/data/customer_interaction",schemaPath:"#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/properties/customer_interaction/required",keyword:"required",params:{missingProperty: "transcripts"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-for(const key2 in data1){
-if(!((key2 === "id") || (key2 === "transcripts"))){
-const err6 = {instancePath:instancePath+"/data/customer_interaction",schemaPath:"#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/properties/customer_interaction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data1.id !== undefined){
-if(typeof data1.id !== "string"){
-const err7 = {instancePath:instancePath+"/data/customer_interaction/id",schemaPath:"#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/properties/customer_interaction/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data1.transcripts !== undefined){
-let data3 = data1.transcripts;
-if(Array.isArray(data3)){
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate41(data3[i0], {instancePath:instancePath+"/data/customer_interaction/transcripts/" + i0,parentData:data3,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/data/customer_interaction/transcripts",schemaPath:"#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/properties/customer_interaction/properties/transcripts/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/data/customer_interaction",schemaPath:"#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/properties/customer_interaction/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-}
-else {
-const err10 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-}
-else {
-const err11 = {instancePath,schemaPath:"#/components/schemas/CustomerInteractionTranscriptsResponse/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-validate40.errors = vErrors;
-return errors === 0;
-}
-
-const schema18 = {"type":"object","required":["data"],"properties":{"data":{"type":"object","required":["contacts"],"properties":{"contacts":{"type":"array","items":{"$ref":"spec#/components/schemas/Contact"}}},"additionalProperties":false},"next_cursor":{"type":"string","nullable":true}},"additionalProperties":false};
-const schema19 = {"type":"object","properties":{"id":{"type":"string"},"email":{"type":"string","format":"email"},"phone_number":{"type":"string"},"ext_id":{"type":"string"},"first_name":{"type":"string"},"last_name":{"type":"string"},"custom_fields":{"type":"array","items":{"$ref":"spec#/components/schemas/ContactCustomField"}}}};
-const schema20 = {"type":"object","properties":{"key":{"type":"string"},"value":{"oneOf":[{"type":"string"},{"type":"number"},{"type":"boolean"}]},"type":{"type":"string"},"display_name":{"type":"string"}},"additionalProperties":false};
-
-function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1428,12 +1184,12 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate45.errors = vErrors;
+validate42.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1527,8 +1283,8 @@ let data6 = data.custom_fields;
 if(Array.isArray(data6)){
 const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate45(data6[i0], {instancePath:instancePath+"/custom_fields/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+if(!(validate42(data6[i0], {instancePath:instancePath+"/custom_fields/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
 errors = vErrors.length;
 }
 }
@@ -1555,12 +1311,12 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate44.errors = vErrors;
+validate41.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1616,8 +1372,8 @@ let data1 = data0.contacts;
 if(Array.isArray(data1)){
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate44(data1[i0], {instancePath:instancePath+"/data/contacts/" + i0,parentData:data1,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+if(!(validate41(data1[i0], {instancePath:instancePath+"/data/contacts/" + i0,parentData:data1,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
 errors = vErrors.length;
 }
 }
@@ -1669,50 +1425,38 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate43.errors = vErrors;
+validate40.errors = vErrors;
 return errors === 0;
 }
 
-const schema21 = {"allOf":[{"$ref":"spec#/components/schemas/Contact"}]};
+const schema19 = {"allOf":[{"$ref":"spec#/components/schemas/Contact"}]};
 
-function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-if(!(validate44(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+if(!(validate41(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
 errors = vErrors.length;
 }
-validate48.errors = vErrors;
+validate45.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-if(!(validate44(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+if(!(validate41(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
 errors = vErrors.length;
 }
-validate50.errors = vErrors;
+validate47.errors = vErrors;
 return errors === 0;
 }
 
+const schema21 = {"type":"object","required":["data"],"properties":{"data":{"type":"object","required":["customer_interactions"],"properties":{"customer_interactions":{"type":"array","items":{"$ref":"spec#/components/schemas/CustomerInteraction"}}},"additionalProperties":false},"next_cursor":{"type":"string","nullable":true}},"additionalProperties":false};
 
-function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(!(validate44(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
-errors = vErrors.length;
-}
-validate52.errors = vErrors;
-return errors === 0;
-}
-
-const schema24 = {"type":"object","required":["data"],"properties":{"data":{"type":"object","required":["customer_interactions"],"properties":{"customer_interactions":{"type":"array","items":{"$ref":"spec#/components/schemas/CustomerInteraction"}}},"additionalProperties":false},"next_cursor":{"type":"string","nullable":true}},"additionalProperties":false};
-
-function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1820,6 +1564,262 @@ else {
 vErrors.push(err7);
 }
 errors++;
+}
+validate49.errors = vErrors;
+return errors === 0;
+}
+
+const schema22 = {"type":"object","required":["data"],"properties":{"data":{"type":"object","required":["customer_interaction"],"properties":{"customer_interaction":{"type":"object","required":["id","transcripts"],"properties":{"id":{"type":"string"},"transcripts":{"type":"array","items":{"$ref":"spec#/components/schemas/Transcript"}}},"additionalProperties":false}},"additionalProperties":false}},"additionalProperties":false};
+const schema23 = {"type":"object","properties":{"date":{"type":"string","format":"date-time"},"duration":{"type":"number"},"transcript":{"type":"string"}},"additionalProperties":false};
+const formats6 = /^\d\d\d\d-[0-1]\d-[0-3]\dt(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i;
+
+function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((key0 === "date") || (key0 === "duration")) || (key0 === "transcript"))){
+const err0 = {instancePath,schemaPath:"#/components/schemas/Transcript/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.date !== undefined){
+let data0 = data.date;
+if(typeof data0 === "string"){
+if(!(formats6.test(data0))){
+const err1 = {instancePath:instancePath+"/date",schemaPath:"#/components/schemas/Transcript/properties/date/format",keyword:"format",params:{format: "date-time"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/date",schemaPath:"#/components/schemas/Transcript/properties/date/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.duration !== undefined){
+if(!(typeof data.duration == "number")){
+const err3 = {instancePath:instancePath+"/duration",schemaPath:"#/components/schemas/Transcript/properties/duration/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.transcript !== undefined){
+if(typeof data.transcript !== "string"){
+const err4 = {instancePath:instancePath+"/transcript",schemaPath:"#/components/schemas/Transcript/properties/transcript/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/components/schemas/Transcript/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate52.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.data === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/CustomerInteractionTranscriptsResponse/required",keyword:"required",params:{missingProperty: "data"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "data")){
+const err1 = {instancePath,schemaPath:"#/components/schemas/CustomerInteractionTranscriptsResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+let data0 = data.data;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.customer_interaction === undefined){
+const err2 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/required",keyword:"required",params:{missingProperty: "customer_interaction"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key1 in data0){
+if(!(key1 === "customer_interaction")){
+const err3 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data0.customer_interaction !== undefined){
+let data1 = data0.customer_interaction;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.id === undefined){
+const err4 = {instancePath:instancePath+"/data/customer_interaction",schemaPath:"#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/properties/customer_interaction/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data1.transcripts === undefined){
+const err5 = {instancePath:instancePath+"/data/customer_interaction",schemaPath:"#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/properties/customer_interaction/required",keyword:"required",params:{missingProperty: "transcripts"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key2 in data1){
+if(!((key2 === "id") || (key2 === "transcripts"))){
+const err6 = {instancePath:instancePath+"/data/customer_interaction",schemaPath:"#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/properties/customer_interaction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data1.id !== undefined){
+if(typeof data1.id !== "string"){
+const err7 = {instancePath:instancePath+"/data/customer_interaction/id",schemaPath:"#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/properties/customer_interaction/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data1.transcripts !== undefined){
+let data3 = data1.transcripts;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate52(data3[i0], {instancePath:instancePath+"/data/customer_interaction/transcripts/" + i0,parentData:data3,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/data/customer_interaction/transcripts",schemaPath:"#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/properties/customer_interaction/properties/transcripts/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/data/customer_interaction",schemaPath:"#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/properties/customer_interaction/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/components/schemas/CustomerInteractionTranscriptsResponse/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate51.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(validate41(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
 }
 validate54.errors = vErrors;
 return errors === 0;
@@ -2042,144 +2042,144 @@ export const validators: SpecValidators = {
   responses: {
     "GET /customer-interactions/{CUSTOMER_INTERACTION_ID}": ["getCustomerInteraction", { 200: validate22 }],
     "PATCH /customer-interactions/{CUSTOMER_INTERACTION_ID}": ["updateCustomerInteraction", { 200: validate36 }],
-    "GET /customer-interactions/{CUSTOMER_INTERACTION_ID}/transcripts": ["getCustomerInteractionTranscripts", { 200: validate40 }],
-    "GET /contacts": ["listContacts", { 200: validate43 }],
-    "POST /contacts": ["createContact", { 200: validate48 }],
-    "PATCH /contacts": ["updateContact", { 200: validate50 }],
-    "GET /contacts/{CONTACT_ID}": ["getContact", { 200: validate52 }],
-    "GET /contacts/{CONTACT_ID}/customer-interactions": ["listContactCustomerInteractions", { 200: validate54 }],
+    "GET /contacts": ["listContacts", { 200: validate40 }],
+    "POST /contacts": ["createContact", { 200: validate45 }],
+    "PATCH /contacts": ["updateContact", { 200: validate47 }],
+    "GET /contacts/{CONTACT_ID}/customer-interactions": ["listContactCustomerInteractions", { 200: validate49 }],
+    "GET /customer-interactions/{CUSTOMER_INTERACTION_ID}/transcripts": ["getCustomerInteractionTranscripts", { 200: validate51 }],
+    "GET /contacts/{CONTACT_ID}": ["getContact", { 200: validate54 }],
   },
   payloads: { CustomerInteractionUpdatedWebhook: validate56 },
   lines: {
-    "#/components/schemas/Account": 720,
-    "#/components/schemas/Account/properties/ext_id/type": 728,
-    "#/components/schemas/Account/properties/id/type": 725,
-    "#/components/schemas/Account/type": 721,
-    "#/components/schemas/Contact/properties/custom_fields/type": 978,
-    "#/components/schemas/Contact/properties/email/format": 963,
-    "#/components/schemas/Contact/properties/email/type": 962,
-    "#/components/schemas/Contact/properties/ext_id/type": 969,
-    "#/components/schemas/Contact/properties/first_name/type": 972,
-    "#/components/schemas/Contact/properties/id/type": 959,
-    "#/components/schemas/Contact/properties/last_name/type": 975,
-    "#/components/schemas/Contact/properties/phone_number/type": 966,
-    "#/components/schemas/Contact/type": 955,
-    "#/components/schemas/ContactCustomField": 925,
-    "#/components/schemas/ContactCustomField/properties/display_name/type": 942,
-    "#/components/schemas/ContactCustomField/properties/key/type": 930,
-    "#/components/schemas/ContactCustomField/properties/type/type": 939,
-    "#/components/schemas/ContactCustomField/properties/value/oneOf": 933,
-    "#/components/schemas/ContactCustomField/properties/value/oneOf/0/type": 934,
-    "#/components/schemas/ContactCustomField/properties/value/oneOf/1/type": 935,
-    "#/components/schemas/ContactCustomField/properties/value/oneOf/2/type": 936,
-    "#/components/schemas/ContactCustomField/type": 926,
-    "#/components/schemas/CustomField": 657,
-    "#/components/schemas/CustomField/properties/key/type": 667,
-    "#/components/schemas/CustomField/properties/name/type": 670,
-    "#/components/schemas/CustomField/properties/type/enum": 674,
-    "#/components/schemas/CustomField/properties/type/type": 673,
-    "#/components/schemas/CustomField/properties/value/oneOf": 681,
-    "#/components/schemas/CustomField/properties/value/oneOf/0/type": 682,
-    "#/components/schemas/CustomField/properties/value/oneOf/1/type": 684,
-    "#/components/schemas/CustomField/properties/value/oneOf/2/type": 685,
-    "#/components/schemas/CustomField/required": 660,
-    "#/components/schemas/CustomField/type": 658,
-    "#/components/schemas/CustomerInteraction": 758,
-    "#/components/schemas/CustomerInteraction/properties/contacts/type": 780,
-    "#/components/schemas/CustomerInteraction/properties/custom_fields/type": 785,
-    "#/components/schemas/CustomerInteraction/properties/data_extraction_fields/type": 773,
-    "#/components/schemas/CustomerInteraction/properties/id/type": 765,
-    "#/components/schemas/CustomerInteraction/properties/summary/type": 770,
-    "#/components/schemas/CustomerInteraction/required": 761,
-    "#/components/schemas/CustomerInteraction/type": 759,
-    "#/components/schemas/CustomerInteractionTranscriptsResponse": 871,
-    "#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data": 881,
-    "#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/properties/customer_interaction": 886,
-    "#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/properties/customer_interaction/properties/id/type": 893,
-    "#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/properties/customer_interaction/properties/transcripts/type": 896,
-    "#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/properties/customer_interaction/required": 888,
-    "#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/properties/customer_interaction/type": 887,
-    "#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/required": 883,
-    "#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/type": 882,
-    "#/components/schemas/CustomerInteractionTranscriptsResponse/required": 878,
-    "#/components/schemas/CustomerInteractionTranscriptsResponse/type": 872,
-    "#/components/schemas/CustomerInteractionUpdatedWebhook": 1147,
-    "#/components/schemas/CustomerInteractionUpdatedWebhook/properties/data": 1166,
-    "#/components/schemas/CustomerInteractionUpdatedWebhook/properties/data/properties/customer_interaction": 1171,
-    "#/components/schemas/CustomerInteractionUpdatedWebhook/properties/data/properties/customer_interaction/properties/id/format": 1179,
-    "#/components/schemas/CustomerInteractionUpdatedWebhook/properties/data/properties/customer_interaction/properties/id/type": 1178,
-    "#/components/schemas/CustomerInteractionUpdatedWebhook/properties/data/properties/customer_interaction/properties/public_api_url/format": 1183,
-    "#/components/schemas/CustomerInteractionUpdatedWebhook/properties/data/properties/customer_interaction/properties/public_api_url/type": 1182,
-    "#/components/schemas/CustomerInteractionUpdatedWebhook/properties/data/properties/customer_interaction/required": 1173,
-    "#/components/schemas/CustomerInteractionUpdatedWebhook/properties/data/properties/customer_interaction/type": 1172,
-    "#/components/schemas/CustomerInteractionUpdatedWebhook/properties/data/required": 1168,
-    "#/components/schemas/CustomerInteractionUpdatedWebhook/properties/data/type": 1167,
-    "#/components/schemas/CustomerInteractionUpdatedWebhook/properties/event_type/enum": 1163,
-    "#/components/schemas/CustomerInteractionUpdatedWebhook/properties/event_type/type": 1162,
-    "#/components/schemas/CustomerInteractionUpdatedWebhook/required": 1157,
-    "#/components/schemas/CustomerInteractionUpdatedWebhook/type": 1148,
-    "#/components/schemas/DataExtractionField": 687,
-    "#/components/schemas/DataExtractionField/properties/key/type": 694,
-    "#/components/schemas/DataExtractionField/properties/name/type": 697,
-    "#/components/schemas/DataExtractionField/properties/type/type": 700,
-    "#/components/schemas/DataExtractionField/properties/value/oneOf": 703,
-    "#/components/schemas/DataExtractionField/properties/value/oneOf/0/type": 704,
-    "#/components/schemas/DataExtractionField/properties/value/oneOf/1/type": 706,
-    "#/components/schemas/DataExtractionField/properties/value/oneOf/2/type": 707,
-    "#/components/schemas/DataExtractionField/type": 688,
-    "#/components/schemas/GetCustomerInteractionResponse": 792,
-    "#/components/schemas/GetCustomerInteractionResponse/properties/data": 802,
-    "#/components/schemas/GetCustomerInteractionResponse/properties/data/required": 804,
-    "#/components/schemas/GetCustomerInteractionResponse/properties/data/type": 803,
-    "#/components/schemas/GetCustomerInteractionResponse/required": 799,
-    "#/components/schemas/GetCustomerInteractionResponse/type": 793,
-    "#/components/schemas/InteractionContact": 730,
-    "#/components/schemas/InteractionContact/properties/custom_fields/type": 754,
-    "#/components/schemas/InteractionContact/properties/email/format": 745,
-    "#/components/schemas/InteractionContact/properties/email/type": 744,
-    "#/components/schemas/InteractionContact/properties/ext_id/type": 751,
-    "#/components/schemas/InteractionContact/properties/first_name/type": 738,
-    "#/components/schemas/InteractionContact/properties/id/type": 735,
-    "#/components/schemas/InteractionContact/properties/last_name/type": 741,
-    "#/components/schemas/InteractionContact/properties/phone_number/type": 748,
-    "#/components/schemas/InteractionContact/type": 731,
-    "#/components/schemas/ListContactsResponse": 988,
-    "#/components/schemas/ListContactsResponse/properties/data": 998,
-    "#/components/schemas/ListContactsResponse/properties/data/properties/contacts/type": 1004,
-    "#/components/schemas/ListContactsResponse/properties/data/required": 1000,
-    "#/components/schemas/ListContactsResponse/properties/data/type": 999,
-    "#/components/schemas/ListContactsResponse/properties/next_cursor/type": 1008,
-    "#/components/schemas/ListContactsResponse/required": 995,
-    "#/components/schemas/ListContactsResponse/type": 989,
-    "#/components/schemas/ListCustomerInteractionsResponse": 900,
-    "#/components/schemas/ListCustomerInteractionsResponse/properties/data": 910,
-    "#/components/schemas/ListCustomerInteractionsResponse/properties/data/properties/customer_interactions/type": 916,
-    "#/components/schemas/ListCustomerInteractionsResponse/properties/data/required": 912,
-    "#/components/schemas/ListCustomerInteractionsResponse/properties/data/type": 911,
-    "#/components/schemas/ListCustomerInteractionsResponse/properties/next_cursor/type": 920,
-    "#/components/schemas/ListCustomerInteractionsResponse/required": 907,
-    "#/components/schemas/ListCustomerInteractionsResponse/type": 901,
-    "#/components/schemas/Teammate": 709,
-    "#/components/schemas/Teammate/properties/email/format": 718,
-    "#/components/schemas/Teammate/properties/email/type": 717,
-    "#/components/schemas/Teammate/properties/id/type": 714,
-    "#/components/schemas/Teammate/type": 710,
-    "#/components/schemas/Transcript": 855,
-    "#/components/schemas/Transcript/properties/date/format": 861,
-    "#/components/schemas/Transcript/properties/date/type": 860,
-    "#/components/schemas/Transcript/properties/duration/type": 864,
-    "#/components/schemas/Transcript/properties/transcript/type": 867,
-    "#/components/schemas/Transcript/type": 856,
-    "#/components/schemas/UpdateCustomerInteractionResponse": 838,
-    "#/components/schemas/UpdateCustomerInteractionResponse/properties/data": 848,
-    "#/components/schemas/UpdateCustomerInteractionResponse/properties/data/required": 850,
-    "#/components/schemas/UpdateCustomerInteractionResponse/properties/data/type": 849,
-    "#/components/schemas/UpdateCustomerInteractionResponse/required": 845,
-    "#/components/schemas/UpdateCustomerInteractionResponse/type": 839,
-    "#/components/schemas/UpdatedCustomerInteraction": 822,
-    "#/components/schemas/UpdatedCustomerInteraction/properties/custom_fields/type": 831,
-    "#/components/schemas/UpdatedCustomerInteraction/properties/id/type": 828,
-    "#/components/schemas/UpdatedCustomerInteraction/required": 824,
-    "#/components/schemas/UpdatedCustomerInteraction/type": 823,
+    "#/components/schemas/Account": 735,
+    "#/components/schemas/Account/properties/ext_id/type": 743,
+    "#/components/schemas/Account/properties/id/type": 740,
+    "#/components/schemas/Account/type": 736,
+    "#/components/schemas/Contact/properties/custom_fields/type": 864,
+    "#/components/schemas/Contact/properties/email/format": 849,
+    "#/components/schemas/Contact/properties/email/type": 848,
+    "#/components/schemas/Contact/properties/ext_id/type": 855,
+    "#/components/schemas/Contact/properties/first_name/type": 858,
+    "#/components/schemas/Contact/properties/id/type": 845,
+    "#/components/schemas/Contact/properties/last_name/type": 861,
+    "#/components/schemas/Contact/properties/phone_number/type": 852,
+    "#/components/schemas/Contact/type": 841,
+    "#/components/schemas/ContactCustomField": 868,
+    "#/components/schemas/ContactCustomField/properties/display_name/type": 885,
+    "#/components/schemas/ContactCustomField/properties/key/type": 873,
+    "#/components/schemas/ContactCustomField/properties/type/type": 882,
+    "#/components/schemas/ContactCustomField/properties/value/oneOf": 876,
+    "#/components/schemas/ContactCustomField/properties/value/oneOf/0/type": 877,
+    "#/components/schemas/ContactCustomField/properties/value/oneOf/1/type": 878,
+    "#/components/schemas/ContactCustomField/properties/value/oneOf/2/type": 879,
+    "#/components/schemas/ContactCustomField/type": 869,
+    "#/components/schemas/CustomField": 677,
+    "#/components/schemas/CustomField/properties/key/type": 687,
+    "#/components/schemas/CustomField/properties/name/type": 690,
+    "#/components/schemas/CustomField/properties/type/enum": 694,
+    "#/components/schemas/CustomField/properties/type/type": 693,
+    "#/components/schemas/CustomField/properties/value/oneOf": 701,
+    "#/components/schemas/CustomField/properties/value/oneOf/0/type": 702,
+    "#/components/schemas/CustomField/properties/value/oneOf/1/type": 704,
+    "#/components/schemas/CustomField/properties/value/oneOf/2/type": 705,
+    "#/components/schemas/CustomField/required": 680,
+    "#/components/schemas/CustomField/type": 678,
+    "#/components/schemas/CustomerInteraction": 644,
+    "#/components/schemas/CustomerInteraction/properties/contacts/type": 666,
+    "#/components/schemas/CustomerInteraction/properties/custom_fields/type": 671,
+    "#/components/schemas/CustomerInteraction/properties/data_extraction_fields/type": 659,
+    "#/components/schemas/CustomerInteraction/properties/id/type": 651,
+    "#/components/schemas/CustomerInteraction/properties/summary/type": 656,
+    "#/components/schemas/CustomerInteraction/required": 647,
+    "#/components/schemas/CustomerInteraction/type": 645,
+    "#/components/schemas/CustomerInteractionTranscriptsResponse": 777,
+    "#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data": 785,
+    "#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/properties/customer_interaction": 790,
+    "#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/properties/customer_interaction/properties/id/type": 797,
+    "#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/properties/customer_interaction/properties/transcripts/type": 800,
+    "#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/properties/customer_interaction/required": 792,
+    "#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/properties/customer_interaction/type": 791,
+    "#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/required": 787,
+    "#/components/schemas/CustomerInteractionTranscriptsResponse/properties/data/type": 786,
+    "#/components/schemas/CustomerInteractionTranscriptsResponse/required": 782,
+    "#/components/schemas/CustomerInteractionTranscriptsResponse/type": 778,
+    "#/components/schemas/CustomerInteractionUpdatedWebhook": 1062,
+    "#/components/schemas/CustomerInteractionUpdatedWebhook/properties/data": 1078,
+    "#/components/schemas/CustomerInteractionUpdatedWebhook/properties/data/properties/customer_interaction": 1083,
+    "#/components/schemas/CustomerInteractionUpdatedWebhook/properties/data/properties/customer_interaction/properties/id/format": 1091,
+    "#/components/schemas/CustomerInteractionUpdatedWebhook/properties/data/properties/customer_interaction/properties/id/type": 1090,
+    "#/components/schemas/CustomerInteractionUpdatedWebhook/properties/data/properties/customer_interaction/properties/public_api_url/format": 1095,
+    "#/components/schemas/CustomerInteractionUpdatedWebhook/properties/data/properties/customer_interaction/properties/public_api_url/type": 1094,
+    "#/components/schemas/CustomerInteractionUpdatedWebhook/properties/data/properties/customer_interaction/required": 1085,
+    "#/components/schemas/CustomerInteractionUpdatedWebhook/properties/data/properties/customer_interaction/type": 1084,
+    "#/components/schemas/CustomerInteractionUpdatedWebhook/properties/data/required": 1080,
+    "#/components/schemas/CustomerInteractionUpdatedWebhook/properties/data/type": 1079,
+    "#/components/schemas/CustomerInteractionUpdatedWebhook/properties/event_type/enum": 1075,
+    "#/components/schemas/CustomerInteractionUpdatedWebhook/properties/event_type/type": 1074,
+    "#/components/schemas/CustomerInteractionUpdatedWebhook/required": 1069,
+    "#/components/schemas/CustomerInteractionUpdatedWebhook/type": 1063,
+    "#/components/schemas/DataExtractionField": 745,
+    "#/components/schemas/DataExtractionField/properties/key/type": 751,
+    "#/components/schemas/DataExtractionField/properties/name/type": 754,
+    "#/components/schemas/DataExtractionField/properties/type/type": 757,
+    "#/components/schemas/DataExtractionField/properties/value/oneOf": 760,
+    "#/components/schemas/DataExtractionField/properties/value/oneOf/0/type": 761,
+    "#/components/schemas/DataExtractionField/properties/value/oneOf/1/type": 763,
+    "#/components/schemas/DataExtractionField/properties/value/oneOf/2/type": 764,
+    "#/components/schemas/DataExtractionField/type": 746,
+    "#/components/schemas/GetCustomerInteractionResponse": 897,
+    "#/components/schemas/GetCustomerInteractionResponse/properties/data": 900,
+    "#/components/schemas/GetCustomerInteractionResponse/properties/data/required": 905,
+    "#/components/schemas/GetCustomerInteractionResponse/properties/data/type": 901,
+    "#/components/schemas/GetCustomerInteractionResponse/required": 910,
+    "#/components/schemas/GetCustomerInteractionResponse/type": 898,
+    "#/components/schemas/InteractionContact": 707,
+    "#/components/schemas/InteractionContact/properties/custom_fields/type": 731,
+    "#/components/schemas/InteractionContact/properties/email/format": 722,
+    "#/components/schemas/InteractionContact/properties/email/type": 721,
+    "#/components/schemas/InteractionContact/properties/ext_id/type": 728,
+    "#/components/schemas/InteractionContact/properties/first_name/type": 715,
+    "#/components/schemas/InteractionContact/properties/id/type": 712,
+    "#/components/schemas/InteractionContact/properties/last_name/type": 718,
+    "#/components/schemas/InteractionContact/properties/phone_number/type": 725,
+    "#/components/schemas/InteractionContact/type": 708,
+    "#/components/schemas/ListContactsResponse": 818,
+    "#/components/schemas/ListContactsResponse/properties/data": 826,
+    "#/components/schemas/ListContactsResponse/properties/data/properties/contacts/type": 832,
+    "#/components/schemas/ListContactsResponse/properties/data/required": 828,
+    "#/components/schemas/ListContactsResponse/properties/data/type": 827,
+    "#/components/schemas/ListContactsResponse/properties/next_cursor/type": 836,
+    "#/components/schemas/ListContactsResponse/required": 823,
+    "#/components/schemas/ListContactsResponse/type": 819,
+    "#/components/schemas/ListCustomerInteractionsResponse": 622,
+    "#/components/schemas/ListCustomerInteractionsResponse/properties/data": 630,
+    "#/components/schemas/ListCustomerInteractionsResponse/properties/data/properties/customer_interactions/type": 636,
+    "#/components/schemas/ListCustomerInteractionsResponse/properties/data/required": 632,
+    "#/components/schemas/ListCustomerInteractionsResponse/properties/data/type": 631,
+    "#/components/schemas/ListCustomerInteractionsResponse/properties/next_cursor/type": 640,
+    "#/components/schemas/ListCustomerInteractionsResponse/required": 627,
+    "#/components/schemas/ListCustomerInteractionsResponse/type": 623,
+    "#/components/schemas/Teammate": 766,
+    "#/components/schemas/Teammate/properties/email/format": 775,
+    "#/components/schemas/Teammate/properties/email/type": 774,
+    "#/components/schemas/Teammate/properties/id/type": 771,
+    "#/components/schemas/Teammate/type": 767,
+    "#/components/schemas/Transcript": 804,
+    "#/components/schemas/Transcript/properties/date/format": 810,
+    "#/components/schemas/Transcript/properties/date/type": 809,
+    "#/components/schemas/Transcript/properties/duration/type": 813,
+    "#/components/schemas/Transcript/properties/transcript/type": 816,
+    "#/components/schemas/Transcript/type": 805,
+    "#/components/schemas/UpdateCustomerInteractionResponse": 941,
+    "#/components/schemas/UpdateCustomerInteractionResponse/properties/data": 944,
+    "#/components/schemas/UpdateCustomerInteractionResponse/properties/data/required": 949,
+    "#/components/schemas/UpdateCustomerInteractionResponse/properties/data/type": 945,
+    "#/components/schemas/UpdateCustomerInteractionResponse/required": 954,
+    "#/components/schemas/UpdateCustomerInteractionResponse/type": 942,
+    "#/components/schemas/UpdatedCustomerInteraction": 956,
+    "#/components/schemas/UpdatedCustomerInteraction/properties/custom_fields/type": 965,
+    "#/components/schemas/UpdatedCustomerInteraction/properties/id/type": 962,
+    "#/components/schemas/UpdatedCustomerInteraction/required": 958,
+    "#/components/schemas/UpdatedCustomerInteraction/type": 957,
   },
 };

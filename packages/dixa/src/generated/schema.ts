@@ -27,35 +27,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/conversations/import": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Import conversation
-         * @description Import a conversation that happened elsewhere (a chatbot, another help desk) into Dixa, with its
-         *     message history. Inbound messages are authored by the requester unless the channel's attributes
-         *     say otherwise; outbound messages by `agentId`. Dixa answers 201 with the new conversation's id
-         *     and any `partialErrors` that did not stop the import.
-         *
-         *     Note: the fields follow the v1 reference page of this operation (Dixa's v1 document predates
-         *     it). The page's message example is cut short, so a message's `_type` is not enumerated here,
-         *     and the object stays open for the channel-specific fields the page mentions. Dixa's MCP server
-         *     wraps conversations in `{"conversations": [...]}`; the documented body is one conversation,
-         *     which this spec follows.
-         */
-        post: operations["importConversation"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/conversations/{conversationId}": {
         parameters: {
             query?: never;
@@ -149,29 +120,6 @@ export interface paths {
          * @description Transfer a conversation to a target queue.
          */
         put: operations["transferConversationToQueue"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/conversations/{conversationId}/followup": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Follow up conversation
-         * @description Put a conversation in follow-up until the given timestamp.
-         *
-         *     Note: Dixa's MCP server sends `{"followUp": true}`; the docs define `{timestamp, userId?}`,
-         *     which this spec follows.
-         */
-        put: operations["followUpConversation"];
         post?: never;
         delete?: never;
         options?: never;
@@ -296,31 +244,6 @@ export interface paths {
          */
         get: operations["listConversationFlows"];
         put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/conversations/{conversationId}/link": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Link a conversation to a parent conversation
-         * @description Link a conversation (the child) to a parent conversation. A parent can have at most 100
-         *     children, a child has one parent, and a child cannot itself be a parent.
-         *
-         *     Note: Dixa's MCP server sends `parentConversationId`; the docs use `{parentId, linkType}`, which
-         *     this spec follows. The docs do not show the success status; this spec uses 204, as the MCP
-         *     server expects.
-         */
-        put: operations["linkConversation"];
         post?: never;
         delete?: never;
         options?: never;
@@ -457,122 +380,6 @@ export interface paths {
          * @description Untag a conversation. You may remove active or inactive tags from a conversation.
          */
         delete: operations["untagConversation"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/conversations/{conversationId}/tags/bulk": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Bulk tag conversation
-         * @description Tag a conversation with several tags by name. Tags that do not exist yet are created. Dixa
-         *     processes the request asynchronously.
-         *
-         *     Note: the docs excerpt this spec is based on does not show the response body; it is modelled
-         *     like the other bulk endpoints, one outcome per tag.
-         */
-        post: operations["bulkTagConversation"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/conversations/{conversationId}/ratings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List ratings for a conversation
-         * @description List the latest rating statuses of a conversation. A survey with several questions gives one
-         *     element per question, all with the same id; a partly answered survey mixes `Offered` and `Rated`.
-         *
-         *     Note: `/conversations/{conversationId}/rating` (singular) is the deprecated form of this
-         *     endpoint; this spec uses the current `/ratings`.
-         */
-        get: operations["listConversationRatings"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/conversations/{conversationId}/ratings/offer": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Create conversation rating offer
-         * @description Create a rating offer for a conversation.
-         *
-         *     Note: the operation's own beta page (ratings/postconversationsconversationidratingsoffer) marks
-         *     `agentId` as required, which this spec follows; an older beta page says Dixa picks the agent
-         *     when it is omitted. Giving an agent who is not part of the conversation may skew metrics in
-         *     Intelligence.
-         */
-        post: operations["createRatingOffer"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/conversations/{conversationId}/ratings/{ratingId}/submit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Create conversation rating result
-         * @description Submit the result of a rating offer; `ratingId` is the id of the offer.
-         */
-        post: operations["submitRatingResult"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/search/conversations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Search conversations with filters
-         * @description Search conversations by filters, by text, or both. Conditions are combined with `strategy`
-         *     `All` (and) or `Any` (or). Results are paginated; `pageLimit` is at most 50.
-         *
-         *     Note: `GET /search/conversations` (text only) is deprecated in favour of this operation.
-         */
-        post: operations["searchConversations"];
-        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -841,30 +648,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/agents/{agentId}/presence/working-channel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Set working channel
-         * @description Start or stop an agent working on one channel group.
-         *
-         *     Note: only Dixa's MCP server documents this operation (it is in neither Dixa's v1 document nor
-         *     the pages captured): the body, the four channel values and the 204 follow it. The error
-         *     statuses are Dixa's usual ones.
-         */
-        put: operations["setAgentWorkingChannel"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/tags": {
         parameters: {
             query?: never;
@@ -1067,98 +850,318 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/conversations/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import conversation
+         * @description Import a conversation that happened elsewhere (a chatbot, another help desk) into Dixa, with its
+         *     message history. Inbound messages are authored by the requester unless the channel's attributes
+         *     say otherwise; outbound messages by `agentId`. Dixa answers 201 with the new conversation's id
+         *     and any `partialErrors` that did not stop the import.
+         *
+         *     Note: the fields follow the v1 reference page of this operation (Dixa's v1 document predates
+         *     it). The page's message example is cut short, so a message's `_type` is not enumerated here,
+         *     and the object stays open for the channel-specific fields the page mentions. Dixa's MCP server
+         *     wraps conversations in `{"conversations": [...]}`; the documented body is one conversation,
+         *     which this spec follows.
+         */
+        post: operations["importConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/conversations/{conversationId}/followup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Follow up conversation
+         * @description Put a conversation in follow-up until the given timestamp.
+         *
+         *     Note: Dixa's MCP server sends `{"followUp": true}`; the docs define `{timestamp, userId?}`,
+         *     which this spec follows.
+         */
+        put: operations["followUpConversation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/conversations/{conversationId}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Link a conversation to a parent conversation
+         * @description Link a conversation (the child) to a parent conversation. A parent can have at most 100
+         *     children, a child has one parent, and a child cannot itself be a parent.
+         *
+         *     Note: Dixa's MCP server sends `parentConversationId`; the docs use `{parentId, linkType}`, which
+         *     this spec follows. The docs do not show the success status; this spec uses 204, as the MCP
+         *     server expects.
+         */
+        put: operations["linkConversation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/conversations/{conversationId}/tags/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bulk tag conversation
+         * @description Tag a conversation with several tags by name. Tags that do not exist yet are created. Dixa
+         *     processes the request asynchronously.
+         *
+         *     Note: the docs excerpt this spec is based on does not show the response body; it is modelled
+         *     like the other bulk endpoints, one outcome per tag.
+         */
+        post: operations["bulkTagConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/conversations/{conversationId}/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List ratings for a conversation
+         * @description List the latest rating statuses of a conversation. A survey with several questions gives one
+         *     element per question, all with the same id; a partly answered survey mixes `Offered` and `Rated`.
+         *
+         *     Note: `/conversations/{conversationId}/rating` (singular) is the deprecated form of this
+         *     endpoint; this spec uses the current `/ratings`.
+         */
+        get: operations["listConversationRatings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/conversations/{conversationId}/ratings/offer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create conversation rating offer
+         * @description Create a rating offer for a conversation.
+         *
+         *     Note: the operation's own beta page (ratings/postconversationsconversationidratingsoffer) marks
+         *     `agentId` as required, which this spec follows; an older beta page says Dixa picks the agent
+         *     when it is omitted. Giving an agent who is not part of the conversation may skew metrics in
+         *     Intelligence.
+         */
+        post: operations["createRatingOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/conversations/{conversationId}/ratings/{ratingId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create conversation rating result
+         * @description Submit the result of a rating offer; `ratingId` is the id of the offer.
+         */
+        post: operations["submitRatingResult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/search/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Search conversations with filters
+         * @description Search conversations by filters, by text, or both. Conditions are combined with `strategy`
+         *     `All` (and) or `Any` (or). Results are paginated; `pageLimit` is at most 50.
+         *
+         *     Note: `GET /search/conversations` (text only) is deprecated in favour of this operation.
+         */
+        post: operations["searchConversations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agents/{agentId}/presence/working-channel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set working channel
+         * @description Start or stop an agent working on one channel group.
+         *
+         *     Note: only Dixa's MCP server documents this operation (it is in neither Dixa's v1 document nor
+         *     the pages captured): the body, the four channel values and the 204 follow it. The error
+         *     statuses are Dixa's usual ones.
+         */
+        put: operations["setAgentWorkingChannel"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description Dixa's error body. */
-        ErrorResponse: {
-            /**
-             * @description What went wrong.
-             * @example Invalid value in request
-             */
-            message: string;
-        };
         /**
-         * @description Links to the neighbouring pages. Each is a relative URL (e.g. `/beta/endusers?pageKey=...`) whose
-         *     `pageKey` query parameter fetches that page; a missing or null `next` means this is the last page.
+         * @description One entry of a conversation's activity log, as Dixa's v1 document defines it. What happened is
+         *     `_type`; `activityType` is its deprecated predecessor (`<_type>ActivityType`, e.g.
+         *     `ConversationClosedActivityType`). Dixa's document types `conversationId` as int32; this spec
+         *     keeps int64, like every other conversation id.
          */
-        PaginationLinks: {
-            /** @description url */
-            previous?: string | null;
-            /** @description url */
-            next?: string | null;
-        };
-        /**
-         * @description The channel a conversation is conducted on.
-         * @enum {string}
-         */
-        ConversationChannel: "WhatsApp" | "Voicemail" | "WidgetChat" | "FacebookMessenger" | "Twitter" | "Email" | "ContactForm" | "Callback" | "PstnPhone" | "Sms" | "Messenger";
-        /** @enum {string} */
-        ConversationDirection: "Inbound" | "Internal" | "Outbound";
-        /** @enum {string} */
-        ConversationState: "AwaitingPending" | "Closed" | "Open" | "Pending";
-        /**
-         * @description How a linked (child) conversation relates to its parent, told apart by `_type`: an email
-         *     forward, a follow-up or a side conversation (Dixa's v1 document and the beta "Get conversation"
-         *     page both give these three variants; their examples carry `_type`, e.g. `SideConversation`).
-         */
-        ConversationLink: components["schemas"]["EmailForwardLink"] | components["schemas"]["FollowUpLink"] | components["schemas"]["SideConversationLink"];
-        /** @description The conversation was forwarded by email from its parent. */
-        EmailForwardLink: {
-            /**
-             * Format: int64
-             * @description The parent conversation's id.
-             */
-            parentId: number;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            _type: "EmailForward";
-        };
-        /** @description The conversation follows up on its parent. */
-        FollowUpLink: {
-            /**
-             * Format: int64
-             * @description The parent conversation's id.
-             */
-            parentId: number;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            _type: "FollowUp";
-        };
-        /** @description The conversation is a side conversation of its parent. */
-        SideConversationLink: {
-            /**
-             * Format: int64
-             * @description The parent conversation's id.
-             */
-            parentId: number;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            _type: "SideConversation";
-        };
-        /**
-         * @description The kind of link to create; the docs show `SideConversation`.
-         * @enum {string}
-         */
-        ConversationLinkType: "SideConversation";
-        /** @description The agent a conversation is assigned to. */
-        ConversationAssignment: {
-            /** Format: uuid */
-            agentId: string;
-            assignedAt: string;
-        };
-        /** @description The queue a conversation is in. */
-        ConversationQueue: {
+        ActivityLogEntry: {
             /** Format: uuid */
             id: string;
-            queuedAt?: string;
+            /** Format: int64 */
+            conversationId: number;
+            /** @description When it happened (ISO-8601, possibly with a zone suffix such as `[GMT]`). */
+            activityTimestamp: string;
+            /**
+             * @description values: [ConversationRatingScheduled, ConversationOfferAccepted, ConversationPending, ConversationRatingUnscheduled, ConversationOfferRejected, ConversationEndUserReplaced, NoteAdded, FollowupExpired, ConversationRated, TagAdded, ConversationOfferTimeout, MessageAddedByCustomer, ConversationCreatedByCustomer, ConversationCreatedByAgent, TransferFailed, TransferSuccessful, ConversationOffered, ConversationUnassigned, TagRemoved, TransferInitiated, ConversationClaimed, ConversationReopened, ConversationClosed, ConversationLanguageUpdated, FollowupAdded, ConversationAutoreplySent, ConversationReserved, ConversationAssigned, ConversationRatingOffered, ConversationRatingCancelled, MessageAddedByAgent, FollowupRemoved]
+             * @enum {string}
+             */
+            _type: "ConversationAssigned" | "ConversationAutoreplySent" | "ConversationClaimed" | "ConversationClosed" | "ConversationCreatedByAgent" | "ConversationCreatedByCustomer" | "ConversationEndUserReplaced" | "ConversationLanguageUpdated" | "ConversationOfferAccepted" | "ConversationOfferRejected" | "ConversationOfferTimeout" | "ConversationOffered" | "ConversationPending" | "ConversationRated" | "ConversationRatingCancelled" | "ConversationRatingOffered" | "ConversationRatingScheduled" | "ConversationRatingUnscheduled" | "ConversationReopened" | "ConversationReserved" | "ConversationUnassigned" | "FollowupAdded" | "FollowupExpired" | "FollowupRemoved" | "MessageAddedByAgent" | "MessageAddedByCustomer" | "NoteAdded" | "TagAdded" | "TagRemoved" | "TransferFailed" | "TransferInitiated" | "TransferSuccessful";
+            author?: components["schemas"]["ActivityLogAuthor"];
+            /**
+             * @description Activity-specific details; their shape depends on `_type` (e.g. `agentId` for
+             *     `ConversationAssigned`, `tag` for `TagAdded`) and is not typed here.
+             */
+            attributes?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @deprecated
+             * @description Replaced by _type field
+             */
+            activityType: string;
+        };
+        /** @description An agent or admin. */
+        Agent: {
+            /**
+             * Format: uuid
+             * @description Unique identifier for the agent
+             */
+            id: string;
+            /** @description Time when the agent was created */
+            createdAt: string;
+            /** @description The agent's display name */
+            displayName: string;
+            /** @description The agent's primary email address */
+            email: string;
+            /** @description The url from which to load the agent's avatar */
+            avatarUrl?: string;
+            /** @description The agent's primary phone number */
+            phoneNumber?: string;
+            /** @description Additional email addresses for the agent */
+            additionalEmails?: string[];
+            /** @description Additional phone numbers for the agent */
+            additionalPhoneNumbers?: string[];
+            /** @description The agent's first name */
+            firstName?: string;
+            /** @description The agent's last name */
+            lastName?: string;
+            /** @description The agent's middle names */
+            middleNames?: string[];
+            /** @description The agent's roles */
+            roles?: string[];
+        };
+        /** @description The status of a GDPR anonymization request. */
+        AnonymizationRequestStatus: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description values: [Conversation, Message, User]
+             * @enum {string}
+             */
+            _type: "Conversation" | "Message" | "User";
+            initiatedAt: string;
+            /** @description The id of the conversation, message or user being anonymized. */
+            targetEntityId: string;
+            /** Format: uuid */
+            requestedBy: string;
+            /** @description When the anonymization was carried out; absent while pending. */
+            processedAt?: string;
+            /**
+             * @deprecated
+             * @description Replaced by _type field
+             * @enum {string}
+             */
+            entityType: "ConversationAnonymizationType" | "MessageAnonymizationType" | "UnknownAnonymizationType" | "UserAnonymizationType";
+        };
+        /** @description The end user's browser, for Chat conversations. */
+        BrowserInfo: {
+            version?: string;
+            name: string;
+            ipAddress?: string;
+            originatingUrl?: string;
         };
         /**
          * @description A conversation. Dixa models it as a union of channel-specific variants (AnonymizedConversation,
@@ -1197,9 +1200,280 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        ConversationListResponse: {
-            data: components["schemas"]["Conversation"][];
-            meta?: components["schemas"]["PaginationLinks"];
+        /** @description A conversation flow of the organization. */
+        ConversationFlow: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description The phone number or address the flow serves. */
+            contactEndpointId: string;
+            channel: components["schemas"]["ConversationChannel"];
+        };
+        /**
+         * @description How a linked (child) conversation relates to its parent, told apart by `_type`: an email
+         *     forward, a follow-up or a side conversation (Dixa's v1 document and the beta "Get conversation"
+         *     page both give these three variants; their examples carry `_type`, e.g. `SideConversation`).
+         */
+        ConversationLink: components["schemas"]["EmailForwardLink"] | components["schemas"]["FollowUpLink"] | components["schemas"]["SideConversationLink"];
+        /** @description The latest status of one rating (survey question) of a conversation. */
+        ConversationRating: {
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            ratingScore?: number;
+            ratingComment?: string;
+            /** Format: uuid */
+            agentId?: string;
+            /** Format: uuid */
+            userId: string;
+            /**
+             * @description values: [Unscheduled, Offered, Rated, Scheduled, Cancelled]
+             * @enum {string}
+             */
+            ratingStatus: "Unscheduled" | "Offered" | "Rated" | "Scheduled" | "Cancelled";
+            language?: string;
+            /** @description When the rating changed status, by status. */
+            timestamps: {
+                [key: string]: string;
+            };
+            ratingType: components["schemas"]["RatingType"];
+            conversationChannel: components["schemas"]["ConversationChannel"];
+        };
+        ConversationSearchHit: {
+            /**
+             * Format: int64
+             * @description Identifier of a Conversation where a match was found
+             */
+            id: number;
+            /** @description List of sub-entities (such as Messages) where a match was found */
+            innerHits?: {
+                [key: string]: unknown;
+            }[];
+            /** @description Snippet of text where a match was found. Matched text will be wrapped in \<em\> tags. */
+            highlights?: {
+                [key: string]: string[];
+            };
+        };
+        CreateInternalNoteInput: {
+            /** @description The note's text. */
+            message: string;
+            /**
+             * Format: uuid
+             * @description The author; defaults to the API token's user.
+             */
+            agentId?: string;
+            /** @description When the note was written (ISO-8601), for back-dated notes. */
+            createdAt?: string;
+        };
+        /** @description The value of one custom attribute on a conversation or end user. */
+        CustomAttribute: {
+            /**
+             * Format: uuid
+             * @description The custom attribute definition's id.
+             */
+            id: string;
+            name: string;
+            identifier: string;
+            value: components["schemas"]["CustomAttributeValue"];
+        };
+        /** @description The definition of a conversation or contact custom attribute. */
+        CustomAttributeDefinition: {
+            description?: string;
+            /**
+             * Format: uuid
+             * @description The id to use as the key when writing values.
+             */
+            id: string;
+            /**
+             * @description values: [Contact, Conversation]
+             * @enum {string}
+             */
+            entityType: "Conversation" | "Contact";
+            /** @description A stable, human-readable key, e.g. `parcel_id`. */
+            identifier: string;
+            label: string;
+            inputDefinition: components["schemas"]["CustomAttributeInputDefinition"];
+            createdAt: string;
+            updatedAt?: string;
+            isRequired: boolean;
+            isArchived: boolean;
+            isDeactivated: boolean;
+        };
+        /** @description How the attribute's value is entered, told apart by `_type`. */
+        CustomAttributeInputDefinition: components["schemas"]["TextInputDefinition"] | components["schemas"]["SelectInputDefinition"];
+        /** @description How one delivery went. */
+        DeliveryDetail: {
+            deliveryTimestamp: string;
+            success: boolean;
+            /**
+             * Format: int32
+             * @description The HTTP status the receiving server answered.
+             */
+            responseCode: number;
+            responseText: string;
+        };
+        /** @description The latest delivery's outcome, or that there was none recently; told apart by `_type`. */
+        DeliveryStatus: components["schemas"]["DeliveryDetailStatus"] | components["schemas"]["NoRecentDeliveryStatus"];
+        /** @description An end user (contact). `customAttributes` is only present when getting a single end user. */
+        EndUser: {
+            /**
+             * Format: uuid
+             * @description Unique identifier for the contact
+             */
+            id: string;
+            /** @description Time when the contact was created */
+            createdAt: string;
+            /** @description The contact's display name */
+            displayName?: string;
+            /** @description The contact's primary email address */
+            email?: string;
+            /** @description The contact's primary phone number */
+            phoneNumber?: string;
+            /** @description Additional email addresses for the contact */
+            additionalEmails?: string[];
+            /** @description Additional phone numbers for the contact */
+            additionalPhoneNumbers?: string[];
+            /** @description The contact's first name */
+            firstName?: string;
+            /** @description The contact's last name */
+            lastName?: string;
+            /** @description The contact's middle names */
+            middleNames?: string[];
+            /** @description The url from which to load the contact's avatar */
+            avatarUrl?: string;
+            /** @description Custom external identifier for the contact */
+            externalId?: string;
+            /** @description Custom attributes for the contact */
+            customAttributes?: components["schemas"]["CustomAttribute"][];
+        };
+        /** @description Dixa's error body. */
+        ErrorResponse: {
+            /**
+             * @description What went wrong.
+             * @example Invalid value in request
+             */
+            message: string;
+        };
+        /** @description One delivery of an event and the payload it sent. */
+        EventDeliveryLog: {
+            deliveryDetail: components["schemas"]["DeliveryDetail"];
+            /** @description The JSON body that was sent, as text. */
+            payload: string;
+        };
+        /** @description The latest delivery of one event of a webhook subscription. */
+        EventDeliveryStatus: {
+            deliveryStatus: components["schemas"]["DeliveryStatus"];
+            event: components["schemas"]["WebhookEvent"];
+        };
+        File: {
+            /** @description url */
+            url: string;
+            /** @description The file name shown to users. */
+            prettyName?: string;
+        };
+        /**
+         * @description A message of a conversation. Its channel-specific details are in `attributes`, told apart by
+         *     `attributes._type` (e.g. `EmailAttributes`, `ContactFormAttributes`, `ChatAttributes`).
+         */
+        Message: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            authorId: string;
+            externalId?: string;
+            createdAt: string;
+            attributes: components["schemas"]["MessageAttributes"];
+        };
+        /**
+         * @description Links to the neighbouring pages. Each is a relative URL (e.g. `/beta/endusers?pageKey=...`) whose
+         *     `pageKey` query parameter fetches that page; a missing or null `next` means this is the last page.
+         */
+        PaginationLinks: {
+            /** @description url */
+            previous?: string | null;
+            /** @description url */
+            next?: string | null;
+        };
+        SelectOption: {
+            /** Format: uuid */
+            id: string;
+            label: string;
+            value: string;
+            nestedOptions?: components["schemas"]["SelectOption"][];
+            isDeactivated: boolean;
+            /** Format: int32 */
+            orderIndex?: number;
+        };
+        Tag: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Hex color, e.g. `#000000`. */
+            color?: string;
+            /**
+             * @description values: [Active, Inactive]
+             * @enum {string}
+             */
+            state: "Active" | "Inactive";
+        };
+        /** @description Whether an agent or admin is online and working, and on which channels. */
+        UserPresence: {
+            userId: string;
+            /** @description When the presence was read. */
+            requestTime: string;
+            lastSeen?: string;
+            /**
+             * @description values: [Away, Working]
+             * @enum {string}
+             */
+            presenceStatus?: "Away" | "Working";
+            /**
+             * @description values: [Offline, Online]
+             * @enum {string}
+             */
+            connectionStatus: "Offline" | "Online";
+            activeChannels?: components["schemas"]["ConversationChannel"][];
+        };
+        /** @description Authorization to be added as a header in the webhook request. Can be either, Basic auth, added as 'Basic base64encoded(\<username\>:\<password\>)', Token auth, added as 'Bearer \<token value\>', or no auth */
+        WebhookAuthorization: components["schemas"]["WebhookNoAuth"] | components["schemas"]["WebhookBasicAuth"] | components["schemas"]["WebhookTokenAuth"];
+        WebhookSubscription: {
+            /**
+             * Format: uuid
+             * @description The Webhook Subscription ID
+             */
+            id: string;
+            /** @description The Webhook Subscription name */
+            name: string;
+            /** @description The set of events this Webhook Subscription is subscribed to */
+            subscribedEvents?: components["schemas"]["WebhookEvent"][];
+            /** @description URL of the server that the webhook request should be sent to */
+            url: string;
+            /** @description Dixa generated secret key, used to sign the requests */
+            secretKey: string;
+            /** @description Defines whether this Webhook Subscription is enabled or disabled */
+            enabled: boolean;
+            /** @description Date when this Webhook Subscription was created */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The ID of the user who created this Webhook Subscription
+             */
+            createdBy: string;
+            /** @description Date when this Webhook Subscription was last updated */
+            updatedAt: string;
+            /**
+             * Format: uuid
+             * @description The ID of the user who last updated this Webhook Subscription
+             */
+            updatedBy: string;
+            /** @description The headers that will be added to the webhook request */
+            headers: {
+                [key: string]: string;
+            };
+            /** @description Filters applied to the events sent to this subscription. */
+            filters?: {
+                [key: string]: unknown;
+            };
         };
         /**
          * @description A conversation to import. Left open (other properties allowed): the v1 page says `attributes`
@@ -1269,14 +1543,145 @@ export interface components {
                 message: string;
             }[];
         };
-        /** @description A conversation flow of the organization. */
-        ConversationFlow: {
-            /** Format: uuid */
-            id: string;
+        FollowUpConversationRequest: {
+            /**
+             * Format: date-time
+             * @description Until when the conversation is in follow-up.
+             */
+            timestamp: string;
+            /**
+             * Format: uuid
+             * @description The agent or admin setting the follow-up.
+             */
+            userId?: string;
+        };
+        LinkConversationRequest: {
+            /**
+             * Format: int64
+             * @description The parent conversation's id.
+             */
+            parentId: number;
+            linkType?: components["schemas"]["ConversationLinkType"];
+        };
+        /**
+         * @description The kind of link to create; the docs show `SideConversation`.
+         * @enum {string}
+         */
+        ConversationLinkType: "SideConversation";
+        BulkTagConversationRequest: {
+            data: components["schemas"]["TagByName"][];
+        };
+        TagByName: {
+            /** @description The tag's name; a missing tag is created. */
             name: string;
-            channel: components["schemas"]["ConversationChannel"];
-            /** @description The phone number or address the flow serves. */
-            contactEndpointId: string;
+        };
+        /** @description The outcome of one tag of a bulk request. */
+        TagBulkActionOutcome: components["schemas"]["TagBulkActionSuccess"] | components["schemas"]["BulkActionFailure"];
+        TagBulkActionSuccess: {
+            data: components["schemas"]["Tag"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "BulkActionSuccess";
+        };
+        CreateRatingOfferRequest: {
+            /** @description The end user being offered the rating. */
+            userId: string;
+            /** @description The agent being rated. */
+            agentId: string;
+            ratingType: components["schemas"]["RatingType"];
+            /** Format: date-time */
+            offeredAt?: string;
+        };
+        RatingOffer: {
+            /** @description The offer id, used as `ratingId` when submitting the result. */
+            id: string;
+            userId: string;
+            agentId: string;
+            ratingType: components["schemas"]["RatingType"];
+            offeredAt?: string;
+        };
+        SubmitRatingResultRequest: {
+            ratingResult: components["schemas"]["SubmittedRatingResult"];
+            comment?: string;
+            /** Format: date-time */
+            submittedAt?: string;
+            /**
+             * @deprecated
+             * @description No longer used; kept optional (and nullable) for backwards compatibility.
+             */
+            userId?: string | null;
+        };
+        SubmittedRatingResult: {
+            /**
+             * Format: int32
+             * @description The score; for Csat, 1 to 5.
+             */
+            value: number;
+            _type: components["schemas"]["RatingType"];
+        };
+        RatingResult: {
+            ratingId: string;
+            userId?: string;
+            ratingResult: components["schemas"]["SubmittedRatingResult"];
+            comment?: string;
+            submittedAt?: string;
+        };
+        /** @description Filters, a text query, or both. */
+        ConversationSearchRequest: {
+            query?: components["schemas"]["ConversationSearchQuery"];
+            filters?: components["schemas"]["ConversationSearchFilters"];
+        };
+        ConversationSearchQuery: {
+            /** @description The text to search for. */
+            value: string;
+            /** @description Match the text exactly. */
+            exactMatch?: boolean;
+        };
+        ConversationSearchFilters: {
+            /**
+             * @description `All`: every condition must hold; `Any`: at least one.
+             * @enum {string}
+             */
+            strategy: "All" | "Any";
+            conditions: components["schemas"]["ConversationSearchCondition"][];
+        };
+        ConversationSearchCondition: {
+            field: components["schemas"]["ConversationSearchField"];
+        };
+        /** @description The conversation field a condition tests, with its operator. */
+        ConversationSearchField: {
+            /** @enum {string} */
+            _type: "AgentId" | "AssignedDate" | "Channel" | "ClosedDate" | "ContactId" | "ConversationId" | "CreationDate" | "CustomAttribute" | "Direction" | "Duration" | "LastActivity" | "LastMessage" | "QueueId" | "Status" | "TagId";
+            operator: components["schemas"]["ConversationSearchOperator"];
+        };
+        /**
+         * @description The test applied to the field. Set operators (`IsOneOf`, `IsNotOneOf`, `IncludesOne`,
+         *     `IncludesAll`, `ExcludesOne`, `ExcludesAll`) take `values`; `Since`/`Until` take `timestamp`;
+         *     `Between` takes `timestampFrom`/`timestampTo` (dates) or `min`/`max` (durations);
+         *     `LongerThanOrEqualTo`/`ShorterThanOrEqualTo` take `duration`; `IsEmpty`/`IsNotEmpty` take nothing.
+         *     The operand names other than `values` follow the community client dixa-api-client.
+         */
+        ConversationSearchOperator: {
+            /** @enum {string} */
+            _type: "IsEmpty" | "IsNotEmpty" | "IsOneOf" | "IsNotOneOf" | "IncludesOne" | "IncludesAll" | "ExcludesOne" | "ExcludesAll" | "Since" | "Until" | "Between" | "LongerThanOrEqualTo" | "ShorterThanOrEqualTo";
+            values?: string[];
+            timestamp?: string;
+            timestampFrom?: string;
+            timestampTo?: string;
+            duration?: string;
+            min?: string;
+            max?: string;
+        };
+        WorkingChannelRequest: {
+            /**
+             * @description The channel group, as Dixa's MCP server names them.
+             * @enum {string}
+             */
+            channel: "Email" | "InteractiveChat" | "Messaging" | "Speak";
+            /** @description Whether the agent works on this channel group. */
+            working: boolean;
         };
         CreatedConversation: {
             /**
@@ -1284,6 +1689,10 @@ export interface components {
              * @description The id of the created conversation.
              */
             id: number;
+        };
+        ConversationListResponse: {
+            data: components["schemas"]["Conversation"][];
+            meta?: components["schemas"]["PaginationLinks"];
         };
         /** @description The conversation to create, one variant per channel, told apart by `_type`. */
         CreateConversationRequest: components["schemas"]["CreateEmailConversation"] | components["schemas"]["CreateChatConversation"] | components["schemas"]["CreateContactFormConversation"] | components["schemas"]["CreateSmsConversation"] | components["schemas"]["CreateCallbackConversation"];
@@ -1311,20 +1720,13 @@ export interface components {
              */
             widgetId: string;
             message: components["schemas"]["MessageInput"];
-            language?: string;
             browserInfo?: components["schemas"]["BrowserInfo"];
+            language?: string;
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             _type: "Chat";
-        };
-        /** @description The end user's browser, for Chat conversations. */
-        BrowserInfo: {
-            name: string;
-            version?: string;
-            originatingUrl?: string;
-            ipAddress?: string;
         };
         CreateContactFormConversation: {
             /** Format: uuid */
@@ -1394,65 +1796,9 @@ export interface components {
              */
             userId?: string;
         };
-        FollowUpConversationRequest: {
-            /**
-             * Format: date-time
-             * @description Until when the conversation is in follow-up.
-             */
-            timestamp: string;
-            /**
-             * Format: uuid
-             * @description The agent or admin setting the follow-up.
-             */
-            userId?: string;
-        };
-        LinkConversationRequest: {
-            /**
-             * Format: int64
-             * @description The parent conversation's id.
-             */
-            parentId: number;
-            linkType?: components["schemas"]["ConversationLinkType"];
-        };
-        /** @description The status of a GDPR anonymization request. */
-        AnonymizationRequestStatus: {
-            /** Format: uuid */
-            id: string;
-            /**
-             * @description values: [Conversation, Message, User]
-             * @enum {string}
-             */
-            _type: "Conversation" | "Message" | "User";
-            initiatedAt: string;
-            /** @description The id of the conversation, message or user being anonymized. */
-            targetEntityId: string;
-            /** Format: uuid */
-            requestedBy: string;
-            /** @description When the anonymization was carried out; absent while pending. */
-            processedAt?: string;
-            /**
-             * @deprecated
-             * @description Replaced by _type field
-             * @enum {string}
-             */
-            entityType: "ConversationAnonymizationType" | "MessageAnonymizationType" | "UnknownAnonymizationType" | "UserAnonymizationType";
-        };
         AnonymizationRequestStatusResponse: {
             data: components["schemas"]["AnonymizationRequestStatus"];
         };
-        /** @description The value of one custom attribute on a conversation or end user. */
-        CustomAttribute: {
-            /**
-             * Format: uuid
-             * @description The custom attribute definition's id.
-             */
-            id: string;
-            name: string;
-            identifier: string;
-            value: components["schemas"]["CustomAttributeValue"];
-        };
-        /** @description AttributeValue values: String[] if the type of the custom attribute is Select or String if the type of the custom attribute is Text */
-        CustomAttributeValue: string | string[];
         CustomAttributeListResponse: {
             data: components["schemas"]["CustomAttribute"][];
         };
@@ -1468,41 +1814,6 @@ export interface components {
         CustomAttributesPatch: {
             [key: string]: components["schemas"]["CustomAttributePatchValue"];
         };
-        /**
-         * @description A string (Text attribute), an array of strings (Select attribute), or null to clear the value.
-         *
-         *     Note: Dixa's published schema (`Map_UUID_Option_AttributeValue` in its v1 document, and the beta
-         *     page) lists only a string or an array of strings. Its name, `Map[UUID, Option[AttributeValue]]`,
-         *     suggests that null is accepted as a clear, but that is not documented, so this spec keeps
-         *     `nullable` on the string branch and cxkit sends clears (null) in a separate PATCH after the
-         *     values, so a rejected clear cannot cost the values.
-         */
-        CustomAttributePatchValue: (string | null) | string[];
-        /** @description The definition of a conversation or contact custom attribute. */
-        CustomAttributeDefinition: {
-            /**
-             * Format: uuid
-             * @description The id to use as the key when writing values.
-             */
-            id: string;
-            /**
-             * @description values: [Contact, Conversation]
-             * @enum {string}
-             */
-            entityType: "Conversation" | "Contact";
-            /** @description A stable, human-readable key, e.g. `parcel_id`. */
-            identifier: string;
-            label: string;
-            inputDefinition: components["schemas"]["CustomAttributeInputDefinition"];
-            description?: string;
-            createdAt: string;
-            updatedAt?: string;
-            isRequired: boolean;
-            isArchived: boolean;
-            isDeactivated: boolean;
-        };
-        /** @description How the attribute's value is entered, told apart by `_type`. */
-        CustomAttributeInputDefinition: components["schemas"]["TextInputDefinition"] | components["schemas"]["SelectInputDefinition"];
         TextInputDefinition: {
             placeholder?: string;
             /**
@@ -1518,48 +1829,6 @@ export interface components {
              * @enum {string}
              */
             _type: "Select";
-        };
-        SelectOption: {
-            /** Format: uuid */
-            id: string;
-            label: string;
-            value: string;
-            nestedOptions?: components["schemas"]["SelectOption"][];
-            isDeactivated: boolean;
-            /** Format: int32 */
-            orderIndex?: number;
-        };
-        /**
-         * @description One entry of a conversation's activity log, as Dixa's v1 document defines it. What happened is
-         *     `_type`; `activityType` is its deprecated predecessor (`<_type>ActivityType`, e.g.
-         *     `ConversationClosedActivityType`). Dixa's document types `conversationId` as int32; this spec
-         *     keeps int64, like every other conversation id.
-         */
-        ActivityLogEntry: {
-            /** Format: uuid */
-            id: string;
-            /** Format: int64 */
-            conversationId: number;
-            /** @description When it happened (ISO-8601, possibly with a zone suffix such as `[GMT]`). */
-            activityTimestamp: string;
-            /**
-             * @deprecated
-             * @description Replaced by _type field
-             */
-            activityType: string;
-            /**
-             * @description values: [ConversationRatingScheduled, ConversationOfferAccepted, ConversationPending, ConversationRatingUnscheduled, ConversationOfferRejected, ConversationEndUserReplaced, NoteAdded, FollowupExpired, ConversationRated, TagAdded, ConversationOfferTimeout, MessageAddedByCustomer, ConversationCreatedByCustomer, ConversationCreatedByAgent, TransferFailed, TransferSuccessful, ConversationOffered, ConversationUnassigned, TagRemoved, TransferInitiated, ConversationClaimed, ConversationReopened, ConversationClosed, ConversationLanguageUpdated, FollowupAdded, ConversationAutoreplySent, ConversationReserved, ConversationAssigned, ConversationRatingOffered, ConversationRatingCancelled, MessageAddedByAgent, FollowupRemoved]
-             * @enum {string}
-             */
-            _type: "ConversationAssigned" | "ConversationAutoreplySent" | "ConversationClaimed" | "ConversationClosed" | "ConversationCreatedByAgent" | "ConversationCreatedByCustomer" | "ConversationEndUserReplaced" | "ConversationLanguageUpdated" | "ConversationOfferAccepted" | "ConversationOfferRejected" | "ConversationOfferTimeout" | "ConversationOffered" | "ConversationPending" | "ConversationRated" | "ConversationRatingCancelled" | "ConversationRatingOffered" | "ConversationRatingScheduled" | "ConversationRatingUnscheduled" | "ConversationReopened" | "ConversationReserved" | "ConversationUnassigned" | "FollowupAdded" | "FollowupExpired" | "FollowupRemoved" | "MessageAddedByAgent" | "MessageAddedByCustomer" | "NoteAdded" | "TagAdded" | "TagRemoved" | "TransferFailed" | "TransferInitiated" | "TransferSuccessful";
-            author?: components["schemas"]["ActivityLogAuthor"];
-            /**
-             * @description Activity-specific details; their shape depends on `_type` (e.g. `agentId` for
-             *     `ConversationAssigned`, `tag` for `TagAdded`) and is not typed here.
-             */
-            attributes?: {
-                [key: string]: unknown;
-            };
         };
         /** @description Who performed the activity. */
         ActivityLogAuthor: {
@@ -1581,26 +1850,8 @@ export interface components {
             csid: number;
             message: string;
         };
-        CreateInternalNoteInput: {
-            /** @description The note's text. */
-            message: string;
-            /**
-             * Format: uuid
-             * @description The author; defaults to the API token's user.
-             */
-            agentId?: string;
-            /** @description When the note was written (ISO-8601), for back-dated notes. */
-            createdAt?: string;
-        };
         CreateInternalNotesBulkRequest: {
             data: components["schemas"]["CreateInternalNoteInput"][];
-        };
-        BulkActionError: {
-            /** @description The id of the item that failed, when Dixa names it. */
-            id?: string;
-            message: string;
-            /** @enum {string} */
-            _type?: "EmptyPatchSet" | "ErrorResponse" | "Infrastructure" | "Integrity" | "NotFound" | "Validation";
         };
         BulkActionFailure: {
             error: components["schemas"]["BulkActionError"];
@@ -1620,16 +1871,6 @@ export interface components {
         };
         /** @description The outcome of one note of a bulk request. */
         InternalNoteBulkActionOutcome: components["schemas"]["InternalNoteBulkActionSuccess"] | components["schemas"]["BulkActionFailure"];
-        TagBulkActionSuccess: {
-            data: components["schemas"]["Tag"];
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            _type: "BulkActionSuccess";
-        };
-        /** @description The outcome of one tag of a bulk request. */
-        TagBulkActionOutcome: components["schemas"]["TagBulkActionSuccess"] | components["schemas"]["BulkActionFailure"];
         MessageContent: {
             value: string;
             /**
@@ -1638,22 +1879,16 @@ export interface components {
              */
             _type: "Text" | "Html" | "Markdown";
         };
-        File: {
-            /** @description url */
-            url: string;
-            /** @description The file name shown to users. */
-            prettyName?: string;
-        };
         /** @description A message to add, `Inbound` or `Outbound`, told apart by `_type`. */
         MessageInput: components["schemas"]["InboundMessageInput"] | components["schemas"]["OutboundMessageInput"];
         /** @description A message from the conversation's requester (end user). */
         InboundMessageInput: {
             content: components["schemas"]["MessageContent"];
             attachments?: components["schemas"]["File"][];
-            /** @description Client generated identifier for external reference */
-            externalId?: string;
             /** @description Internal email address registered for the integration with format: \<email-address\>@email.dixa.io */
             integrationEmail?: string;
+            /** @description Client generated identifier for external reference */
+            externalId?: string;
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -1662,15 +1897,15 @@ export interface components {
         };
         /** @description A message from an agent. */
         OutboundMessageInput: {
+            content: components["schemas"]["MessageContent"];
             /**
              * Format: uuid
              * @description The agent authoring the message.
              */
             agentId: string;
-            content: components["schemas"]["MessageContent"];
             attachments?: components["schemas"]["File"][];
-            externalId?: string;
             integrationEmail?: string;
+            externalId?: string;
             /** @description Copy recipients. Dixa's v1 document types them as UUIDs (user ids), not addresses. */
             cc?: string[];
             /** @description Blind copy recipients, typed like `cc`. */
@@ -1687,44 +1922,19 @@ export interface components {
          */
         AddedMessage: {
             content: components["schemas"]["MessageContent"];
-            direction: components["schemas"]["ConversationDirection"];
             /** Format: uuid */
             authorId: string;
             externalId?: string;
             /** Format: uuid */
             messageId?: string;
             createdAt?: string;
-        };
-        /**
-         * @description A message of a conversation. Its channel-specific details are in `attributes`, told apart by
-         *     `attributes._type` (e.g. `EmailAttributes`, `ContactFormAttributes`, `ChatAttributes`).
-         */
-        Message: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            authorId: string;
-            externalId?: string;
-            createdAt: string;
-            attributes: components["schemas"]["MessageAttributes"];
+            direction: components["schemas"]["ConversationDirection"];
         };
         /** @description Channel-specific message details; only `_type` is typed. */
         MessageAttributes: {
             _type: string;
         } & {
             [key: string]: unknown;
-        };
-        Tag: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /**
-             * @description values: [Active, Inactive]
-             * @enum {string}
-             */
-            state: "Active" | "Inactive";
-            /** @description Hex color, e.g. `#000000`. */
-            color?: string;
         };
         TagListResponse: {
             data: components["schemas"]["Tag"][];
@@ -1733,175 +1943,6 @@ export interface components {
             name: string;
             /** @description Hex color, e.g. `#000000`. */
             color?: string;
-        };
-        BulkTagConversationRequest: {
-            data: components["schemas"]["TagByName"][];
-        };
-        TagByName: {
-            /** @description The tag's name; a missing tag is created. */
-            name: string;
-        };
-        /** @enum {string} */
-        RatingType: "Csat" | "Nps" | "ThumbsUpOrDown";
-        /** @description The latest status of one rating (survey question) of a conversation. */
-        ConversationRating: {
-            /** Format: uuid */
-            id: string;
-            /**
-             * @description values: [Unscheduled, Offered, Rated, Scheduled, Cancelled]
-             * @enum {string}
-             */
-            ratingStatus: "Unscheduled" | "Offered" | "Rated" | "Scheduled" | "Cancelled";
-            ratingType: components["schemas"]["RatingType"];
-            /** Format: int32 */
-            ratingScore?: number;
-            ratingComment?: string;
-            conversationChannel: components["schemas"]["ConversationChannel"];
-            /** Format: uuid */
-            userId: string;
-            /** Format: uuid */
-            agentId?: string;
-            language?: string;
-            /** @description When the rating changed status, by status. */
-            timestamps: {
-                [key: string]: string;
-            };
-        };
-        CreateRatingOfferRequest: {
-            /** @description The end user being offered the rating. */
-            userId: string;
-            /** @description The agent being rated. */
-            agentId: string;
-            ratingType: components["schemas"]["RatingType"];
-            /** Format: date-time */
-            offeredAt?: string;
-        };
-        RatingOffer: {
-            /** @description The offer id, used as `ratingId` when submitting the result. */
-            id: string;
-            userId: string;
-            agentId: string;
-            ratingType: components["schemas"]["RatingType"];
-            offeredAt?: string;
-        };
-        SubmittedRatingResult: {
-            /**
-             * Format: int32
-             * @description The score; for Csat, 1 to 5.
-             */
-            value: number;
-            _type: components["schemas"]["RatingType"];
-        };
-        SubmitRatingResultRequest: {
-            ratingResult: components["schemas"]["SubmittedRatingResult"];
-            comment?: string;
-            /** Format: date-time */
-            submittedAt?: string;
-            /**
-             * @deprecated
-             * @description No longer used; kept optional (and nullable) for backwards compatibility.
-             */
-            userId?: string | null;
-        };
-        RatingResult: {
-            ratingId: string;
-            userId?: string;
-            ratingResult: components["schemas"]["SubmittedRatingResult"];
-            comment?: string;
-            submittedAt?: string;
-        };
-        /** @description Filters, a text query, or both. */
-        ConversationSearchRequest: {
-            query?: components["schemas"]["ConversationSearchQuery"];
-            filters?: components["schemas"]["ConversationSearchFilters"];
-        };
-        ConversationSearchQuery: {
-            /** @description The text to search for. */
-            value: string;
-            /** @description Match the text exactly. */
-            exactMatch?: boolean;
-        };
-        ConversationSearchFilters: {
-            /**
-             * @description `All`: every condition must hold; `Any`: at least one.
-             * @enum {string}
-             */
-            strategy: "All" | "Any";
-            conditions: components["schemas"]["ConversationSearchCondition"][];
-        };
-        ConversationSearchCondition: {
-            field: components["schemas"]["ConversationSearchField"];
-        };
-        /** @description The conversation field a condition tests, with its operator. */
-        ConversationSearchField: {
-            /** @enum {string} */
-            _type: "AgentId" | "AssignedDate" | "Channel" | "ClosedDate" | "ContactId" | "ConversationId" | "CreationDate" | "CustomAttribute" | "Direction" | "Duration" | "LastActivity" | "LastMessage" | "QueueId" | "Status" | "TagId";
-            operator: components["schemas"]["ConversationSearchOperator"];
-        };
-        /**
-         * @description The test applied to the field. Set operators (`IsOneOf`, `IsNotOneOf`, `IncludesOne`,
-         *     `IncludesAll`, `ExcludesOne`, `ExcludesAll`) take `values`; `Since`/`Until` take `timestamp`;
-         *     `Between` takes `timestampFrom`/`timestampTo` (dates) or `min`/`max` (durations);
-         *     `LongerThanOrEqualTo`/`ShorterThanOrEqualTo` take `duration`; `IsEmpty`/`IsNotEmpty` take nothing.
-         *     The operand names other than `values` follow the community client dixa-api-client.
-         */
-        ConversationSearchOperator: {
-            /** @enum {string} */
-            _type: "IsEmpty" | "IsNotEmpty" | "IsOneOf" | "IsNotOneOf" | "IncludesOne" | "IncludesAll" | "ExcludesOne" | "ExcludesAll" | "Since" | "Until" | "Between" | "LongerThanOrEqualTo" | "ShorterThanOrEqualTo";
-            values?: string[];
-            timestamp?: string;
-            timestampFrom?: string;
-            timestampTo?: string;
-            duration?: string;
-            min?: string;
-            max?: string;
-        };
-        ConversationSearchHit: {
-            /**
-             * Format: int64
-             * @description Identifier of a Conversation where a match was found
-             */
-            id: number;
-            /** @description Snippet of text where a match was found. Matched text will be wrapped in \<em\> tags. */
-            highlights?: {
-                [key: string]: string[];
-            };
-            /** @description List of sub-entities (such as Messages) where a match was found */
-            innerHits?: {
-                [key: string]: unknown;
-            }[];
-        };
-        /** @description An end user (contact). `customAttributes` is only present when getting a single end user. */
-        EndUser: {
-            /**
-             * Format: uuid
-             * @description Unique identifier for the contact
-             */
-            id: string;
-            /** @description Time when the contact was created */
-            createdAt: string;
-            /** @description The contact's display name */
-            displayName?: string;
-            /** @description The contact's primary email address */
-            email?: string;
-            /** @description The contact's primary phone number */
-            phoneNumber?: string;
-            /** @description Additional email addresses for the contact */
-            additionalEmails?: string[];
-            /** @description Additional phone numbers for the contact */
-            additionalPhoneNumbers?: string[];
-            /** @description The contact's first name */
-            firstName?: string;
-            /** @description The contact's last name */
-            lastName?: string;
-            /** @description The contact's middle names */
-            middleNames?: string[];
-            /** @description The url from which to load the contact's avatar */
-            avatarUrl?: string;
-            /** @description Custom external identifier for the contact */
-            externalId?: string;
-            /** @description Custom attributes for the contact */
-            customAttributes?: components["schemas"]["CustomAttribute"][];
         };
         EndUserResponse: {
             data: components["schemas"]["EndUser"];
@@ -2007,36 +2048,6 @@ export interface components {
         EndUserBulkActionResponse: {
             data: components["schemas"]["EndUserBulkActionOutcome"][];
         };
-        /** @description An agent or admin. */
-        Agent: {
-            /**
-             * Format: uuid
-             * @description Unique identifier for the agent
-             */
-            id: string;
-            /** @description Time when the agent was created */
-            createdAt: string;
-            /** @description The agent's display name */
-            displayName: string;
-            /** @description The agent's primary email address */
-            email: string;
-            /** @description The url from which to load the agent's avatar */
-            avatarUrl?: string;
-            /** @description The agent's primary phone number */
-            phoneNumber?: string;
-            /** @description Additional email addresses for the agent */
-            additionalEmails?: string[];
-            /** @description Additional phone numbers for the agent */
-            additionalPhoneNumbers?: string[];
-            /** @description The agent's first name */
-            firstName?: string;
-            /** @description The agent's last name */
-            lastName?: string;
-            /** @description The agent's middle names */
-            middleNames?: string[];
-            /** @description The agent's roles */
-            roles?: string[];
-        };
         AgentResponse: {
             data: components["schemas"]["Agent"];
         };
@@ -2138,82 +2149,9 @@ export interface components {
             /** Format: uuid */
             id: string;
         };
-        /** @description Whether an agent or admin is online and working, and on which channels. */
-        UserPresence: {
-            userId: string;
-            /** @description When the presence was read. */
-            requestTime: string;
-            lastSeen?: string;
-            /**
-             * @description values: [Away, Working]
-             * @enum {string}
-             */
-            presenceStatus?: "Away" | "Working";
-            /**
-             * @description values: [Offline, Online]
-             * @enum {string}
-             */
-            connectionStatus: "Offline" | "Online";
-            activeChannels?: components["schemas"]["ConversationChannel"][];
-        };
-        WorkingChannelRequest: {
-            /**
-             * @description The channel group, as Dixa's MCP server names them.
-             * @enum {string}
-             */
-            channel: "Email" | "InteractiveChat" | "Messaging" | "Speak";
-            /** @description Whether the agent works on this channel group. */
-            working: boolean;
-        };
-        /**
-         * @description An event a webhook subscription can receive.
-         * @enum {string}
-         */
-        WebhookEvent: "ConversationPending" | "ConversationMessageAdded" | "ConversationAssigned" | "ConversationUnassigned" | "ConversationTransferred" | "ConversationEnqueued" | "ConversationCreated" | "ConversationOpen" | "ConversationAbandoned" | "ConversationClosed" | "ConversationTagAdded" | "ConversationTagRemoved" | "ConversationNoteAdded" | "ConversationRated" | "ConversationEndUserReplaced" | "ConversationPendingExpired" | "ConversationMessageDeliveryDelivered" | "ConversationMessageDeliveryInfo" | "ConversationMessageDeliveryFailed" | "ConversationMessageDeliverySeen" | "ConversationMessageDeliverySent" | "ConversationCustomAttributeUpdated" | "SLAEvaluationAchieved" | "SLAEvaluationBreached" | "SLAEvaluationVoided" | "TypingStarted" | "AgentBannedEnduser" | "AgentUnbannedEnduser" | "AgentBannedIp" | "AgentUnbannedIp";
-        WebhookSubscription: {
-            /**
-             * Format: uuid
-             * @description The Webhook Subscription ID
-             */
-            id: string;
-            /** @description The Webhook Subscription name */
-            name: string;
-            /** @description The set of events this Webhook Subscription is subscribed to */
-            subscribedEvents?: components["schemas"]["WebhookEvent"][];
-            /** @description URL of the server that the webhook request should be sent to */
-            url: string;
-            /** @description The headers that will be added to the webhook request */
-            headers: {
-                [key: string]: string;
-            };
-            /** @description Dixa generated secret key, used to sign the requests */
-            secretKey: string;
-            /** @description Defines whether this Webhook Subscription is enabled or disabled */
-            enabled: boolean;
-            /** @description Date when this Webhook Subscription was created */
-            createdAt: string;
-            /**
-             * Format: uuid
-             * @description The ID of the user who created this Webhook Subscription
-             */
-            createdBy: string;
-            /** @description Date when this Webhook Subscription was last updated */
-            updatedAt: string;
-            /**
-             * Format: uuid
-             * @description The ID of the user who last updated this Webhook Subscription
-             */
-            updatedBy: string;
-            /** @description Filters applied to the events sent to this subscription. */
-            filters?: {
-                [key: string]: unknown;
-            };
-        };
         WebhookSubscriptionResponse: {
             data: components["schemas"]["WebhookSubscription"];
         };
-        /** @description Authorization to be added as a header in the webhook request. Can be either, Basic auth, added as 'Basic base64encoded(\<username\>:\<password\>)', Token auth, added as 'Bearer \<token value\>', or no auth */
-        WebhookAuthorization: components["schemas"]["WebhookNoAuth"] | components["schemas"]["WebhookBasicAuth"] | components["schemas"]["WebhookTokenAuth"];
         WebhookNoAuth: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -2242,40 +2180,22 @@ export interface components {
         CreateWebhookSubscriptionRequest: {
             /** @description The Webhook Subscription name */
             name: string;
+            events?: components["schemas"]["WebhookEvent"][];
             /** @description URL of the server that the webhook request should be sent to */
             url: string;
-            events?: components["schemas"]["WebhookEvent"][];
+            authorization: components["schemas"]["WebhookAuthorization"];
             /** @description Defines whether this Webhook Subscription is enabled or disabled. Default is `true` */
             enabled?: boolean;
-            authorization: components["schemas"]["WebhookAuthorization"];
         };
         PatchWebhookSubscriptionRequest: {
             /** @description The Webhook Subscription name */
             name?: string;
+            events?: components["schemas"]["WebhookEvent"][];
             /** @description URL of the server that the webhook request should be sent to */
             url?: string;
-            events?: components["schemas"]["WebhookEvent"][];
+            authorization?: components["schemas"]["WebhookAuthorization"];
             /** @description Defines whether this Webhook Subscription is enabled or disabled */
             enabled?: boolean;
-            authorization?: components["schemas"]["WebhookAuthorization"];
-        };
-        /** @description The latest delivery of one event of a webhook subscription. */
-        EventDeliveryStatus: {
-            event: components["schemas"]["WebhookEvent"];
-            deliveryStatus: components["schemas"]["DeliveryStatus"];
-        };
-        /** @description The latest delivery's outcome, or that there was none recently; told apart by `_type`. */
-        DeliveryStatus: components["schemas"]["DeliveryDetailStatus"] | components["schemas"]["NoRecentDeliveryStatus"];
-        /** @description How one delivery went. */
-        DeliveryDetail: {
-            deliveryTimestamp: string;
-            success: boolean;
-            /**
-             * Format: int32
-             * @description The HTTP status the receiving server answered.
-             */
-            responseCode: number;
-            responseText: string;
         };
         /** @description How one delivery went. */
         DeliveryDetailStatus: {
@@ -2300,12 +2220,92 @@ export interface components {
              */
             _type: "NoRecentDelivery";
         };
-        /** @description One delivery of an event and the payload it sent. */
-        EventDeliveryLog: {
-            deliveryDetail: components["schemas"]["DeliveryDetail"];
-            /** @description The JSON body that was sent, as text. */
-            payload: string;
+        /** @description The conversation was forwarded by email from its parent. */
+        EmailForwardLink: {
+            /**
+             * Format: int64
+             * @description The parent conversation's id.
+             */
+            parentId: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "EmailForward";
         };
+        /** @description The conversation follows up on its parent. */
+        FollowUpLink: {
+            /**
+             * Format: int64
+             * @description The parent conversation's id.
+             */
+            parentId: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "FollowUp";
+        };
+        /** @description The conversation is a side conversation of its parent. */
+        SideConversationLink: {
+            /**
+             * Format: int64
+             * @description The parent conversation's id.
+             */
+            parentId: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            _type: "SideConversation";
+        };
+        /** @description The agent a conversation is assigned to. */
+        ConversationAssignment: {
+            /** Format: uuid */
+            agentId: string;
+            assignedAt: string;
+        };
+        /** @description The queue a conversation is in. */
+        ConversationQueue: {
+            /** Format: uuid */
+            id: string;
+            queuedAt?: string;
+        };
+        BulkActionError: {
+            /** @description The id of the item that failed, when Dixa names it. */
+            id?: string;
+            message: string;
+            /** @enum {string} */
+            _type?: "EmptyPatchSet" | "ErrorResponse" | "Infrastructure" | "Integrity" | "NotFound" | "Validation";
+        };
+        /**
+         * @description The channel a conversation is conducted on.
+         * @enum {string}
+         */
+        ConversationChannel: "WhatsApp" | "Voicemail" | "WidgetChat" | "FacebookMessenger" | "Twitter" | "Email" | "ContactForm" | "Callback" | "PstnPhone" | "Sms" | "Messenger";
+        /** @enum {string} */
+        ConversationDirection: "Inbound" | "Internal" | "Outbound";
+        /** @enum {string} */
+        ConversationState: "AwaitingPending" | "Closed" | "Open" | "Pending";
+        /** @enum {string} */
+        RatingType: "Csat" | "Nps" | "ThumbsUpOrDown";
+        /**
+         * @description An event a webhook subscription can receive.
+         * @enum {string}
+         */
+        WebhookEvent: "ConversationPending" | "ConversationMessageAdded" | "ConversationAssigned" | "ConversationUnassigned" | "ConversationTransferred" | "ConversationEnqueued" | "ConversationCreated" | "ConversationOpen" | "ConversationAbandoned" | "ConversationClosed" | "ConversationTagAdded" | "ConversationTagRemoved" | "ConversationNoteAdded" | "ConversationRated" | "ConversationEndUserReplaced" | "ConversationPendingExpired" | "ConversationMessageDeliveryDelivered" | "ConversationMessageDeliveryInfo" | "ConversationMessageDeliveryFailed" | "ConversationMessageDeliverySeen" | "ConversationMessageDeliverySent" | "ConversationCustomAttributeUpdated" | "SLAEvaluationAchieved" | "SLAEvaluationBreached" | "SLAEvaluationVoided" | "TypingStarted" | "AgentBannedEnduser" | "AgentUnbannedEnduser" | "AgentBannedIp" | "AgentUnbannedIp";
+        /** @description AttributeValue values: String[] if the type of the custom attribute is Select or String if the type of the custom attribute is Text */
+        CustomAttributeValue: string | string[];
+        /**
+         * @description A string (Text attribute), an array of strings (Select attribute), or null to clear the value.
+         *
+         *     Note: Dixa's published schema (`Map_UUID_Option_AttributeValue` in its v1 document, and the beta
+         *     page) lists only a string or an array of strings. Its name, `Map[UUID, Option[AttributeValue]]`,
+         *     suggests that null is accepted as a clear, but that is not documented, so this spec keeps
+         *     `nullable` on the string branch and cxkit sends clears (null) in a separate PATCH after the
+         *     values, so a rejected clear cannot cost the values.
+         */
+        CustomAttributePatchValue: (string | null) | string[];
         /** @description The fields every delivery carries besides `event_fqn` and `data` ("General webhook payload structure"). Deduplicate deliveries by `event_id`: Dixa may deliver an event more than once and does not promise their order. */
         WebhookEventHeader: {
             /**
@@ -3018,64 +3018,6 @@ export interface operations {
             500: components["responses"]["InternalServerError"];
         };
     };
-    importConversation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "genericChannelName": "genericapimessaging",
-                 *       "requesterId": "9c2a2cce-699f-4a72-89d9-fda5bc8dec8b",
-                 *       "requesterConnectionStatus": "Connected",
-                 *       "direction": "Inbound",
-                 *       "agentId": "5a556159-9c21-4f3e-a44f-d323deb80d16",
-                 *       "createdAt": "2021-12-01T13:00:00.000Z",
-                 *       "messages": [
-                 *         {
-                 *           "content": {
-                 *             "value": "My order hasn't shipped",
-                 *             "_type": "Text"
-                 *           },
-                 *           "attachments": [],
-                 *           "createdAt": "2021-12-01T13:00:00.003Z"
-                 *         }
-                 *       ]
-                 *     }
-                 */
-                "application/json": components["schemas"]["ImportConversationRequest"];
-            };
-        };
-        responses: {
-            /** @description The id of the imported conversation, and what could not be imported. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "data": {
-                     *         "id": 102,
-                     *         "partialErrors": []
-                     *       }
-                     *     }
-                     */
-                    "application/json": {
-                        data: components["schemas"]["ImportedConversation"];
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            500: components["responses"]["InternalServerError"];
-        };
-    };
     getConversation: {
         parameters: {
             query?: never;
@@ -3279,44 +3221,6 @@ export interface operations {
         };
         responses: {
             /** @description The conversation was successfully transferred to the target queue */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            500: components["responses"]["InternalServerError"];
-        };
-    };
-    followUpConversation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The conversation id (also called `csid`).
-                 * @example 100
-                 */
-                conversationId: components["parameters"]["ConversationId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "timestamp": "2024-03-12T09:00:00Z",
-                 *       "userId": "5a556159-9c21-4f3e-a44f-d323deb80d16"
-                 *     }
-                 */
-                "application/json": components["schemas"]["FollowUpConversationRequest"];
-            };
-        };
-        responses: {
-            /** @description The conversation was put in follow-up. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -3643,44 +3547,6 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            500: components["responses"]["InternalServerError"];
-        };
-    };
-    linkConversation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The conversation id (also called `csid`).
-                 * @example 100
-                 */
-                conversationId: components["parameters"]["ConversationId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "parentId": 12345,
-                 *       "linkType": "SideConversation"
-                 *     }
-                 */
-                "application/json": components["schemas"]["LinkConversationRequest"];
-            };
-        };
-        responses: {
-            /** @description The conversation was linked to its parent. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -4108,323 +3974,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            500: components["responses"]["InternalServerError"];
-        };
-    };
-    bulkTagConversation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The conversation id (also called `csid`).
-                 * @example 100
-                 */
-                conversationId: components["parameters"]["ConversationId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "data": [
-                 *         {
-                 *           "name": "Example #1"
-                 *         },
-                 *         {
-                 *           "name": "Example #2"
-                 *         }
-                 *       ]
-                 *     }
-                 */
-                "application/json": components["schemas"]["BulkTagConversationRequest"];
-            };
-        };
-        responses: {
-            /** @description One outcome per tag, in request order. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "data": [
-                     *         {
-                     *           "data": {
-                     *             "id": "b794e0b8-7f1a-4a1f-9a0e-2a7c5c1d9e11",
-                     *             "name": "Example #1",
-                     *             "state": "Active"
-                     *           },
-                     *           "_type": "BulkActionSuccess"
-                     *         },
-                     *         {
-                     *           "error": {
-                     *             "message": "Tag is deactivated",
-                     *             "_type": "Validation"
-                     *           },
-                     *           "_type": "BulkActionFailure"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": {
-                        data: components["schemas"]["TagBulkActionOutcome"][];
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            500: components["responses"]["InternalServerError"];
-        };
-    };
-    listConversationRatings: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The conversation id (also called `csid`).
-                 * @example 100
-                 */
-                conversationId: components["parameters"]["ConversationId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The ratings of the conversation. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "data": [
-                     *         {
-                     *           "id": "33cf4e5e-9ce9-461c-b668-be9b712b717c",
-                     *           "ratingScore": 4,
-                     *           "ratingType": "Csat",
-                     *           "ratingComment": "Super good!",
-                     *           "conversationChannel": "PstnPhone",
-                     *           "agentId": "a53b25da-f676-4c52-acac-58c9280aa23d",
-                     *           "userId": "6d0c5791-e40a-46d4-bba1-1364ce4578ed",
-                     *           "ratingStatus": "Rated",
-                     *           "language": "English",
-                     *           "timestamps": {}
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": {
-                        data: components["schemas"]["ConversationRating"][];
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            500: components["responses"]["InternalServerError"];
-        };
-    };
-    createRatingOffer: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The conversation id (also called `csid`).
-                 * @example 100
-                 */
-                conversationId: components["parameters"]["ConversationId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "userId": "b0323b42-c428-4afa-970e-20bf5bdeeec4",
-                 *       "agentId": "eeb3bbe5-0355-4ac1-8af5-20d42a3db24b",
-                 *       "ratingType": "Csat",
-                 *       "offeredAt": "2024-03-11T16:39:30Z"
-                 *     }
-                 */
-                "application/json": components["schemas"]["CreateRatingOfferRequest"];
-            };
-        };
-        responses: {
-            /** @description The created rating offer. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "data": {
-                     *         "id": "2f0122db-0824-44d7-b39a-e1f722b8c38c",
-                     *         "userId": "7a65c963-b3ca-4bd4-996e-bdbcaa620219",
-                     *         "agentId": "db7f0b41-b779-4726-a673-07b2a59a550d",
-                     *         "ratingType": "Csat",
-                     *         "offeredAt": "2024-03-11T16:39:30Z"
-                     *       }
-                     *     }
-                     */
-                    "application/json": {
-                        data: components["schemas"]["RatingOffer"];
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            500: components["responses"]["InternalServerError"];
-        };
-    };
-    submitRatingResult: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The conversation id (also called `csid`).
-                 * @example 100
-                 */
-                conversationId: components["parameters"]["ConversationId"];
-                /**
-                 * @description The id of the rating offer created with `createRatingOffer`.
-                 * @example 2f0122db-0824-44d7-b39a-e1f722b8c38c
-                 */
-                ratingId: components["parameters"]["RatingId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "ratingResult": {
-                 *         "value": 4,
-                 *         "_type": "Csat"
-                 *       },
-                 *       "comment": "Best customer service ever!",
-                 *       "submittedAt": "2024-03-11T16:39:30Z"
-                 *     }
-                 */
-                "application/json": components["schemas"]["SubmitRatingResultRequest"];
-            };
-        };
-        responses: {
-            /** @description The created rating result. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "data": {
-                     *         "ratingId": "33cf4e5e-9ce9-461c-b668-be9b712b717c",
-                     *         "userId": "4c5f7efa-0822-4b75-bdf5-907fa7336e0c",
-                     *         "ratingResult": {
-                     *           "value": 4,
-                     *           "_type": "Csat"
-                     *         },
-                     *         "comment": "Excellent customer service!",
-                     *         "submittedAt": "2024-03-11T16:39:30Z"
-                     *       }
-                     *     }
-                     */
-                    "application/json": {
-                        data: components["schemas"]["RatingResult"];
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            500: components["responses"]["InternalServerError"];
-        };
-    };
-    searchConversations: {
-        parameters: {
-            query?: {
-                /**
-                 * @description Maximum number of results per page, at most 50.
-                 * @example 50
-                 */
-                pageLimit?: components["parameters"]["SearchPageLimit"];
-                /**
-                 * @description Base64 encoded form of pagination query parameters, taken from `meta.next` or `meta.previous`.
-                 *     Do not try to construct or change it programmatically: its internal structure may change without notice.
-                 * @example cGFnZUxpbWl0PTUwJnBhZ2U9MQ==
-                 */
-                pageKey?: components["parameters"]["PageKey"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "filters": {
-                 *         "strategy": "All",
-                 *         "conditions": [
-                 *           {
-                 *             "field": {
-                 *               "operator": {
-                 *                 "values": [
-                 *                   "177e7564-6434-4177-a25a-8530089196ad"
-                 *                 ],
-                 *                 "_type": "IncludesOne"
-                 *               },
-                 *               "_type": "TagId"
-                 *             }
-                 *           }
-                 *         ]
-                 *       }
-                 *     }
-                 */
-                "application/json": components["schemas"]["ConversationSearchRequest"];
-            };
-        };
-        responses: {
-            /** @description A page of matching conversations. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "data": [
-                     *         {
-                     *           "id": 100
-                     *         },
-                     *         {
-                     *           "id": 101
-                     *         }
-                     *       ],
-                     *       "meta": {
-                     *         "next": "/beta/search/conversations/?pageKey=cGFnZUxpbWl0PTUwJnBhZ2U9MQ%3D%3D:"
-                     *       }
-                     *     }
-                     */
-                    "application/json": {
-                        data: components["schemas"]["ConversationSearchHit"][];
-                        meta?: components["schemas"]["PaginationLinks"];
-                    };
-                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -5694,44 +5243,6 @@ export interface operations {
             500: components["responses"]["InternalServerError"];
         };
     };
-    setAgentWorkingChannel: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The id of the agent or admin.
-                 * @example 5a556159-9c21-4f3e-a44f-d323deb80d16
-                 */
-                agentId: components["parameters"]["AgentId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "channel": "Email",
-                 *       "working": true
-                 *     }
-                 */
-                "application/json": components["schemas"]["WorkingChannelRequest"];
-            };
-        };
-        responses: {
-            /** @description The working channel was set. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            500: components["responses"]["InternalServerError"];
-        };
-    };
     listTags: {
         parameters: {
             query?: {
@@ -6113,17 +5624,17 @@ export interface operations {
                 /**
                  * @example {
                  *       "name": "Dashboard Integration",
-                 *       "url": "https://example.webhook/dashboard_integration",
                  *       "events": [
                  *         "ConversationCreated",
                  *         "ConversationClosed"
                  *       ],
-                 *       "enabled": true,
+                 *       "url": "https://example.webhook/dashboard_integration",
                  *       "authorization": {
                  *         "username": "webhook_user",
                  *         "password": "webhook_password",
                  *         "_type": "BasicAuth"
-                 *       }
+                 *       },
+                 *       "enabled": true
                  *     }
                  */
                 "application/json": components["schemas"]["CreateWebhookSubscriptionRequest"];
@@ -6417,6 +5928,495 @@ export interface operations {
                         data: components["schemas"]["EventDeliveryLog"][];
                     };
                 };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    importConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "genericChannelName": "genericapimessaging",
+                 *       "requesterId": "9c2a2cce-699f-4a72-89d9-fda5bc8dec8b",
+                 *       "requesterConnectionStatus": "Connected",
+                 *       "direction": "Inbound",
+                 *       "agentId": "5a556159-9c21-4f3e-a44f-d323deb80d16",
+                 *       "createdAt": "2021-12-01T13:00:00.000Z",
+                 *       "messages": [
+                 *         {
+                 *           "content": {
+                 *             "value": "My order hasn't shipped",
+                 *             "_type": "Text"
+                 *           },
+                 *           "attachments": [],
+                 *           "createdAt": "2021-12-01T13:00:00.003Z"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ImportConversationRequest"];
+            };
+        };
+        responses: {
+            /** @description The id of the imported conversation, and what could not be imported. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": 102,
+                     *         "partialErrors": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["ImportedConversation"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    followUpConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The conversation id (also called `csid`).
+                 * @example 100
+                 */
+                conversationId: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "timestamp": "2024-03-12T09:00:00Z",
+                 *       "userId": "5a556159-9c21-4f3e-a44f-d323deb80d16"
+                 *     }
+                 */
+                "application/json": components["schemas"]["FollowUpConversationRequest"];
+            };
+        };
+        responses: {
+            /** @description The conversation was put in follow-up. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    linkConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The conversation id (also called `csid`).
+                 * @example 100
+                 */
+                conversationId: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "parentId": 12345,
+                 *       "linkType": "SideConversation"
+                 *     }
+                 */
+                "application/json": components["schemas"]["LinkConversationRequest"];
+            };
+        };
+        responses: {
+            /** @description The conversation was linked to its parent. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    bulkTagConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The conversation id (also called `csid`).
+                 * @example 100
+                 */
+                conversationId: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "data": [
+                 *         {
+                 *           "name": "Example #1"
+                 *         },
+                 *         {
+                 *           "name": "Example #2"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["BulkTagConversationRequest"];
+            };
+        };
+        responses: {
+            /** @description One outcome per tag, in request order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "data": {
+                     *             "id": "b794e0b8-7f1a-4a1f-9a0e-2a7c5c1d9e11",
+                     *             "name": "Example #1",
+                     *             "state": "Active"
+                     *           },
+                     *           "_type": "BulkActionSuccess"
+                     *         },
+                     *         {
+                     *           "error": {
+                     *             "message": "Tag is deactivated",
+                     *             "_type": "Validation"
+                     *           },
+                     *           "_type": "BulkActionFailure"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["TagBulkActionOutcome"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listConversationRatings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The conversation id (also called `csid`).
+                 * @example 100
+                 */
+                conversationId: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ratings of the conversation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "33cf4e5e-9ce9-461c-b668-be9b712b717c",
+                     *           "ratingScore": 4,
+                     *           "ratingType": "Csat",
+                     *           "ratingComment": "Super good!",
+                     *           "conversationChannel": "PstnPhone",
+                     *           "agentId": "a53b25da-f676-4c52-acac-58c9280aa23d",
+                     *           "userId": "6d0c5791-e40a-46d4-bba1-1364ce4578ed",
+                     *           "ratingStatus": "Rated",
+                     *           "language": "English",
+                     *           "timestamps": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["ConversationRating"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createRatingOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The conversation id (also called `csid`).
+                 * @example 100
+                 */
+                conversationId: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "userId": "b0323b42-c428-4afa-970e-20bf5bdeeec4",
+                 *       "agentId": "eeb3bbe5-0355-4ac1-8af5-20d42a3db24b",
+                 *       "ratingType": "Csat",
+                 *       "offeredAt": "2024-03-11T16:39:30Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateRatingOfferRequest"];
+            };
+        };
+        responses: {
+            /** @description The created rating offer. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": "2f0122db-0824-44d7-b39a-e1f722b8c38c",
+                     *         "userId": "7a65c963-b3ca-4bd4-996e-bdbcaa620219",
+                     *         "agentId": "db7f0b41-b779-4726-a673-07b2a59a550d",
+                     *         "ratingType": "Csat",
+                     *         "offeredAt": "2024-03-11T16:39:30Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["RatingOffer"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    submitRatingResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The conversation id (also called `csid`).
+                 * @example 100
+                 */
+                conversationId: components["parameters"]["ConversationId"];
+                /**
+                 * @description The id of the rating offer created with `createRatingOffer`.
+                 * @example 2f0122db-0824-44d7-b39a-e1f722b8c38c
+                 */
+                ratingId: components["parameters"]["RatingId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ratingResult": {
+                 *         "value": 4,
+                 *         "_type": "Csat"
+                 *       },
+                 *       "comment": "Best customer service ever!",
+                 *       "submittedAt": "2024-03-11T16:39:30Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SubmitRatingResultRequest"];
+            };
+        };
+        responses: {
+            /** @description The created rating result. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "ratingId": "33cf4e5e-9ce9-461c-b668-be9b712b717c",
+                     *         "userId": "4c5f7efa-0822-4b75-bdf5-907fa7336e0c",
+                     *         "ratingResult": {
+                     *           "value": 4,
+                     *           "_type": "Csat"
+                     *         },
+                     *         "comment": "Excellent customer service!",
+                     *         "submittedAt": "2024-03-11T16:39:30Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["RatingResult"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    searchConversations: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of results per page, at most 50.
+                 * @example 50
+                 */
+                pageLimit?: components["parameters"]["SearchPageLimit"];
+                /**
+                 * @description Base64 encoded form of pagination query parameters, taken from `meta.next` or `meta.previous`.
+                 *     Do not try to construct or change it programmatically: its internal structure may change without notice.
+                 * @example cGFnZUxpbWl0PTUwJnBhZ2U9MQ==
+                 */
+                pageKey?: components["parameters"]["PageKey"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "filters": {
+                 *         "strategy": "All",
+                 *         "conditions": [
+                 *           {
+                 *             "field": {
+                 *               "operator": {
+                 *                 "values": [
+                 *                   "177e7564-6434-4177-a25a-8530089196ad"
+                 *                 ],
+                 *                 "_type": "IncludesOne"
+                 *               },
+                 *               "_type": "TagId"
+                 *             }
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ConversationSearchRequest"];
+            };
+        };
+        responses: {
+            /** @description A page of matching conversations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": 100
+                     *         },
+                     *         {
+                     *           "id": 101
+                     *         }
+                     *       ],
+                     *       "meta": {
+                     *         "next": "/beta/search/conversations/?pageKey=cGFnZUxpbWl0PTUwJnBhZ2U9MQ%3D%3D:"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["ConversationSearchHit"][];
+                        meta?: components["schemas"]["PaginationLinks"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    setAgentWorkingChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the agent or admin.
+                 * @example 5a556159-9c21-4f3e-a44f-d323deb80d16
+                 */
+                agentId: components["parameters"]["AgentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "channel": "Email",
+                 *       "working": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["WorkingChannelRequest"];
+            };
+        };
+        responses: {
+            /** @description The working channel was set. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];

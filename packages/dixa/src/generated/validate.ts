@@ -19,7 +19,7 @@ function ucs2length(text) {
   return length;
 }
 const schema7 = {"type":"object","required":["data"],"properties":{"data":{"$ref":"spec#/components/schemas/CreatedConversation"}},"additionalProperties":false};
-const schema8 = {"type":"object","required":["id"],"properties":{"id":{"type":"integer","format":"int64"}},"additionalProperties":false};
+const schema8 = {"required":["id"],"type":"object","properties":{"id":{"type":"integer","format":"int64"}},"additionalProperties":false};
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -123,182 +123,12 @@ validate22.errors = vErrors;
 return errors === 0;
 }
 
-const schema9 = {"type":"object","required":["data"],"properties":{"data":{"$ref":"spec#/components/schemas/ImportedConversation"}},"additionalProperties":false};
-const schema10 = {"type":"object","required":["id"],"properties":{"id":{"type":"integer","format":"int64"},"partialErrors":{"type":"array","items":{"type":"object","required":["message"],"properties":{"message":{"type":"string"}},"additionalProperties":false}}},"additionalProperties":false};
-
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/components/schemas/ImportedConversation/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((key0 === "id") || (key0 === "partialErrors"))){
-const err1 = {instancePath,schemaPath:"#/components/schemas/ImportedConversation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-let data0 = data.id;
-if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-const err2 = {instancePath:instancePath+"/id",schemaPath:"#/components/schemas/ImportedConversation/properties/id/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.partialErrors !== undefined){
-let data1 = data.partialErrors;
-if(Array.isArray(data1)){
-const len0 = data1.length;
-for(let i0=0; i0<len0; i0++){
-let data2 = data1[i0];
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if(data2.message === undefined){
-const err3 = {instancePath:instancePath+"/partialErrors/" + i0,schemaPath:"#/components/schemas/ImportedConversation/properties/partialErrors/items/required",keyword:"required",params:{missingProperty: "message"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-for(const key1 in data2){
-if(!(key1 === "message")){
-const err4 = {instancePath:instancePath+"/partialErrors/" + i0,schemaPath:"#/components/schemas/ImportedConversation/properties/partialErrors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data2.message !== undefined){
-if(typeof data2.message !== "string"){
-const err5 = {instancePath:instancePath+"/partialErrors/" + i0+"/message",schemaPath:"#/components/schemas/ImportedConversation/properties/partialErrors/items/properties/message/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-}
-else {
-const err6 = {instancePath:instancePath+"/partialErrors/" + i0,schemaPath:"#/components/schemas/ImportedConversation/properties/partialErrors/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-}
-else {
-const err7 = {instancePath:instancePath+"/partialErrors",schemaPath:"#/components/schemas/ImportedConversation/properties/partialErrors/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-}
-else {
-const err8 = {instancePath,schemaPath:"#/components/schemas/ImportedConversation/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-validate26.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/paths/~1conversations~1import/post/responses/201/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(key0 === "data")){
-const err1 = {instancePath,schemaPath:"#/paths/~1conversations~1import/post/responses/201/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.data !== undefined){
-if(!(validate26(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/paths/~1conversations~1import/post/responses/201/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate25.errors = vErrors;
-return errors === 0;
-}
-
-const schema11 = {"type":"object","required":["data"],"properties":{"data":{"$ref":"spec#/components/schemas/Conversation"}},"additionalProperties":false};
-const schema12 = {"type":"object","required":["id","requesterId","channel","createdAt"],"properties":{"id":{"type":"integer","format":"int64"},"requesterId":{"type":"string","format":"uuid"},"channel":{"$ref":"spec#/components/schemas/ConversationChannel"},"createdAt":{"type":"string"},"direction":{"$ref":"spec#/components/schemas/ConversationDirection"},"state":{"$ref":"spec#/components/schemas/ConversationState"},"stateUpdatedAt":{"type":"string"},"link":{"$ref":"spec#/components/schemas/ConversationLink"},"customAttributes":{"type":"array","items":{"$ref":"spec#/components/schemas/CustomAttribute"}},"assignment":{"$ref":"spec#/components/schemas/ConversationAssignment"},"queue":{"$ref":"spec#/components/schemas/ConversationQueue"},"_type":{"type":"string","enum":["AnonymizedConversation","ChatConversation","ContactFormConversation","EmailConversation","FacebookMessengerConversation","GenericConversation","MessengerConversation","PstnPhoneConversation","SmsConversation","TwitterConversation","WhatsAppConversation"]}},"additionalProperties":true};
+const schema9 = {"type":"object","required":["data"],"properties":{"data":{"$ref":"spec#/components/schemas/Conversation"}},"additionalProperties":false};
+const schema10 = {"type":"object","required":["id","requesterId","channel","createdAt"],"properties":{"id":{"type":"integer","format":"int64"},"requesterId":{"type":"string","format":"uuid"},"channel":{"$ref":"spec#/components/schemas/ConversationChannel"},"createdAt":{"type":"string"},"direction":{"$ref":"spec#/components/schemas/ConversationDirection"},"state":{"$ref":"spec#/components/schemas/ConversationState"},"stateUpdatedAt":{"type":"string"},"link":{"$ref":"spec#/components/schemas/ConversationLink"},"customAttributes":{"type":"array","items":{"$ref":"spec#/components/schemas/CustomAttribute"}},"assignment":{"$ref":"spec#/components/schemas/ConversationAssignment"},"queue":{"$ref":"spec#/components/schemas/ConversationQueue"},"_type":{"type":"string","enum":["AnonymizedConversation","ChatConversation","ContactFormConversation","EmailConversation","FacebookMessengerConversation","GenericConversation","MessengerConversation","PstnPhoneConversation","SmsConversation","TwitterConversation","WhatsAppConversation"]}},"additionalProperties":true};
 const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
-const schema13 = {"type":"string","enum":["WhatsApp","Voicemail","WidgetChat","FacebookMessenger","Twitter","Email","ContactForm","Callback","PstnPhone","Sms","Messenger"]};
+const schema11 = {"type":"string","enum":["WhatsApp","Voicemail","WidgetChat","FacebookMessenger","Twitter","Email","ContactForm","Callback","PstnPhone","Sms","Messenger"]};
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "string"){
@@ -312,7 +142,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((((((((((data === "WhatsApp") || (data === "Voicemail")) || (data === "WidgetChat")) || (data === "FacebookMessenger")) || (data === "Twitter")) || (data === "Email")) || (data === "ContactForm")) || (data === "Callback")) || (data === "PstnPhone")) || (data === "Sms")) || (data === "Messenger"))){
-const err1 = {instancePath,schemaPath:"#/components/schemas/ConversationChannel/enum",keyword:"enum",params:{allowedValues: schema13.enum}};
+const err1 = {instancePath,schemaPath:"#/components/schemas/ConversationChannel/enum",keyword:"enum",params:{allowedValues: schema11.enum}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -321,13 +151,13 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate30.errors = vErrors;
+validate27.errors = vErrors;
 return errors === 0;
 }
 
-const schema14 = {"type":"string","enum":["Inbound","Internal","Outbound"]};
+const schema12 = {"type":"string","enum":["Inbound","Internal","Outbound"]};
 
-function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "string"){
@@ -341,7 +171,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((data === "Inbound") || (data === "Internal")) || (data === "Outbound"))){
-const err1 = {instancePath,schemaPath:"#/components/schemas/ConversationDirection/enum",keyword:"enum",params:{allowedValues: schema14.enum}};
+const err1 = {instancePath,schemaPath:"#/components/schemas/ConversationDirection/enum",keyword:"enum",params:{allowedValues: schema12.enum}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -350,13 +180,13 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate32.errors = vErrors;
+validate29.errors = vErrors;
 return errors === 0;
 }
 
-const schema15 = {"type":"string","enum":["AwaitingPending","Closed","Open","Pending"]};
+const schema13 = {"type":"string","enum":["AwaitingPending","Closed","Open","Pending"]};
 
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "string"){
@@ -370,7 +200,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((((data === "AwaitingPending") || (data === "Closed")) || (data === "Open")) || (data === "Pending"))){
-const err1 = {instancePath,schemaPath:"#/components/schemas/ConversationState/enum",keyword:"enum",params:{allowedValues: schema15.enum}};
+const err1 = {instancePath,schemaPath:"#/components/schemas/ConversationState/enum",keyword:"enum",params:{allowedValues: schema13.enum}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -379,14 +209,14 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate34.errors = vErrors;
+validate31.errors = vErrors;
 return errors === 0;
 }
 
-const schema16 = {"oneOf":[{"$ref":"spec#/components/schemas/EmailForwardLink"},{"$ref":"spec#/components/schemas/FollowUpLink"},{"$ref":"spec#/components/schemas/SideConversationLink"}],"discriminator":{"propertyName":"_type"}};
-const schema17 = {"type":"object","required":["parentId","_type"],"properties":{"parentId":{"type":"integer","format":"int64"},"_type":{"type":"string","enum":["EmailForward"]}},"additionalProperties":false};
+const schema14 = {"oneOf":[{"$ref":"spec#/components/schemas/EmailForwardLink"},{"$ref":"spec#/components/schemas/FollowUpLink"},{"$ref":"spec#/components/schemas/SideConversationLink"}],"discriminator":{"propertyName":"_type"}};
+const schema15 = {"required":["parentId","_type"],"type":"object","properties":{"parentId":{"type":"integer","format":"int64"},"_type":{"type":"string","enum":["EmailForward"]}},"additionalProperties":false};
 
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -448,7 +278,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!(data1 === "EmailForward")){
-const err5 = {instancePath:instancePath+"/_type",schemaPath:"#/components/schemas/EmailForwardLink/properties/_type/enum",keyword:"enum",params:{allowedValues: schema17.properties._type.enum}};
+const err5 = {instancePath:instancePath+"/_type",schemaPath:"#/components/schemas/EmailForwardLink/properties/_type/enum",keyword:"enum",params:{allowedValues: schema15.properties._type.enum}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -469,13 +299,13 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate37.errors = vErrors;
+validate34.errors = vErrors;
 return errors === 0;
 }
 
-const schema18 = {"type":"object","required":["parentId","_type"],"properties":{"parentId":{"type":"integer","format":"int64"},"_type":{"type":"string","enum":["FollowUp"]}},"additionalProperties":false};
+const schema16 = {"required":["parentId","_type"],"type":"object","properties":{"parentId":{"type":"integer","format":"int64"},"_type":{"type":"string","enum":["FollowUp"]}},"additionalProperties":false};
 
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -537,7 +367,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!(data1 === "FollowUp")){
-const err5 = {instancePath:instancePath+"/_type",schemaPath:"#/components/schemas/FollowUpLink/properties/_type/enum",keyword:"enum",params:{allowedValues: schema18.properties._type.enum}};
+const err5 = {instancePath:instancePath+"/_type",schemaPath:"#/components/schemas/FollowUpLink/properties/_type/enum",keyword:"enum",params:{allowedValues: schema16.properties._type.enum}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -558,13 +388,13 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate38.errors = vErrors;
+validate35.errors = vErrors;
 return errors === 0;
 }
 
-const schema19 = {"type":"object","required":["parentId","_type"],"properties":{"parentId":{"type":"integer","format":"int64"},"_type":{"type":"string","enum":["SideConversation"]}},"additionalProperties":false};
+const schema17 = {"required":["parentId","_type"],"type":"object","properties":{"parentId":{"type":"integer","format":"int64"},"_type":{"type":"string","enum":["SideConversation"]}},"additionalProperties":false};
 
-function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -626,7 +456,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!(data1 === "SideConversation")){
-const err5 = {instancePath:instancePath+"/_type",schemaPath:"#/components/schemas/SideConversationLink/properties/_type/enum",keyword:"enum",params:{allowedValues: schema19.properties._type.enum}};
+const err5 = {instancePath:instancePath+"/_type",schemaPath:"#/components/schemas/SideConversationLink/properties/_type/enum",keyword:"enum",params:{allowedValues: schema17.properties._type.enum}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -647,32 +477,32 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate39.errors = vErrors;
+validate36.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 const tag0 = data._type;
 if(typeof tag0 == "string"){
 if(tag0 === "EmailForward"){
-if(!(validate37(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+if(!(validate34(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
 errors = vErrors.length;
 }
 }
 else if(tag0 === "FollowUp"){
-if(!(validate38(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+if(!(validate35(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
 }
 }
 else if(tag0 === "SideConversation"){
-if(!(validate39(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+if(!(validate36(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
 errors = vErrors.length;
 }
 }
@@ -698,14 +528,14 @@ vErrors.push(err1);
 errors++;
 }
 }
-validate36.errors = vErrors;
+validate33.errors = vErrors;
 return errors === 0;
 }
 
-const schema20 = {"type":"object","required":["id","name","identifier","value"],"properties":{"id":{"type":"string","format":"uuid"},"name":{"type":"string"},"identifier":{"type":"string"},"value":{"$ref":"spec#/components/schemas/CustomAttributeValue"}},"additionalProperties":false};
-const schema21 = {"oneOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]};
+const schema18 = {"required":["id","name","identifier","value"],"type":"object","properties":{"id":{"type":"string","format":"uuid"},"name":{"type":"string"},"identifier":{"type":"string"},"value":{"$ref":"spec#/components/schemas/CustomAttributeValue"}},"additionalProperties":false};
+const schema19 = {"oneOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]};
 
-function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
@@ -785,12 +615,12 @@ vErrors = null;
 }
 }
 }
-validate45.errors = vErrors;
+validate42.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -896,8 +726,8 @@ errors++;
 }
 }
 if(data.value !== undefined){
-if(!(validate45(data.value, {instancePath:instancePath+"/value",parentData:data,parentDataProperty:"value",rootData}))){
-vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+if(!(validate42(data.value, {instancePath:instancePath+"/value",parentData:data,parentDataProperty:"value",rootData}))){
+vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
 errors = vErrors.length;
 }
 }
@@ -912,13 +742,13 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate44.errors = vErrors;
+validate41.errors = vErrors;
 return errors === 0;
 }
 
-const schema22 = {"type":"object","required":["agentId","assignedAt"],"properties":{"agentId":{"type":"string","format":"uuid"},"assignedAt":{"type":"string"}},"additionalProperties":false};
+const schema20 = {"required":["agentId","assignedAt"],"type":"object","properties":{"agentId":{"type":"string","format":"uuid"},"assignedAt":{"type":"string"}},"additionalProperties":false};
 
-function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1002,13 +832,13 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate48.errors = vErrors;
+validate45.errors = vErrors;
 return errors === 0;
 }
 
-const schema23 = {"type":"object","required":["id"],"properties":{"id":{"type":"string","format":"uuid"},"queuedAt":{"type":"string"}},"additionalProperties":false};
+const schema21 = {"required":["id"],"type":"object","properties":{"id":{"type":"string","format":"uuid"},"queuedAt":{"type":"string"}},"additionalProperties":false};
 
-function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1082,12 +912,12 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate50.errors = vErrors;
+validate47.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1170,8 +1000,8 @@ errors++;
 }
 }
 if(data.channel !== undefined){
-if(!(validate30(data.channel, {instancePath:instancePath+"/channel",parentData:data,parentDataProperty:"channel",rootData}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+if(!(validate27(data.channel, {instancePath:instancePath+"/channel",parentData:data,parentDataProperty:"channel",rootData}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
 errors = vErrors.length;
 }
 }
@@ -1188,14 +1018,14 @@ errors++;
 }
 }
 if(data.direction !== undefined){
-if(!(validate32(data.direction, {instancePath:instancePath+"/direction",parentData:data,parentDataProperty:"direction",rootData}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+if(!(validate29(data.direction, {instancePath:instancePath+"/direction",parentData:data,parentDataProperty:"direction",rootData}))){
+vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
 errors = vErrors.length;
 }
 }
 if(data.state !== undefined){
-if(!(validate34(data.state, {instancePath:instancePath+"/state",parentData:data,parentDataProperty:"state",rootData}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+if(!(validate31(data.state, {instancePath:instancePath+"/state",parentData:data,parentDataProperty:"state",rootData}))){
+vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
 errors = vErrors.length;
 }
 }
@@ -1212,8 +1042,8 @@ errors++;
 }
 }
 if(data.link !== undefined){
-if(!(validate36(data.link, {instancePath:instancePath+"/link",parentData:data,parentDataProperty:"link",rootData}))){
-vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+if(!(validate33(data.link, {instancePath:instancePath+"/link",parentData:data,parentDataProperty:"link",rootData}))){
+vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
 errors = vErrors.length;
 }
 }
@@ -1222,8 +1052,8 @@ let data8 = data.customAttributes;
 if(Array.isArray(data8)){
 const len0 = data8.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate44(data8[i0], {instancePath:instancePath+"/customAttributes/" + i0,parentData:data8,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+if(!(validate41(data8[i0], {instancePath:instancePath+"/customAttributes/" + i0,parentData:data8,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
 errors = vErrors.length;
 }
 }
@@ -1240,14 +1070,14 @@ errors++;
 }
 }
 if(data.assignment !== undefined){
-if(!(validate48(data.assignment, {instancePath:instancePath+"/assignment",parentData:data,parentDataProperty:"assignment",rootData}))){
-vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+if(!(validate45(data.assignment, {instancePath:instancePath+"/assignment",parentData:data,parentDataProperty:"assignment",rootData}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
 errors = vErrors.length;
 }
 }
 if(data.queue !== undefined){
-if(!(validate50(data.queue, {instancePath:instancePath+"/queue",parentData:data,parentDataProperty:"queue",rootData}))){
-vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+if(!(validate47(data.queue, {instancePath:instancePath+"/queue",parentData:data,parentDataProperty:"queue",rootData}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
 errors = vErrors.length;
 }
 }
@@ -1264,7 +1094,7 @@ vErrors.push(err10);
 errors++;
 }
 if(!(((((((((((data12 === "AnonymizedConversation") || (data12 === "ChatConversation")) || (data12 === "ContactFormConversation")) || (data12 === "EmailConversation")) || (data12 === "FacebookMessengerConversation")) || (data12 === "GenericConversation")) || (data12 === "MessengerConversation")) || (data12 === "PstnPhoneConversation")) || (data12 === "SmsConversation")) || (data12 === "TwitterConversation")) || (data12 === "WhatsAppConversation"))){
-const err11 = {instancePath:instancePath+"/_type",schemaPath:"#/components/schemas/Conversation/properties/_type/enum",keyword:"enum",params:{allowedValues: schema12.properties._type.enum}};
+const err11 = {instancePath:instancePath+"/_type",schemaPath:"#/components/schemas/Conversation/properties/_type/enum",keyword:"enum",params:{allowedValues: schema10.properties._type.enum}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1285,12 +1115,12 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate29.errors = vErrors;
+validate26.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1317,8 +1147,8 @@ errors++;
 }
 }
 if(data.data !== undefined){
-if(!(validate29(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+if(!(validate26(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
 errors = vErrors.length;
 }
 }
@@ -1333,14 +1163,14 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate28.errors = vErrors;
+validate25.errors = vErrors;
 return errors === 0;
 }
 
-const schema24 = {"type":"object","required":["data"],"properties":{"data":{"$ref":"spec#/components/schemas/AnonymizationRequestStatus"}},"additionalProperties":false};
-const schema25 = {"type":"object","required":["id","entityType","_type","initiatedAt","targetEntityId","requestedBy"],"properties":{"id":{"type":"string","format":"uuid"},"_type":{"type":"string","enum":["Conversation","Message","User"]},"initiatedAt":{"type":"string"},"targetEntityId":{"type":"string"},"requestedBy":{"type":"string","format":"uuid"},"processedAt":{"type":"string"},"entityType":{"type":"string","deprecated":true,"enum":["ConversationAnonymizationType","MessageAnonymizationType","UnknownAnonymizationType","UserAnonymizationType"]}},"additionalProperties":false};
+const schema22 = {"required":["data"],"type":"object","properties":{"data":{"$ref":"spec#/components/schemas/AnonymizationRequestStatus"}},"additionalProperties":false};
+const schema23 = {"required":["id","entityType","_type","initiatedAt","targetEntityId","requestedBy"],"type":"object","properties":{"id":{"type":"string","format":"uuid"},"_type":{"type":"string","enum":["Conversation","Message","User"]},"initiatedAt":{"type":"string"},"targetEntityId":{"type":"string"},"requestedBy":{"type":"string","format":"uuid"},"processedAt":{"type":"string"},"entityType":{"type":"string","deprecated":true,"enum":["ConversationAnonymizationType","MessageAnonymizationType","UnknownAnonymizationType","UserAnonymizationType"]}},"additionalProperties":false};
 
-function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1454,7 +1284,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!(((data1 === "Conversation") || (data1 === "Message")) || (data1 === "User"))){
-const err10 = {instancePath:instancePath+"/_type",schemaPath:"#/components/schemas/AnonymizationRequestStatus/properties/_type/enum",keyword:"enum",params:{allowedValues: schema25.properties._type.enum}};
+const err10 = {instancePath:instancePath+"/_type",schemaPath:"#/components/schemas/AnonymizationRequestStatus/properties/_type/enum",keyword:"enum",params:{allowedValues: schema23.properties._type.enum}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1538,7 +1368,7 @@ vErrors.push(err16);
 errors++;
 }
 if(!((((data6 === "ConversationAnonymizationType") || (data6 === "MessageAnonymizationType")) || (data6 === "UnknownAnonymizationType")) || (data6 === "UserAnonymizationType"))){
-const err17 = {instancePath:instancePath+"/entityType",schemaPath:"#/components/schemas/AnonymizationRequestStatus/properties/entityType/enum",keyword:"enum",params:{allowedValues: schema25.properties.entityType.enum}};
+const err17 = {instancePath:instancePath+"/entityType",schemaPath:"#/components/schemas/AnonymizationRequestStatus/properties/entityType/enum",keyword:"enum",params:{allowedValues: schema23.properties.entityType.enum}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1559,7 +1389,55 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate54.errors = vErrors;
+validate51.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.data === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/AnonymizationRequestStatusResponse/required",keyword:"required",params:{missingProperty: "data"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "data")){
+const err1 = {instancePath,schemaPath:"#/components/schemas/AnonymizationRequestStatusResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+if(!(validate51(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/components/schemas/AnonymizationRequestStatusResponse/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate50.errors = vErrors;
 return errors === 0;
 }
 
@@ -1591,8 +1469,8 @@ errors++;
 }
 }
 if(data.data !== undefined){
-if(!(validate54(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+if(!(validate51(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
 errors = vErrors.length;
 }
 }
@@ -1611,57 +1489,9 @@ validate53.errors = vErrors;
 return errors === 0;
 }
 
+const schema25 = {"type":"object","properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/CustomAttribute"}}},"required":["data"],"additionalProperties":false};
 
-function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/components/schemas/AnonymizationRequestStatusResponse/required",keyword:"required",params:{missingProperty: "data"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(key0 === "data")){
-const err1 = {instancePath,schemaPath:"#/components/schemas/AnonymizationRequestStatusResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.data !== undefined){
-if(!(validate54(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/components/schemas/AnonymizationRequestStatusResponse/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate56.errors = vErrors;
-return errors === 0;
-}
-
-const schema27 = {"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/CustomAttribute"}}},"additionalProperties":false};
-
-function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1692,8 +1522,8 @@ let data0 = data.data;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate44(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+if(!(validate41(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
 errors = vErrors.length;
 }
 }
@@ -1720,15 +1550,15 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate58.errors = vErrors;
+validate55.errors = vErrors;
 return errors === 0;
 }
 
-const schema28 = {"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/ActivityLogEntry"}}},"additionalProperties":false};
-const schema29 = {"type":"object","required":["id","conversationId","activityTimestamp","activityType","_type"],"properties":{"id":{"type":"string","format":"uuid"},"conversationId":{"type":"integer","format":"int64"},"activityTimestamp":{"type":"string"},"activityType":{"type":"string","deprecated":true},"_type":{"type":"string","enum":["ConversationAssigned","ConversationAutoreplySent","ConversationClaimed","ConversationClosed","ConversationCreatedByAgent","ConversationCreatedByCustomer","ConversationEndUserReplaced","ConversationLanguageUpdated","ConversationOfferAccepted","ConversationOfferRejected","ConversationOfferTimeout","ConversationOffered","ConversationPending","ConversationRated","ConversationRatingCancelled","ConversationRatingOffered","ConversationRatingScheduled","ConversationRatingUnscheduled","ConversationReopened","ConversationReserved","ConversationUnassigned","FollowupAdded","FollowupExpired","FollowupRemoved","MessageAddedByAgent","MessageAddedByCustomer","NoteAdded","TagAdded","TagRemoved","TransferFailed","TransferInitiated","TransferSuccessful"]},"author":{"$ref":"spec#/components/schemas/ActivityLogAuthor"},"attributes":{"type":"object","additionalProperties":true}},"additionalProperties":false};
-const schema30 = {"type":"object","required":["id"],"properties":{"id":{"type":"string"},"name":{"type":"string"},"email":{"type":"string"},"phoneNumber":{"type":"string"}},"additionalProperties":false};
+const schema26 = {"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/ActivityLogEntry"}}},"additionalProperties":false};
+const schema27 = {"required":["id","conversationId","activityTimestamp","activityType","_type"],"type":"object","properties":{"id":{"type":"string","format":"uuid"},"conversationId":{"type":"integer","format":"int64"},"activityTimestamp":{"type":"string"},"_type":{"type":"string","enum":["ConversationAssigned","ConversationAutoreplySent","ConversationClaimed","ConversationClosed","ConversationCreatedByAgent","ConversationCreatedByCustomer","ConversationEndUserReplaced","ConversationLanguageUpdated","ConversationOfferAccepted","ConversationOfferRejected","ConversationOfferTimeout","ConversationOffered","ConversationPending","ConversationRated","ConversationRatingCancelled","ConversationRatingOffered","ConversationRatingScheduled","ConversationRatingUnscheduled","ConversationReopened","ConversationReserved","ConversationUnassigned","FollowupAdded","FollowupExpired","FollowupRemoved","MessageAddedByAgent","MessageAddedByCustomer","NoteAdded","TagAdded","TagRemoved","TransferFailed","TransferInitiated","TransferSuccessful"]},"author":{"$ref":"spec#/components/schemas/ActivityLogAuthor"},"attributes":{"type":"object","additionalProperties":true},"activityType":{"type":"string","deprecated":true}},"additionalProperties":false};
+const schema28 = {"required":["id"],"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"email":{"type":"string"},"phoneNumber":{"type":"string"}},"additionalProperties":false};
 
-function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1813,12 +1643,12 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate62.errors = vErrors;
+validate59.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1873,7 +1703,7 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "id") || (key0 === "conversationId")) || (key0 === "activityTimestamp")) || (key0 === "activityType")) || (key0 === "_type")) || (key0 === "author")) || (key0 === "attributes"))){
+if(!(((((((key0 === "id") || (key0 === "conversationId")) || (key0 === "activityTimestamp")) || (key0 === "_type")) || (key0 === "author")) || (key0 === "attributes")) || (key0 === "activityType"))){
 const err5 = {instancePath,schemaPath:"#/components/schemas/ActivityLogEntry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err5];
@@ -1934,9 +1764,10 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.activityType !== undefined){
-if(typeof data.activityType !== "string"){
-const err10 = {instancePath:instancePath+"/activityType",schemaPath:"#/components/schemas/ActivityLogEntry/properties/activityType/type",keyword:"type",params:{type: "string"}};
+if(data._type !== undefined){
+let data3 = data._type;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/_type",schemaPath:"#/components/schemas/ActivityLogEntry/properties/_type/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1945,11 +1776,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data._type !== undefined){
-let data4 = data._type;
-if(typeof data4 !== "string"){
-const err11 = {instancePath:instancePath+"/_type",schemaPath:"#/components/schemas/ActivityLogEntry/properties/_type/type",keyword:"type",params:{type: "string"}};
+if(!((((((((((((((((((((((((((((((((data3 === "ConversationAssigned") || (data3 === "ConversationAutoreplySent")) || (data3 === "ConversationClaimed")) || (data3 === "ConversationClosed")) || (data3 === "ConversationCreatedByAgent")) || (data3 === "ConversationCreatedByCustomer")) || (data3 === "ConversationEndUserReplaced")) || (data3 === "ConversationLanguageUpdated")) || (data3 === "ConversationOfferAccepted")) || (data3 === "ConversationOfferRejected")) || (data3 === "ConversationOfferTimeout")) || (data3 === "ConversationOffered")) || (data3 === "ConversationPending")) || (data3 === "ConversationRated")) || (data3 === "ConversationRatingCancelled")) || (data3 === "ConversationRatingOffered")) || (data3 === "ConversationRatingScheduled")) || (data3 === "ConversationRatingUnscheduled")) || (data3 === "ConversationReopened")) || (data3 === "ConversationReserved")) || (data3 === "ConversationUnassigned")) || (data3 === "FollowupAdded")) || (data3 === "FollowupExpired")) || (data3 === "FollowupRemoved")) || (data3 === "MessageAddedByAgent")) || (data3 === "MessageAddedByCustomer")) || (data3 === "NoteAdded")) || (data3 === "TagAdded")) || (data3 === "TagRemoved")) || (data3 === "TransferFailed")) || (data3 === "TransferInitiated")) || (data3 === "TransferSuccessful"))){
+const err11 = {instancePath:instancePath+"/_type",schemaPath:"#/components/schemas/ActivityLogEntry/properties/_type/enum",keyword:"enum",params:{allowedValues: schema27.properties._type.enum}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1958,8 +1786,19 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(!((((((((((((((((((((((((((((((((data4 === "ConversationAssigned") || (data4 === "ConversationAutoreplySent")) || (data4 === "ConversationClaimed")) || (data4 === "ConversationClosed")) || (data4 === "ConversationCreatedByAgent")) || (data4 === "ConversationCreatedByCustomer")) || (data4 === "ConversationEndUserReplaced")) || (data4 === "ConversationLanguageUpdated")) || (data4 === "ConversationOfferAccepted")) || (data4 === "ConversationOfferRejected")) || (data4 === "ConversationOfferTimeout")) || (data4 === "ConversationOffered")) || (data4 === "ConversationPending")) || (data4 === "ConversationRated")) || (data4 === "ConversationRatingCancelled")) || (data4 === "ConversationRatingOffered")) || (data4 === "ConversationRatingScheduled")) || (data4 === "ConversationRatingUnscheduled")) || (data4 === "ConversationReopened")) || (data4 === "ConversationReserved")) || (data4 === "ConversationUnassigned")) || (data4 === "FollowupAdded")) || (data4 === "FollowupExpired")) || (data4 === "FollowupRemoved")) || (data4 === "MessageAddedByAgent")) || (data4 === "MessageAddedByCustomer")) || (data4 === "NoteAdded")) || (data4 === "TagAdded")) || (data4 === "TagRemoved")) || (data4 === "TransferFailed")) || (data4 === "TransferInitiated")) || (data4 === "TransferSuccessful"))){
-const err12 = {instancePath:instancePath+"/_type",schemaPath:"#/components/schemas/ActivityLogEntry/properties/_type/enum",keyword:"enum",params:{allowedValues: schema29.properties._type.enum}};
+}
+if(data.author !== undefined){
+if(!(validate59(data.author, {instancePath:instancePath+"/author",parentData:data,parentDataProperty:"author",rootData}))){
+vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+errors = vErrors.length;
+}
+}
+if(data.attributes !== undefined){
+let data5 = data.attributes;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+}
+else {
+const err12 = {instancePath:instancePath+"/attributes",schemaPath:"#/components/schemas/ActivityLogEntry/properties/attributes/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1969,18 +1808,9 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.author !== undefined){
-if(!(validate62(data.author, {instancePath:instancePath+"/author",parentData:data,parentDataProperty:"author",rootData}))){
-vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
-errors = vErrors.length;
-}
-}
-if(data.attributes !== undefined){
-let data6 = data.attributes;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-}
-else {
-const err13 = {instancePath:instancePath+"/attributes",schemaPath:"#/components/schemas/ActivityLogEntry/properties/attributes/type",keyword:"type",params:{type: "object"}};
+if(data.activityType !== undefined){
+if(typeof data.activityType !== "string"){
+const err13 = {instancePath:instancePath+"/activityType",schemaPath:"#/components/schemas/ActivityLogEntry/properties/activityType/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2001,12 +1831,12 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate61.errors = vErrors;
+validate58.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2037,8 +1867,8 @@ let data0 = data.data;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate61(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+if(!(validate58(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
 errors = vErrors.length;
 }
 }
@@ -2065,14 +1895,14 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate60.errors = vErrors;
+validate57.errors = vErrors;
 return errors === 0;
 }
 
-const schema31 = {"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/ActivityLogEntry"}},"meta":{"$ref":"spec#/components/schemas/PaginationLinks"}},"additionalProperties":false};
-const schema32 = {"type":"object","properties":{"previous":{"type":"string","nullable":true},"next":{"type":"string","nullable":true}},"additionalProperties":false};
+const schema29 = {"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/ActivityLogEntry"}},"meta":{"$ref":"spec#/components/schemas/PaginationLinks"}},"additionalProperties":false};
+const schema30 = {"type":"object","properties":{"previous":{"type":"string","nullable":true},"next":{"type":"string","nullable":true}},"additionalProperties":false};
 
-function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2125,12 +1955,12 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate67.errors = vErrors;
+validate64.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2161,8 +1991,8 @@ let data0 = data.data;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate61(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+if(!(validate58(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
 errors = vErrors.length;
 }
 }
@@ -2179,8 +2009,8 @@ errors++;
 }
 }
 if(data.meta !== undefined){
-if(!(validate67(data.meta, {instancePath:instancePath+"/meta",parentData:data,parentDataProperty:"meta",rootData}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+if(!(validate64(data.meta, {instancePath:instancePath+"/meta",parentData:data,parentDataProperty:"meta",rootData}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
 errors = vErrors.length;
 }
 }
@@ -2195,14 +2025,14 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate65.errors = vErrors;
+validate62.errors = vErrors;
 return errors === 0;
 }
 
-const schema33 = {"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/ConversationFlow"}}},"additionalProperties":false};
-const schema34 = {"type":"object","required":["id","name","channel","contactEndpointId"],"properties":{"id":{"type":"string","format":"uuid"},"name":{"type":"string"},"channel":{"$ref":"spec#/components/schemas/ConversationChannel"},"contactEndpointId":{"type":"string"}},"additionalProperties":false};
+const schema31 = {"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/ConversationFlow"}}},"additionalProperties":false};
+const schema32 = {"required":["id","name","channel","contactEndpointId"],"type":"object","properties":{"id":{"type":"string","format":"uuid"},"name":{"type":"string"},"contactEndpointId":{"type":"string"},"channel":{"$ref":"spec#/components/schemas/ConversationChannel"}},"additionalProperties":false};
 
-function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2247,7 +2077,7 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!((((key0 === "id") || (key0 === "name")) || (key0 === "channel")) || (key0 === "contactEndpointId"))){
+if(!((((key0 === "id") || (key0 === "name")) || (key0 === "contactEndpointId")) || (key0 === "channel"))){
 const err4 = {instancePath,schemaPath:"#/components/schemas/ConversationFlow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err4];
@@ -2295,12 +2125,6 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.channel !== undefined){
-if(!(validate30(data.channel, {instancePath:instancePath+"/channel",parentData:data,parentDataProperty:"channel",rootData}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-errors = vErrors.length;
-}
-}
 if(data.contactEndpointId !== undefined){
 if(typeof data.contactEndpointId !== "string"){
 const err8 = {instancePath:instancePath+"/contactEndpointId",schemaPath:"#/components/schemas/ConversationFlow/properties/contactEndpointId/type",keyword:"type",params:{type: "string"}};
@@ -2311,6 +2135,12 @@ else {
 vErrors.push(err8);
 }
 errors++;
+}
+}
+if(data.channel !== undefined){
+if(!(validate27(data.channel, {instancePath:instancePath+"/channel",parentData:data,parentDataProperty:"channel",rootData}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+errors = vErrors.length;
 }
 }
 }
@@ -2324,12 +2154,12 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate70.errors = vErrors;
+validate67.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2360,8 +2190,8 @@ let data0 = data.data;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate70(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+if(!(validate67(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
 errors = vErrors.length;
 }
 }
@@ -2388,13 +2218,13 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate69.errors = vErrors;
+validate66.errors = vErrors;
 return errors === 0;
 }
 
-const schema35 = {"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/Conversation"}},"meta":{"$ref":"spec#/components/schemas/PaginationLinks"}},"additionalProperties":false};
+const schema33 = {"type":"object","properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/Conversation"}},"meta":{"$ref":"spec#/components/schemas/PaginationLinks"}},"required":["data"],"additionalProperties":false};
 
-function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2425,8 +2255,8 @@ let data0 = data.data;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate29(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+if(!(validate26(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
 errors = vErrors.length;
 }
 }
@@ -2443,8 +2273,8 @@ errors++;
 }
 }
 if(data.meta !== undefined){
-if(!(validate67(data.meta, {instancePath:instancePath+"/meta",parentData:data,parentDataProperty:"meta",rootData}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+if(!(validate64(data.meta, {instancePath:instancePath+"/meta",parentData:data,parentDataProperty:"meta",rootData}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
 errors = vErrors.length;
 }
 }
@@ -2459,14 +2289,14 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate73.errors = vErrors;
+validate70.errors = vErrors;
 return errors === 0;
 }
 
-const schema36 = {"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/InternalNote"}}},"additionalProperties":false};
-const schema37 = {"type":"object","required":["id","authorId","createdAt","csid","message"],"properties":{"id":{"type":"string","format":"uuid"},"authorId":{"type":"string","format":"uuid"},"createdAt":{"type":"string"},"csid":{"type":"integer","format":"int64"},"message":{"type":"string"}},"additionalProperties":false};
+const schema34 = {"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/InternalNote"}}},"additionalProperties":false};
+const schema35 = {"required":["id","authorId","createdAt","csid","message"],"type":"object","properties":{"id":{"type":"string","format":"uuid"},"authorId":{"type":"string","format":"uuid"},"createdAt":{"type":"string"},"csid":{"type":"integer","format":"int64"},"message":{"type":"string"}},"additionalProperties":false};
 
-function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2630,12 +2460,12 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate77.errors = vErrors;
+validate74.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2666,8 +2496,8 @@ let data0 = data.data;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate77(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+if(!(validate74(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
 errors = vErrors.length;
 }
 }
@@ -2694,13 +2524,13 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate76.errors = vErrors;
+validate73.errors = vErrors;
 return errors === 0;
 }
 
-const schema38 = {"type":"object","required":["data"],"properties":{"data":{"$ref":"spec#/components/schemas/InternalNote"}},"additionalProperties":false};
+const schema36 = {"type":"object","required":["data"],"properties":{"data":{"$ref":"spec#/components/schemas/InternalNote"}},"additionalProperties":false};
 
-function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2727,8 +2557,8 @@ errors++;
 }
 }
 if(data.data !== undefined){
-if(!(validate77(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+if(!(validate74(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
 errors = vErrors.length;
 }
 }
@@ -2743,15 +2573,15 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate79.errors = vErrors;
+validate76.errors = vErrors;
 return errors === 0;
 }
 
-const schema39 = {"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/InternalNoteBulkActionOutcome"}}},"additionalProperties":false};
-const schema40 = {"oneOf":[{"$ref":"spec#/components/schemas/InternalNoteBulkActionSuccess"},{"$ref":"spec#/components/schemas/BulkActionFailure"}],"discriminator":{"propertyName":"_type"}};
-const schema41 = {"type":"object","required":["data","_type"],"properties":{"data":{"$ref":"spec#/components/schemas/InternalNote"},"_type":{"type":"string","enum":["BulkActionSuccess"]}},"additionalProperties":false};
+const schema37 = {"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/InternalNoteBulkActionOutcome"}}},"additionalProperties":false};
+const schema38 = {"oneOf":[{"$ref":"spec#/components/schemas/InternalNoteBulkActionSuccess"},{"$ref":"spec#/components/schemas/BulkActionFailure"}],"discriminator":{"propertyName":"_type"}};
+const schema39 = {"required":["data","_type"],"type":"object","properties":{"data":{"$ref":"spec#/components/schemas/InternalNote"},"_type":{"type":"string","enum":["BulkActionSuccess"]}},"additionalProperties":false};
 
-function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2788,8 +2618,8 @@ errors++;
 }
 }
 if(data.data !== undefined){
-if(!(validate77(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+if(!(validate74(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
 errors = vErrors.length;
 }
 }
@@ -2806,7 +2636,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!(data1 === "BulkActionSuccess")){
-const err4 = {instancePath:instancePath+"/_type",schemaPath:"#/components/schemas/InternalNoteBulkActionSuccess/properties/_type/enum",keyword:"enum",params:{allowedValues: schema41.properties._type.enum}};
+const err4 = {instancePath:instancePath+"/_type",schemaPath:"#/components/schemas/InternalNoteBulkActionSuccess/properties/_type/enum",keyword:"enum",params:{allowedValues: schema39.properties._type.enum}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2827,14 +2657,14 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate83.errors = vErrors;
+validate80.errors = vErrors;
 return errors === 0;
 }
 
-const schema42 = {"type":"object","required":["error","_type"],"properties":{"error":{"$ref":"spec#/components/schemas/BulkActionError"},"_type":{"type":"string","enum":["BulkActionFailure"]}},"additionalProperties":false};
-const schema43 = {"type":"object","required":["message"],"properties":{"id":{"type":"string"},"message":{"type":"string"},"_type":{"type":"string","enum":["EmptyPatchSet","ErrorResponse","Infrastructure","Integrity","NotFound","Validation"]}},"additionalProperties":false};
+const schema40 = {"required":["error","_type"],"type":"object","properties":{"error":{"$ref":"spec#/components/schemas/BulkActionError"},"_type":{"type":"string","enum":["BulkActionFailure"]}},"additionalProperties":false};
+const schema41 = {"type":"object","required":["message"],"properties":{"id":{"type":"string"},"message":{"type":"string"},"_type":{"type":"string","enum":["EmptyPatchSet","ErrorResponse","Infrastructure","Integrity","NotFound","Validation"]}},"additionalProperties":false};
 
-function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2897,7 +2727,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!((((((data2 === "EmptyPatchSet") || (data2 === "ErrorResponse")) || (data2 === "Infrastructure")) || (data2 === "Integrity")) || (data2 === "NotFound")) || (data2 === "Validation"))){
-const err5 = {instancePath:instancePath+"/_type",schemaPath:"#/components/schemas/BulkActionError/properties/_type/enum",keyword:"enum",params:{allowedValues: schema43.properties._type.enum}};
+const err5 = {instancePath:instancePath+"/_type",schemaPath:"#/components/schemas/BulkActionError/properties/_type/enum",keyword:"enum",params:{allowedValues: schema41.properties._type.enum}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2918,12 +2748,12 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate86.errors = vErrors;
+validate83.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2960,8 +2790,8 @@ errors++;
 }
 }
 if(data.error !== undefined){
-if(!(validate86(data.error, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData}))){
-vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
+if(!(validate83(data.error, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData}))){
+vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
 errors = vErrors.length;
 }
 }
@@ -2978,7 +2808,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!(data1 === "BulkActionFailure")){
-const err4 = {instancePath:instancePath+"/_type",schemaPath:"#/components/schemas/BulkActionFailure/properties/_type/enum",keyword:"enum",params:{allowedValues: schema42.properties._type.enum}};
+const err4 = {instancePath:instancePath+"/_type",schemaPath:"#/components/schemas/BulkActionFailure/properties/_type/enum",keyword:"enum",params:{allowedValues: schema40.properties._type.enum}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2999,26 +2829,26 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate85.errors = vErrors;
+validate82.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 const tag0 = data._type;
 if(typeof tag0 == "string"){
 if(tag0 === "BulkActionSuccess"){
-if(!(validate83(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
+if(!(validate80(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
 errors = vErrors.length;
 }
 }
 else if(tag0 === "BulkActionFailure"){
-if(!(validate85(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+if(!(validate82(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
 errors = vErrors.length;
 }
 }
@@ -3044,12 +2874,12 @@ vErrors.push(err1);
 errors++;
 }
 }
-validate82.errors = vErrors;
+validate79.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3080,8 +2910,8 @@ let data0 = data.data;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate82(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+if(!(validate79(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
 errors = vErrors.length;
 }
 }
@@ -3108,15 +2938,15 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate81.errors = vErrors;
+validate78.errors = vErrors;
 return errors === 0;
 }
 
-const schema44 = {"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/Message"}}},"additionalProperties":false};
-const schema45 = {"type":"object","required":["id","authorId","createdAt","attributes"],"properties":{"id":{"type":"string","format":"uuid"},"authorId":{"type":"string","format":"uuid"},"externalId":{"type":"string"},"createdAt":{"type":"string"},"attributes":{"$ref":"spec#/components/schemas/MessageAttributes"}},"additionalProperties":false};
-const schema46 = {"type":"object","required":["_type"],"additionalProperties":true,"properties":{"_type":{"type":"string"}}};
+const schema42 = {"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/Message"}}},"additionalProperties":false};
+const schema43 = {"required":["id","authorId","createdAt","attributes"],"type":"object","properties":{"id":{"type":"string","format":"uuid"},"authorId":{"type":"string","format":"uuid"},"externalId":{"type":"string"},"createdAt":{"type":"string"},"attributes":{"$ref":"spec#/components/schemas/MessageAttributes"}},"additionalProperties":false};
+const schema44 = {"type":"object","required":["_type"],"additionalProperties":true,"properties":{"_type":{"type":"string"}}};
 
-function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3153,12 +2983,12 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate93.errors = vErrors;
+validate90.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3289,8 +3119,8 @@ errors++;
 }
 }
 if(data.attributes !== undefined){
-if(!(validate93(data.attributes, {instancePath:instancePath+"/attributes",parentData:data,parentDataProperty:"attributes",rootData}))){
-vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+if(!(validate90(data.attributes, {instancePath:instancePath+"/attributes",parentData:data,parentDataProperty:"attributes",rootData}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
 errors = vErrors.length;
 }
 }
@@ -3305,12 +3135,12 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate92.errors = vErrors;
+validate89.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3341,8 +3171,8 @@ let data0 = data.data;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate92(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+if(!(validate89(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
 errors = vErrors.length;
 }
 }
@@ -3369,15 +3199,15 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate91.errors = vErrors;
+validate88.errors = vErrors;
 return errors === 0;
 }
 
-const schema47 = {"type":"object","required":["data"],"properties":{"data":{"$ref":"spec#/components/schemas/AddedMessage"}},"additionalProperties":false};
-const schema48 = {"type":"object","required":["content","direction","authorId"],"properties":{"content":{"$ref":"spec#/components/schemas/MessageContent"},"direction":{"$ref":"spec#/components/schemas/ConversationDirection"},"authorId":{"type":"string","format":"uuid"},"externalId":{"type":"string"},"messageId":{"type":"string","format":"uuid"},"createdAt":{"type":"string"}},"additionalProperties":false};
-const schema49 = {"type":"object","additionalProperties":false,"required":["value","_type"],"properties":{"value":{"type":"string"},"_type":{"type":"string","enum":["Text","Html","Markdown"]}}};
+const schema45 = {"type":"object","required":["data"],"properties":{"data":{"$ref":"spec#/components/schemas/AddedMessage"}},"additionalProperties":false};
+const schema46 = {"required":["content","direction","authorId"],"type":"object","properties":{"content":{"$ref":"spec#/components/schemas/MessageContent"},"authorId":{"type":"string","format":"uuid"},"externalId":{"type":"string"},"messageId":{"type":"string","format":"uuid"},"createdAt":{"type":"string"},"direction":{"$ref":"spec#/components/schemas/ConversationDirection"}},"additionalProperties":false};
+const schema47 = {"type":"object","required":["value","_type"],"properties":{"value":{"type":"string"},"_type":{"type":"string","enum":["Text","Html","Markdown"]}},"additionalProperties":false};
 
-function validate98(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3438,7 +3268,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!(((data1 === "Text") || (data1 === "Html")) || (data1 === "Markdown"))){
-const err5 = {instancePath:instancePath+"/_type",schemaPath:"#/components/schemas/MessageContent/properties/_type/enum",keyword:"enum",params:{allowedValues: schema49.properties._type.enum}};
+const err5 = {instancePath:instancePath+"/_type",schemaPath:"#/components/schemas/MessageContent/properties/_type/enum",keyword:"enum",params:{allowedValues: schema47.properties._type.enum}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3459,12 +3289,12 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate98.errors = vErrors;
+validate95.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3499,7 +3329,7 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!((((((key0 === "content") || (key0 === "direction")) || (key0 === "authorId")) || (key0 === "externalId")) || (key0 === "messageId")) || (key0 === "createdAt"))){
+if(!((((((key0 === "content") || (key0 === "authorId")) || (key0 === "externalId")) || (key0 === "messageId")) || (key0 === "createdAt")) || (key0 === "direction"))){
 const err3 = {instancePath,schemaPath:"#/components/schemas/AddedMessage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err3];
@@ -3511,21 +3341,15 @@ errors++;
 }
 }
 if(data.content !== undefined){
-if(!(validate98(data.content, {instancePath:instancePath+"/content",parentData:data,parentDataProperty:"content",rootData}))){
-vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
-errors = vErrors.length;
-}
-}
-if(data.direction !== undefined){
-if(!(validate32(data.direction, {instancePath:instancePath+"/direction",parentData:data,parentDataProperty:"direction",rootData}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+if(!(validate95(data.content, {instancePath:instancePath+"/content",parentData:data,parentDataProperty:"content",rootData}))){
+vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
 errors = vErrors.length;
 }
 }
 if(data.authorId !== undefined){
-let data2 = data.authorId;
-if(typeof data2 === "string"){
-if(!(formats0.test(data2))){
+let data1 = data.authorId;
+if(typeof data1 === "string"){
+if(!(formats0.test(data1))){
 const err4 = {instancePath:instancePath+"/authorId",schemaPath:"#/components/schemas/AddedMessage/properties/authorId/format",keyword:"format",params:{format: "uuid"}};
 if(vErrors === null){
 vErrors = [err4];
@@ -3560,9 +3384,9 @@ errors++;
 }
 }
 if(data.messageId !== undefined){
-let data4 = data.messageId;
-if(typeof data4 === "string"){
-if(!(formats0.test(data4))){
+let data3 = data.messageId;
+if(typeof data3 === "string"){
+if(!(formats0.test(data3))){
 const err7 = {instancePath:instancePath+"/messageId",schemaPath:"#/components/schemas/AddedMessage/properties/messageId/format",keyword:"format",params:{format: "uuid"}};
 if(vErrors === null){
 vErrors = [err7];
@@ -3596,6 +3420,12 @@ vErrors.push(err9);
 errors++;
 }
 }
+if(data.direction !== undefined){
+if(!(validate29(data.direction, {instancePath:instancePath+"/direction",parentData:data,parentDataProperty:"direction",rootData}))){
+vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
 const err10 = {instancePath,schemaPath:"#/components/schemas/AddedMessage/type",keyword:"type",params:{type: "object"}};
@@ -3607,12 +3437,12 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate97.errors = vErrors;
+validate94.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3639,8 +3469,8 @@ errors++;
 }
 }
 if(data.data !== undefined){
-if(!(validate97(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
+if(!(validate94(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate94.errors : vErrors.concat(validate94.errors);
 errors = vErrors.length;
 }
 }
@@ -3655,14 +3485,14 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate96.errors = vErrors;
+validate93.errors = vErrors;
 return errors === 0;
 }
 
-const schema50 = {"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/Tag"}}},"additionalProperties":false};
-const schema51 = {"type":"object","required":["id","name","state"],"properties":{"id":{"type":"string","format":"uuid"},"name":{"type":"string"},"state":{"type":"string","enum":["Active","Inactive"]},"color":{"type":"string"}},"additionalProperties":false};
+const schema48 = {"type":"object","properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/Tag"}}},"required":["data"],"additionalProperties":false};
+const schema49 = {"required":["id","name","state"],"type":"object","properties":{"id":{"type":"string","format":"uuid"},"name":{"type":"string"},"color":{"type":"string"},"state":{"type":"string","enum":["Active","Inactive"]}},"additionalProperties":false};
 
-function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3697,7 +3527,7 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!((((key0 === "id") || (key0 === "name")) || (key0 === "state")) || (key0 === "color"))){
+if(!((((key0 === "id") || (key0 === "name")) || (key0 === "color")) || (key0 === "state"))){
 const err3 = {instancePath,schemaPath:"#/components/schemas/Tag/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err3];
@@ -3745,10 +3575,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.state !== undefined){
-let data2 = data.state;
-if(typeof data2 !== "string"){
-const err7 = {instancePath:instancePath+"/state",schemaPath:"#/components/schemas/Tag/properties/state/type",keyword:"type",params:{type: "string"}};
+if(data.color !== undefined){
+if(typeof data.color !== "string"){
+const err7 = {instancePath:instancePath+"/color",schemaPath:"#/components/schemas/Tag/properties/color/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3757,8 +3586,11 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(!((data2 === "Active") || (data2 === "Inactive"))){
-const err8 = {instancePath:instancePath+"/state",schemaPath:"#/components/schemas/Tag/properties/state/enum",keyword:"enum",params:{allowedValues: schema51.properties.state.enum}};
+}
+if(data.state !== undefined){
+let data3 = data.state;
+if(typeof data3 !== "string"){
+const err8 = {instancePath:instancePath+"/state",schemaPath:"#/components/schemas/Tag/properties/state/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3767,10 +3599,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data.color !== undefined){
-if(typeof data.color !== "string"){
-const err9 = {instancePath:instancePath+"/color",schemaPath:"#/components/schemas/Tag/properties/color/type",keyword:"type",params:{type: "string"}};
+if(!((data3 === "Active") || (data3 === "Inactive"))){
+const err9 = {instancePath:instancePath+"/state",schemaPath:"#/components/schemas/Tag/properties/state/enum",keyword:"enum",params:{allowedValues: schema49.properties.state.enum}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3791,12 +3621,12 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate103.errors = vErrors;
+validate100.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate102(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate99(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3827,8 +3657,8 @@ let data0 = data.data;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate103(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
+if(!(validate100(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
 errors = vErrors.length;
 }
 }
@@ -3855,1174 +3685,15 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate102.errors = vErrors;
+validate99.errors = vErrors;
 return errors === 0;
 }
 
-const schema52 = {"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/TagBulkActionOutcome"}}},"additionalProperties":false};
-const schema53 = {"oneOf":[{"$ref":"spec#/components/schemas/TagBulkActionSuccess"},{"$ref":"spec#/components/schemas/BulkActionFailure"}],"discriminator":{"propertyName":"_type"}};
-const schema54 = {"type":"object","required":["data","_type"],"properties":{"data":{"$ref":"spec#/components/schemas/Tag"},"_type":{"type":"string","enum":["BulkActionSuccess"]}},"additionalProperties":false};
-
-function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/components/schemas/TagBulkActionSuccess/required",keyword:"required",params:{missingProperty: "data"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data._type === undefined){
-const err1 = {instancePath,schemaPath:"#/components/schemas/TagBulkActionSuccess/required",keyword:"required",params:{missingProperty: "_type"}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((key0 === "data") || (key0 === "_type"))){
-const err2 = {instancePath,schemaPath:"#/components/schemas/TagBulkActionSuccess/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.data !== undefined){
-if(!(validate103(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
-errors = vErrors.length;
-}
-}
-if(data._type !== undefined){
-let data1 = data._type;
-if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/_type",schemaPath:"#/components/schemas/TagBulkActionSuccess/properties/_type/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(!(data1 === "BulkActionSuccess")){
-const err4 = {instancePath:instancePath+"/_type",schemaPath:"#/components/schemas/TagBulkActionSuccess/properties/_type/enum",keyword:"enum",params:{allowedValues: schema54.properties._type.enum}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-}
-else {
-const err5 = {instancePath,schemaPath:"#/components/schemas/TagBulkActionSuccess/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-validate107.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-const tag0 = data._type;
-if(typeof tag0 == "string"){
-if(tag0 === "BulkActionSuccess"){
-if(!(validate107(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
-errors = vErrors.length;
-}
-}
-else if(tag0 === "BulkActionFailure"){
-if(!(validate85(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
-errors = vErrors.length;
-}
-}
-else {
-const err0 = {instancePath,schemaPath:"#/components/schemas/TagBulkActionOutcome/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "_type", tagValue: tag0}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/components/schemas/TagBulkActionOutcome/discriminator",keyword:"discriminator",params:{error: "tag", tag: "_type", tagValue: tag0}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-validate106.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/paths/~1conversations~1{conversationId}~1tags~1bulk/post/responses/200/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(key0 === "data")){
-const err1 = {instancePath,schemaPath:"#/paths/~1conversations~1{conversationId}~1tags~1bulk/post/responses/200/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.data !== undefined){
-let data0 = data.data;
-if(Array.isArray(data0)){
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate106(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err2 = {instancePath:instancePath+"/data",schemaPath:"#/paths/~1conversations~1{conversationId}~1tags~1bulk/post/responses/200/content/application~1json/schema/properties/data/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/paths/~1conversations~1{conversationId}~1tags~1bulk/post/responses/200/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate105.errors = vErrors;
-return errors === 0;
-}
-
-const schema55 = {"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/ConversationRating"}}},"additionalProperties":false};
-const schema56 = {"type":"object","required":["id","ratingType","conversationChannel","userId","ratingStatus","timestamps"],"properties":{"id":{"type":"string","format":"uuid"},"ratingStatus":{"type":"string","enum":["Unscheduled","Offered","Rated","Scheduled","Cancelled"]},"ratingType":{"$ref":"spec#/components/schemas/RatingType"},"ratingScore":{"type":"integer","format":"int32"},"ratingComment":{"type":"string"},"conversationChannel":{"$ref":"spec#/components/schemas/ConversationChannel"},"userId":{"type":"string","format":"uuid"},"agentId":{"type":"string","format":"uuid"},"language":{"type":"string"},"timestamps":{"type":"object","additionalProperties":{"type":"string"}}},"additionalProperties":false};
+const schema50 = {"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/EndUser"}},"meta":{"$ref":"spec#/components/schemas/PaginationLinks"}},"additionalProperties":false};
+const schema51 = {"required":["id","createdAt"],"type":"object","properties":{"id":{"type":"string","format":"uuid"},"createdAt":{"type":"string"},"displayName":{"type":"string"},"email":{"type":"string"},"phoneNumber":{"type":"string"},"additionalEmails":{"type":"array","items":{"type":"string"}},"additionalPhoneNumbers":{"type":"array","items":{"type":"string"}},"firstName":{"type":"string"},"lastName":{"type":"string"},"middleNames":{"type":"array","items":{"type":"string"}},"avatarUrl":{"type":"string"},"externalId":{"type":"string"},"customAttributes":{"type":"array","items":{"$ref":"spec#/components/schemas/CustomAttribute"}}},"additionalProperties":false};
 const func2 = Object.prototype.hasOwnProperty;
-const schema57 = {"type":"string","enum":["Csat","Nps","ThumbsUpOrDown"]};
 
-function validate114(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/components/schemas/RatingType/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(!(((data === "Csat") || (data === "Nps")) || (data === "ThumbsUpOrDown"))){
-const err1 = {instancePath,schemaPath:"#/components/schemas/RatingType/enum",keyword:"enum",params:{allowedValues: schema57.enum}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate114.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate113(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/components/schemas/ConversationRating/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.ratingType === undefined){
-const err1 = {instancePath,schemaPath:"#/components/schemas/ConversationRating/required",keyword:"required",params:{missingProperty: "ratingType"}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.conversationChannel === undefined){
-const err2 = {instancePath,schemaPath:"#/components/schemas/ConversationRating/required",keyword:"required",params:{missingProperty: "conversationChannel"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.userId === undefined){
-const err3 = {instancePath,schemaPath:"#/components/schemas/ConversationRating/required",keyword:"required",params:{missingProperty: "userId"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.ratingStatus === undefined){
-const err4 = {instancePath,schemaPath:"#/components/schemas/ConversationRating/required",keyword:"required",params:{missingProperty: "ratingStatus"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.timestamps === undefined){
-const err5 = {instancePath,schemaPath:"#/components/schemas/ConversationRating/required",keyword:"required",params:{missingProperty: "timestamps"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(func2.call(schema56.properties, key0))){
-const err6 = {instancePath,schemaPath:"#/components/schemas/ConversationRating/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-let data0 = data.id;
-if(typeof data0 === "string"){
-if(!(formats0.test(data0))){
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/components/schemas/ConversationRating/properties/id/format",keyword:"format",params:{format: "uuid"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/id",schemaPath:"#/components/schemas/ConversationRating/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.ratingStatus !== undefined){
-let data1 = data.ratingStatus;
-if(typeof data1 !== "string"){
-const err9 = {instancePath:instancePath+"/ratingStatus",schemaPath:"#/components/schemas/ConversationRating/properties/ratingStatus/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(!(((((data1 === "Unscheduled") || (data1 === "Offered")) || (data1 === "Rated")) || (data1 === "Scheduled")) || (data1 === "Cancelled"))){
-const err10 = {instancePath:instancePath+"/ratingStatus",schemaPath:"#/components/schemas/ConversationRating/properties/ratingStatus/enum",keyword:"enum",params:{allowedValues: schema56.properties.ratingStatus.enum}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.ratingType !== undefined){
-if(!(validate114(data.ratingType, {instancePath:instancePath+"/ratingType",parentData:data,parentDataProperty:"ratingType",rootData}))){
-vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
-errors = vErrors.length;
-}
-}
-if(data.ratingScore !== undefined){
-let data3 = data.ratingScore;
-if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-const err11 = {instancePath:instancePath+"/ratingScore",schemaPath:"#/components/schemas/ConversationRating/properties/ratingScore/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.ratingComment !== undefined){
-if(typeof data.ratingComment !== "string"){
-const err12 = {instancePath:instancePath+"/ratingComment",schemaPath:"#/components/schemas/ConversationRating/properties/ratingComment/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data.conversationChannel !== undefined){
-if(!(validate30(data.conversationChannel, {instancePath:instancePath+"/conversationChannel",parentData:data,parentDataProperty:"conversationChannel",rootData}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-errors = vErrors.length;
-}
-}
-if(data.userId !== undefined){
-let data6 = data.userId;
-if(typeof data6 === "string"){
-if(!(formats0.test(data6))){
-const err13 = {instancePath:instancePath+"/userId",schemaPath:"#/components/schemas/ConversationRating/properties/userId/format",keyword:"format",params:{format: "uuid"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/userId",schemaPath:"#/components/schemas/ConversationRating/properties/userId/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data.agentId !== undefined){
-let data7 = data.agentId;
-if(typeof data7 === "string"){
-if(!(formats0.test(data7))){
-const err15 = {instancePath:instancePath+"/agentId",schemaPath:"#/components/schemas/ConversationRating/properties/agentId/format",keyword:"format",params:{format: "uuid"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/agentId",schemaPath:"#/components/schemas/ConversationRating/properties/agentId/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data.language !== undefined){
-if(typeof data.language !== "string"){
-const err17 = {instancePath:instancePath+"/language",schemaPath:"#/components/schemas/ConversationRating/properties/language/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data.timestamps !== undefined){
-let data9 = data.timestamps;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-for(const key1 in data9){
-if(typeof data9[key1] !== "string"){
-const err18 = {instancePath:instancePath+"/timestamps/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/components/schemas/ConversationRating/properties/timestamps/additionalProperties/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-else {
-const err19 = {instancePath:instancePath+"/timestamps",schemaPath:"#/components/schemas/ConversationRating/properties/timestamps/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-}
-else {
-const err20 = {instancePath,schemaPath:"#/components/schemas/ConversationRating/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-validate113.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/paths/~1conversations~1{conversationId}~1ratings/get/responses/200/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(key0 === "data")){
-const err1 = {instancePath,schemaPath:"#/paths/~1conversations~1{conversationId}~1ratings/get/responses/200/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.data !== undefined){
-let data0 = data.data;
-if(Array.isArray(data0)){
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate113(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err2 = {instancePath:instancePath+"/data",schemaPath:"#/paths/~1conversations~1{conversationId}~1ratings/get/responses/200/content/application~1json/schema/properties/data/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/paths/~1conversations~1{conversationId}~1ratings/get/responses/200/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate112.errors = vErrors;
-return errors === 0;
-}
-
-const schema58 = {"type":"object","required":["data"],"properties":{"data":{"$ref":"spec#/components/schemas/RatingOffer"}},"additionalProperties":false};
-const schema59 = {"type":"object","required":["id","userId","agentId","ratingType"],"properties":{"id":{"type":"string"},"userId":{"type":"string"},"agentId":{"type":"string"},"ratingType":{"$ref":"spec#/components/schemas/RatingType"},"offeredAt":{"type":"string"}},"additionalProperties":false};
-
-function validate119(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/components/schemas/RatingOffer/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.userId === undefined){
-const err1 = {instancePath,schemaPath:"#/components/schemas/RatingOffer/required",keyword:"required",params:{missingProperty: "userId"}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.agentId === undefined){
-const err2 = {instancePath,schemaPath:"#/components/schemas/RatingOffer/required",keyword:"required",params:{missingProperty: "agentId"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.ratingType === undefined){
-const err3 = {instancePath,schemaPath:"#/components/schemas/RatingOffer/required",keyword:"required",params:{missingProperty: "ratingType"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((key0 === "id") || (key0 === "userId")) || (key0 === "agentId")) || (key0 === "ratingType")) || (key0 === "offeredAt"))){
-const err4 = {instancePath,schemaPath:"#/components/schemas/RatingOffer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-if(typeof data.id !== "string"){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/components/schemas/RatingOffer/properties/id/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.userId !== undefined){
-if(typeof data.userId !== "string"){
-const err6 = {instancePath:instancePath+"/userId",schemaPath:"#/components/schemas/RatingOffer/properties/userId/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.agentId !== undefined){
-if(typeof data.agentId !== "string"){
-const err7 = {instancePath:instancePath+"/agentId",schemaPath:"#/components/schemas/RatingOffer/properties/agentId/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.ratingType !== undefined){
-if(!(validate114(data.ratingType, {instancePath:instancePath+"/ratingType",parentData:data,parentDataProperty:"ratingType",rootData}))){
-vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
-errors = vErrors.length;
-}
-}
-if(data.offeredAt !== undefined){
-if(typeof data.offeredAt !== "string"){
-const err8 = {instancePath:instancePath+"/offeredAt",schemaPath:"#/components/schemas/RatingOffer/properties/offeredAt/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-else {
-const err9 = {instancePath,schemaPath:"#/components/schemas/RatingOffer/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-validate119.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate118(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/paths/~1conversations~1{conversationId}~1ratings~1offer/post/responses/201/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(key0 === "data")){
-const err1 = {instancePath,schemaPath:"#/paths/~1conversations~1{conversationId}~1ratings~1offer/post/responses/201/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.data !== undefined){
-if(!(validate119(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/paths/~1conversations~1{conversationId}~1ratings~1offer/post/responses/201/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate118.errors = vErrors;
-return errors === 0;
-}
-
-const schema60 = {"type":"object","required":["data"],"properties":{"data":{"$ref":"spec#/components/schemas/RatingResult"}},"additionalProperties":false};
-const schema61 = {"type":"object","required":["ratingId","ratingResult"],"properties":{"ratingId":{"type":"string"},"userId":{"type":"string"},"ratingResult":{"$ref":"spec#/components/schemas/SubmittedRatingResult"},"comment":{"type":"string"},"submittedAt":{"type":"string"}},"additionalProperties":false};
-const schema62 = {"type":"object","additionalProperties":false,"required":["value","_type"],"properties":{"value":{"type":"integer","format":"int32"},"_type":{"$ref":"spec#/components/schemas/RatingType"}}};
-
-function validate124(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.value === undefined){
-const err0 = {instancePath,schemaPath:"#/components/schemas/SubmittedRatingResult/required",keyword:"required",params:{missingProperty: "value"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data._type === undefined){
-const err1 = {instancePath,schemaPath:"#/components/schemas/SubmittedRatingResult/required",keyword:"required",params:{missingProperty: "_type"}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((key0 === "value") || (key0 === "_type"))){
-const err2 = {instancePath,schemaPath:"#/components/schemas/SubmittedRatingResult/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.value !== undefined){
-let data0 = data.value;
-if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-const err3 = {instancePath:instancePath+"/value",schemaPath:"#/components/schemas/SubmittedRatingResult/properties/value/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data._type !== undefined){
-if(!(validate114(data._type, {instancePath:instancePath+"/_type",parentData:data,parentDataProperty:"_type",rootData}))){
-vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/components/schemas/SubmittedRatingResult/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-validate124.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate123(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.ratingId === undefined){
-const err0 = {instancePath,schemaPath:"#/components/schemas/RatingResult/required",keyword:"required",params:{missingProperty: "ratingId"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.ratingResult === undefined){
-const err1 = {instancePath,schemaPath:"#/components/schemas/RatingResult/required",keyword:"required",params:{missingProperty: "ratingResult"}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((key0 === "ratingId") || (key0 === "userId")) || (key0 === "ratingResult")) || (key0 === "comment")) || (key0 === "submittedAt"))){
-const err2 = {instancePath,schemaPath:"#/components/schemas/RatingResult/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.ratingId !== undefined){
-if(typeof data.ratingId !== "string"){
-const err3 = {instancePath:instancePath+"/ratingId",schemaPath:"#/components/schemas/RatingResult/properties/ratingId/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data.userId !== undefined){
-if(typeof data.userId !== "string"){
-const err4 = {instancePath:instancePath+"/userId",schemaPath:"#/components/schemas/RatingResult/properties/userId/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.ratingResult !== undefined){
-if(!(validate124(data.ratingResult, {instancePath:instancePath+"/ratingResult",parentData:data,parentDataProperty:"ratingResult",rootData}))){
-vErrors = vErrors === null ? validate124.errors : vErrors.concat(validate124.errors);
-errors = vErrors.length;
-}
-}
-if(data.comment !== undefined){
-if(typeof data.comment !== "string"){
-const err5 = {instancePath:instancePath+"/comment",schemaPath:"#/components/schemas/RatingResult/properties/comment/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.submittedAt !== undefined){
-if(typeof data.submittedAt !== "string"){
-const err6 = {instancePath:instancePath+"/submittedAt",schemaPath:"#/components/schemas/RatingResult/properties/submittedAt/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/components/schemas/RatingResult/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-validate123.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate122(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/paths/~1conversations~1{conversationId}~1ratings~1{ratingId}~1submit/post/responses/201/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(key0 === "data")){
-const err1 = {instancePath,schemaPath:"#/paths/~1conversations~1{conversationId}~1ratings~1{ratingId}~1submit/post/responses/201/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.data !== undefined){
-if(!(validate123(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate123.errors : vErrors.concat(validate123.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/paths/~1conversations~1{conversationId}~1ratings~1{ratingId}~1submit/post/responses/201/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate122.errors = vErrors;
-return errors === 0;
-}
-
-const schema63 = {"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/ConversationSearchHit"}},"meta":{"$ref":"spec#/components/schemas/PaginationLinks"}},"additionalProperties":false};
-const schema64 = {"type":"object","required":["id"],"properties":{"id":{"type":"integer","format":"int64"},"highlights":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}},"innerHits":{"type":"array","items":{"type":"object","additionalProperties":true}}},"additionalProperties":false};
-
-function validate129(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/components/schemas/ConversationSearchHit/required",keyword:"required",params:{missingProperty: "id"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((key0 === "id") || (key0 === "highlights")) || (key0 === "innerHits"))){
-const err1 = {instancePath,schemaPath:"#/components/schemas/ConversationSearchHit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-let data0 = data.id;
-if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-const err2 = {instancePath:instancePath+"/id",schemaPath:"#/components/schemas/ConversationSearchHit/properties/id/type",keyword:"type",params:{type: "integer"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.highlights !== undefined){
-let data1 = data.highlights;
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-for(const key1 in data1){
-let data2 = data1[key1];
-if(Array.isArray(data2)){
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data2[i0] !== "string"){
-const err3 = {instancePath:instancePath+"/highlights/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/components/schemas/ConversationSearchHit/properties/highlights/additionalProperties/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-}
-else {
-const err4 = {instancePath:instancePath+"/highlights/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/components/schemas/ConversationSearchHit/properties/highlights/additionalProperties/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-}
-else {
-const err5 = {instancePath:instancePath+"/highlights",schemaPath:"#/components/schemas/ConversationSearchHit/properties/highlights/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.innerHits !== undefined){
-let data4 = data.innerHits;
-if(Array.isArray(data4)){
-const len1 = data4.length;
-for(let i1=0; i1<len1; i1++){
-let data5 = data4[i1];
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-}
-else {
-const err6 = {instancePath:instancePath+"/innerHits/" + i1,schemaPath:"#/components/schemas/ConversationSearchHit/properties/innerHits/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-}
-else {
-const err7 = {instancePath:instancePath+"/innerHits",schemaPath:"#/components/schemas/ConversationSearchHit/properties/innerHits/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-}
-else {
-const err8 = {instancePath,schemaPath:"#/components/schemas/ConversationSearchHit/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-validate129.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate128(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/paths/~1search~1conversations/post/responses/200/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((key0 === "data") || (key0 === "meta"))){
-const err1 = {instancePath,schemaPath:"#/paths/~1search~1conversations/post/responses/200/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.data !== undefined){
-let data0 = data.data;
-if(Array.isArray(data0)){
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate129(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate129.errors : vErrors.concat(validate129.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err2 = {instancePath:instancePath+"/data",schemaPath:"#/paths/~1search~1conversations/post/responses/200/content/application~1json/schema/properties/data/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.meta !== undefined){
-if(!(validate67(data.meta, {instancePath:instancePath+"/meta",parentData:data,parentDataProperty:"meta",rootData}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/paths/~1search~1conversations/post/responses/200/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate128.errors = vErrors;
-return errors === 0;
-}
-
-const schema65 = {"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/EndUser"}},"meta":{"$ref":"spec#/components/schemas/PaginationLinks"}},"additionalProperties":false};
-const schema66 = {"type":"object","required":["id","createdAt"],"properties":{"id":{"type":"string","format":"uuid"},"createdAt":{"type":"string"},"displayName":{"type":"string"},"email":{"type":"string"},"phoneNumber":{"type":"string"},"additionalEmails":{"type":"array","items":{"type":"string"}},"additionalPhoneNumbers":{"type":"array","items":{"type":"string"}},"firstName":{"type":"string"},"lastName":{"type":"string"},"middleNames":{"type":"array","items":{"type":"string"}},"avatarUrl":{"type":"string"},"externalId":{"type":"string"},"customAttributes":{"type":"array","items":{"$ref":"spec#/components/schemas/CustomAttribute"}}},"additionalProperties":false};
-
-function validate133(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5047,7 +3718,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema66.properties, key0))){
+if(!(func2.call(schema51.properties, key0))){
 const err2 = {instancePath,schemaPath:"#/components/schemas/EndUser/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err2];
@@ -5268,8 +3939,8 @@ let data15 = data.customAttributes;
 if(Array.isArray(data15)){
 const len3 = data15.length;
 for(let i3=0; i3<len3; i3++){
-if(!(validate44(data15[i3], {instancePath:instancePath+"/customAttributes/" + i3,parentData:data15,parentDataProperty:i3,rootData}))){
-vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+if(!(validate41(data15[i3], {instancePath:instancePath+"/customAttributes/" + i3,parentData:data15,parentDataProperty:i3,rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
 errors = vErrors.length;
 }
 }
@@ -5296,12 +3967,12 @@ vErrors.push(err20);
 }
 errors++;
 }
-validate133.errors = vErrors;
+validate103.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate132(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate102(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5332,8 +4003,8 @@ let data0 = data.data;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate133(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate133.errors : vErrors.concat(validate133.errors);
+if(!(validate103(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
 errors = vErrors.length;
 }
 }
@@ -5350,8 +4021,8 @@ errors++;
 }
 }
 if(data.meta !== undefined){
-if(!(validate67(data.meta, {instancePath:instancePath+"/meta",parentData:data,parentDataProperty:"meta",rootData}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+if(!(validate64(data.meta, {instancePath:instancePath+"/meta",parentData:data,parentDataProperty:"meta",rootData}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
 errors = vErrors.length;
 }
 }
@@ -5366,15 +4037,15 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate132.errors = vErrors;
+validate102.errors = vErrors;
 return errors === 0;
 }
 
-const schema67 = {"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/EndUserBulkActionOutcome"}}},"additionalProperties":false};
-const schema68 = {"oneOf":[{"$ref":"spec#/components/schemas/EndUserBulkActionSuccess"},{"$ref":"spec#/components/schemas/BulkActionFailure"}],"discriminator":{"propertyName":"_type"}};
-const schema69 = {"type":"object","required":["data","_type"],"properties":{"data":{"$ref":"spec#/components/schemas/EndUser"},"_type":{"type":"string","enum":["BulkActionSuccess"]}},"additionalProperties":false};
+const schema52 = {"type":"object","properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/EndUserBulkActionOutcome"}}},"required":["data"],"additionalProperties":false};
+const schema53 = {"oneOf":[{"$ref":"spec#/components/schemas/EndUserBulkActionSuccess"},{"$ref":"spec#/components/schemas/BulkActionFailure"}],"discriminator":{"propertyName":"_type"}};
+const schema54 = {"required":["data","_type"],"type":"object","properties":{"data":{"$ref":"spec#/components/schemas/EndUser"},"_type":{"type":"string","enum":["BulkActionSuccess"]}},"additionalProperties":false};
 
-function validate139(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate109(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5411,8 +4082,8 @@ errors++;
 }
 }
 if(data.data !== undefined){
-if(!(validate133(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate133.errors : vErrors.concat(validate133.errors);
+if(!(validate103(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
 errors = vErrors.length;
 }
 }
@@ -5429,7 +4100,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!(data1 === "BulkActionSuccess")){
-const err4 = {instancePath:instancePath+"/_type",schemaPath:"#/components/schemas/EndUserBulkActionSuccess/properties/_type/enum",keyword:"enum",params:{allowedValues: schema69.properties._type.enum}};
+const err4 = {instancePath:instancePath+"/_type",schemaPath:"#/components/schemas/EndUserBulkActionSuccess/properties/_type/enum",keyword:"enum",params:{allowedValues: schema54.properties._type.enum}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5450,26 +4121,26 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate139.errors = vErrors;
+validate109.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate138(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate108(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 const tag0 = data._type;
 if(typeof tag0 == "string"){
 if(tag0 === "BulkActionSuccess"){
-if(!(validate139(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate139.errors : vErrors.concat(validate139.errors);
+if(!(validate109(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
 errors = vErrors.length;
 }
 }
 else if(tag0 === "BulkActionFailure"){
-if(!(validate85(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+if(!(validate82(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
 errors = vErrors.length;
 }
 }
@@ -5495,12 +4166,12 @@ vErrors.push(err1);
 errors++;
 }
 }
-validate138.errors = vErrors;
+validate108.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate137(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5531,8 +4202,8 @@ let data0 = data.data;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate138(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate138.errors : vErrors.concat(validate138.errors);
+if(!(validate108(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
 errors = vErrors.length;
 }
 }
@@ -5559,13 +4230,13 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate137.errors = vErrors;
+validate107.errors = vErrors;
 return errors === 0;
 }
 
-const schema70 = {"type":"object","required":["data"],"properties":{"data":{"$ref":"spec#/components/schemas/EndUser"}},"additionalProperties":false};
+const schema55 = {"required":["data"],"type":"object","properties":{"data":{"$ref":"spec#/components/schemas/EndUser"}},"additionalProperties":false};
 
-function validate144(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate114(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5592,8 +4263,8 @@ errors++;
 }
 }
 if(data.data !== undefined){
-if(!(validate133(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate133.errors : vErrors.concat(validate133.errors);
+if(!(validate103(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
 errors = vErrors.length;
 }
 }
@@ -5608,12 +4279,12 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate144.errors = vErrors;
+validate114.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate146(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate116(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5644,8 +4315,8 @@ let data0 = data.data;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate138(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate138.errors : vErrors.concat(validate138.errors);
+if(!(validate108(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
 errors = vErrors.length;
 }
 }
@@ -5672,12 +4343,12 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate146.errors = vErrors;
+validate116.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate148(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate118(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5708,8 +4379,8 @@ let data0 = data.data;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate138(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate138.errors : vErrors.concat(validate138.errors);
+if(!(validate108(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
 errors = vErrors.length;
 }
 }
@@ -5736,12 +4407,12 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate148.errors = vErrors;
+validate118.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate150(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate120(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5768,8 +4439,8 @@ errors++;
 }
 }
 if(data.data !== undefined){
-if(!(validate133(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate133.errors : vErrors.concat(validate133.errors);
+if(!(validate103(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
 errors = vErrors.length;
 }
 }
@@ -5784,12 +4455,12 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate150.errors = vErrors;
+validate120.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate152(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate122(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5816,8 +4487,8 @@ errors++;
 }
 }
 if(data.data !== undefined){
-if(!(validate133(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate133.errors : vErrors.concat(validate133.errors);
+if(!(validate103(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
 errors = vErrors.length;
 }
 }
@@ -5832,12 +4503,12 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate152.errors = vErrors;
+validate122.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate154(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate124(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5864,8 +4535,8 @@ errors++;
 }
 }
 if(data.data !== undefined){
-if(!(validate133(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate133.errors : vErrors.concat(validate133.errors);
+if(!(validate103(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
 errors = vErrors.length;
 }
 }
@@ -5880,12 +4551,12 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate154.errors = vErrors;
+validate124.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate156(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate126(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5916,8 +4587,8 @@ let data0 = data.data;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate44(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+if(!(validate41(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
 errors = vErrors.length;
 }
 }
@@ -5944,12 +4615,12 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate156.errors = vErrors;
+validate126.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate158(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate128(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5980,8 +4651,8 @@ let data0 = data.data;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate29(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+if(!(validate26(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
 errors = vErrors.length;
 }
 }
@@ -5998,8 +4669,8 @@ errors++;
 }
 }
 if(data.meta !== undefined){
-if(!(validate67(data.meta, {instancePath:instancePath+"/meta",parentData:data,parentDataProperty:"meta",rootData}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+if(!(validate64(data.meta, {instancePath:instancePath+"/meta",parentData:data,parentDataProperty:"meta",rootData}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
 errors = vErrors.length;
 }
 }
@@ -6014,12 +4685,12 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate158.errors = vErrors;
+validate128.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate161(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate131(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6046,8 +4717,8 @@ errors++;
 }
 }
 if(data.data !== undefined){
-if(!(validate54(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+if(!(validate51(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
 errors = vErrors.length;
 }
 }
@@ -6062,14 +4733,14 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate161.errors = vErrors;
+validate131.errors = vErrors;
 return errors === 0;
 }
 
-const schema79 = {"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/Agent"}},"meta":{"$ref":"spec#/components/schemas/PaginationLinks"}},"additionalProperties":false};
-const schema80 = {"type":"object","required":["id","createdAt","displayName","email"],"properties":{"id":{"type":"string","format":"uuid"},"createdAt":{"type":"string"},"displayName":{"type":"string"},"email":{"type":"string"},"avatarUrl":{"type":"string"},"phoneNumber":{"type":"string"},"additionalEmails":{"type":"array","items":{"type":"string"}},"additionalPhoneNumbers":{"type":"array","items":{"type":"string"}},"firstName":{"type":"string"},"lastName":{"type":"string"},"middleNames":{"type":"array","items":{"type":"string"}},"roles":{"type":"array","items":{"type":"string"}}},"additionalProperties":false};
+const schema64 = {"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/Agent"}},"meta":{"$ref":"spec#/components/schemas/PaginationLinks"}},"additionalProperties":false};
+const schema65 = {"required":["id","createdAt","displayName","email"],"type":"object","properties":{"id":{"type":"string","format":"uuid"},"createdAt":{"type":"string"},"displayName":{"type":"string"},"email":{"type":"string"},"avatarUrl":{"type":"string"},"phoneNumber":{"type":"string"},"additionalEmails":{"type":"array","items":{"type":"string"}},"additionalPhoneNumbers":{"type":"array","items":{"type":"string"}},"firstName":{"type":"string"},"lastName":{"type":"string"},"middleNames":{"type":"array","items":{"type":"string"}},"roles":{"type":"array","items":{"type":"string"}}},"additionalProperties":false};
 
-function validate164(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate134(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6114,7 +4785,7 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema80.properties, key0))){
+if(!(func2.call(schema65.properties, key0))){
 const err4 = {instancePath,schemaPath:"#/components/schemas/Agent/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err4];
@@ -6357,12 +5028,12 @@ vErrors.push(err22);
 }
 errors++;
 }
-validate164.errors = vErrors;
+validate134.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate163(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate133(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6393,8 +5064,8 @@ let data0 = data.data;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate164(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate164.errors : vErrors.concat(validate164.errors);
+if(!(validate134(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate134.errors : vErrors.concat(validate134.errors);
 errors = vErrors.length;
 }
 }
@@ -6411,8 +5082,8 @@ errors++;
 }
 }
 if(data.meta !== undefined){
-if(!(validate67(data.meta, {instancePath:instancePath+"/meta",parentData:data,parentDataProperty:"meta",rootData}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+if(!(validate64(data.meta, {instancePath:instancePath+"/meta",parentData:data,parentDataProperty:"meta",rootData}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
 errors = vErrors.length;
 }
 }
@@ -6427,15 +5098,15 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate163.errors = vErrors;
+validate133.errors = vErrors;
 return errors === 0;
 }
 
-const schema81 = {"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/AgentBulkActionOutcome"}}},"additionalProperties":false};
-const schema82 = {"oneOf":[{"$ref":"spec#/components/schemas/AgentBulkActionSuccess"},{"$ref":"spec#/components/schemas/BulkActionFailure"}],"discriminator":{"propertyName":"_type"}};
-const schema83 = {"type":"object","required":["data","_type"],"properties":{"data":{"$ref":"spec#/components/schemas/Agent"},"_type":{"type":"string","enum":["BulkActionSuccess"]}},"additionalProperties":false};
+const schema66 = {"type":"object","properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/AgentBulkActionOutcome"}}},"required":["data"],"additionalProperties":false};
+const schema67 = {"oneOf":[{"$ref":"spec#/components/schemas/AgentBulkActionSuccess"},{"$ref":"spec#/components/schemas/BulkActionFailure"}],"discriminator":{"propertyName":"_type"}};
+const schema68 = {"required":["data","_type"],"type":"object","properties":{"data":{"$ref":"spec#/components/schemas/Agent"},"_type":{"type":"string","enum":["BulkActionSuccess"]}},"additionalProperties":false};
 
-function validate169(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate139(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6472,8 +5143,8 @@ errors++;
 }
 }
 if(data.data !== undefined){
-if(!(validate164(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate164.errors : vErrors.concat(validate164.errors);
+if(!(validate134(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate134.errors : vErrors.concat(validate134.errors);
 errors = vErrors.length;
 }
 }
@@ -6490,7 +5161,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!(data1 === "BulkActionSuccess")){
-const err4 = {instancePath:instancePath+"/_type",schemaPath:"#/components/schemas/AgentBulkActionSuccess/properties/_type/enum",keyword:"enum",params:{allowedValues: schema83.properties._type.enum}};
+const err4 = {instancePath:instancePath+"/_type",schemaPath:"#/components/schemas/AgentBulkActionSuccess/properties/_type/enum",keyword:"enum",params:{allowedValues: schema68.properties._type.enum}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6511,26 +5182,26 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate169.errors = vErrors;
+validate139.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate168(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate138(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 const tag0 = data._type;
 if(typeof tag0 == "string"){
 if(tag0 === "BulkActionSuccess"){
-if(!(validate169(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
+if(!(validate139(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate139.errors : vErrors.concat(validate139.errors);
 errors = vErrors.length;
 }
 }
 else if(tag0 === "BulkActionFailure"){
-if(!(validate85(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+if(!(validate82(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
 errors = vErrors.length;
 }
 }
@@ -6556,12 +5227,12 @@ vErrors.push(err1);
 errors++;
 }
 }
-validate168.errors = vErrors;
+validate138.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate167(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate137(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6592,8 +5263,8 @@ let data0 = data.data;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate168(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate168.errors : vErrors.concat(validate168.errors);
+if(!(validate138(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate138.errors : vErrors.concat(validate138.errors);
 errors = vErrors.length;
 }
 }
@@ -6620,13 +5291,13 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate167.errors = vErrors;
+validate137.errors = vErrors;
 return errors === 0;
 }
 
-const schema84 = {"type":"object","required":["data"],"properties":{"data":{"$ref":"spec#/components/schemas/Agent"}},"additionalProperties":false};
+const schema69 = {"required":["data"],"type":"object","properties":{"data":{"$ref":"spec#/components/schemas/Agent"}},"additionalProperties":false};
 
-function validate174(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate144(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6653,8 +5324,8 @@ errors++;
 }
 }
 if(data.data !== undefined){
-if(!(validate164(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate164.errors : vErrors.concat(validate164.errors);
+if(!(validate134(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate134.errors : vErrors.concat(validate134.errors);
 errors = vErrors.length;
 }
 }
@@ -6669,14 +5340,14 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate174.errors = vErrors;
+validate144.errors = vErrors;
 return errors === 0;
 }
 
-const schema85 = {"type":"array","items":{"$ref":"spec#/components/schemas/UserPresence"}};
-const schema86 = {"type":"object","required":["userId","requestTime","connectionStatus"],"properties":{"userId":{"type":"string"},"requestTime":{"type":"string"},"lastSeen":{"type":"string"},"presenceStatus":{"type":"string","enum":["Away","Working"]},"connectionStatus":{"type":"string","enum":["Offline","Online"]},"activeChannels":{"type":"array","items":{"$ref":"spec#/components/schemas/ConversationChannel"}}},"additionalProperties":false};
+const schema70 = {"type":"array","items":{"$ref":"spec#/components/schemas/UserPresence"}};
+const schema71 = {"required":["userId","requestTime","connectionStatus"],"type":"object","properties":{"userId":{"type":"string"},"requestTime":{"type":"string"},"lastSeen":{"type":"string"},"presenceStatus":{"type":"string","enum":["Away","Working"]},"connectionStatus":{"type":"string","enum":["Offline","Online"]},"activeChannels":{"type":"array","items":{"$ref":"spec#/components/schemas/ConversationChannel"}}},"additionalProperties":false};
 
-function validate177(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate147(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6771,7 +5442,7 @@ vErrors.push(err7);
 errors++;
 }
 if(!((data3 === "Away") || (data3 === "Working"))){
-const err8 = {instancePath:instancePath+"/presenceStatus",schemaPath:"#/components/schemas/UserPresence/properties/presenceStatus/enum",keyword:"enum",params:{allowedValues: schema86.properties.presenceStatus.enum}};
+const err8 = {instancePath:instancePath+"/presenceStatus",schemaPath:"#/components/schemas/UserPresence/properties/presenceStatus/enum",keyword:"enum",params:{allowedValues: schema71.properties.presenceStatus.enum}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6794,7 +5465,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!((data4 === "Offline") || (data4 === "Online"))){
-const err10 = {instancePath:instancePath+"/connectionStatus",schemaPath:"#/components/schemas/UserPresence/properties/connectionStatus/enum",keyword:"enum",params:{allowedValues: schema86.properties.connectionStatus.enum}};
+const err10 = {instancePath:instancePath+"/connectionStatus",schemaPath:"#/components/schemas/UserPresence/properties/connectionStatus/enum",keyword:"enum",params:{allowedValues: schema71.properties.connectionStatus.enum}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6809,8 +5480,8 @@ let data5 = data.activeChannels;
 if(Array.isArray(data5)){
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate30(data5[i0], {instancePath:instancePath+"/activeChannels/" + i0,parentData:data5,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+if(!(validate27(data5[i0], {instancePath:instancePath+"/activeChannels/" + i0,parentData:data5,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
 errors = vErrors.length;
 }
 }
@@ -6837,19 +5508,19 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate177.errors = vErrors;
+validate147.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate176(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate146(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate177(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate177.errors : vErrors.concat(validate177.errors);
+if(!(validate147(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate147.errors : vErrors.concat(validate147.errors);
 errors = vErrors.length;
 }
 }
@@ -6864,13 +5535,13 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate176.errors = vErrors;
+validate146.errors = vErrors;
 return errors === 0;
 }
 
-const schema87 = {"type":"object","required":["data"],"properties":{"data":{"$ref":"spec#/components/schemas/Agent"}},"additionalProperties":false};
+const schema72 = {"type":"object","required":["data"],"properties":{"data":{"$ref":"spec#/components/schemas/Agent"}},"additionalProperties":false};
 
-function validate180(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate150(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6897,8 +5568,8 @@ errors++;
 }
 }
 if(data.data !== undefined){
-if(!(validate164(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate164.errors : vErrors.concat(validate164.errors);
+if(!(validate134(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate134.errors : vErrors.concat(validate134.errors);
 errors = vErrors.length;
 }
 }
@@ -6913,12 +5584,12 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate180.errors = vErrors;
+validate150.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate182(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate152(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6945,8 +5616,8 @@ errors++;
 }
 }
 if(data.data !== undefined){
-if(!(validate164(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate164.errors : vErrors.concat(validate164.errors);
+if(!(validate134(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate134.errors : vErrors.concat(validate134.errors);
 errors = vErrors.length;
 }
 }
@@ -6961,12 +5632,12 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate182.errors = vErrors;
+validate152.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate184(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate154(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6993,8 +5664,8 @@ errors++;
 }
 }
 if(data.data !== undefined){
-if(!(validate164(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate164.errors : vErrors.concat(validate164.errors);
+if(!(validate134(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate134.errors : vErrors.concat(validate134.errors);
 errors = vErrors.length;
 }
 }
@@ -7009,14 +5680,14 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate184.errors = vErrors;
+validate154.errors = vErrors;
 return errors === 0;
 }
 
-const schema90 = {"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/AgentTeam"}}},"additionalProperties":false};
-const schema91 = {"type":"object","required":["id"],"properties":{"id":{"type":"string","format":"uuid"}},"additionalProperties":false};
+const schema75 = {"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/AgentTeam"}}},"additionalProperties":false};
+const schema76 = {"required":["id"],"type":"object","properties":{"id":{"type":"string","format":"uuid"}},"additionalProperties":false};
 
-function validate187(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate157(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -7078,12 +5749,12 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate187.errors = vErrors;
+validate157.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate186(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate156(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -7114,8 +5785,8 @@ let data0 = data.data;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate187(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate187.errors : vErrors.concat(validate187.errors);
+if(!(validate157(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate157.errors : vErrors.concat(validate157.errors);
 errors = vErrors.length;
 }
 }
@@ -7142,13 +5813,13 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate186.errors = vErrors;
+validate156.errors = vErrors;
 return errors === 0;
 }
 
-const schema92 = {"type":"object","required":["data"],"properties":{"data":{"$ref":"spec#/components/schemas/UserPresence"}},"additionalProperties":false};
+const schema77 = {"type":"object","required":["data"],"properties":{"data":{"$ref":"spec#/components/schemas/UserPresence"}},"additionalProperties":false};
 
-function validate189(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate159(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -7175,8 +5846,8 @@ errors++;
 }
 }
 if(data.data !== undefined){
-if(!(validate177(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate177.errors : vErrors.concat(validate177.errors);
+if(!(validate147(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate147.errors : vErrors.concat(validate147.errors);
 errors = vErrors.length;
 }
 }
@@ -7191,12 +5862,12 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate189.errors = vErrors;
+validate159.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate191(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate161(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -7227,8 +5898,8 @@ let data0 = data.data;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate103(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
+if(!(validate100(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
 errors = vErrors.length;
 }
 }
@@ -7255,13 +5926,13 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate191.errors = vErrors;
+validate161.errors = vErrors;
 return errors === 0;
 }
 
-const schema94 = {"type":"object","required":["data"],"properties":{"data":{"$ref":"spec#/components/schemas/Tag"}},"additionalProperties":false};
+const schema79 = {"type":"object","required":["data"],"properties":{"data":{"$ref":"spec#/components/schemas/Tag"}},"additionalProperties":false};
 
-function validate193(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate163(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -7288,8 +5959,8 @@ errors++;
 }
 }
 if(data.data !== undefined){
-if(!(validate103(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
+if(!(validate100(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
 errors = vErrors.length;
 }
 }
@@ -7304,13 +5975,13 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate193.errors = vErrors;
+validate163.errors = vErrors;
 return errors === 0;
 }
 
-const schema95 = {"type":"object","required":["data"],"properties":{"data":{"$ref":"spec#/components/schemas/Tag"}},"additionalProperties":false};
+const schema80 = {"type":"object","required":["data"],"properties":{"data":{"$ref":"spec#/components/schemas/Tag"}},"additionalProperties":false};
 
-function validate195(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate165(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -7337,8 +6008,8 @@ errors++;
 }
 }
 if(data.data !== undefined){
-if(!(validate103(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
+if(!(validate100(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
 errors = vErrors.length;
 }
 }
@@ -7353,16 +6024,16 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate195.errors = vErrors;
+validate165.errors = vErrors;
 return errors === 0;
 }
 
-const schema96 = {"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/CustomAttributeDefinition"}}},"additionalProperties":false};
-const schema97 = {"type":"object","required":["id","entityType","identifier","label","inputDefinition","createdAt","isRequired","isArchived","isDeactivated"],"properties":{"id":{"type":"string","format":"uuid"},"entityType":{"type":"string","enum":["Conversation","Contact"]},"identifier":{"type":"string"},"label":{"type":"string"},"inputDefinition":{"$ref":"spec#/components/schemas/CustomAttributeInputDefinition"},"description":{"type":"string"},"createdAt":{"type":"string"},"updatedAt":{"type":"string"},"isRequired":{"type":"boolean"},"isArchived":{"type":"boolean"},"isDeactivated":{"type":"boolean"}},"additionalProperties":false};
-const schema98 = {"oneOf":[{"$ref":"spec#/components/schemas/TextInputDefinition"},{"$ref":"spec#/components/schemas/SelectInputDefinition"}],"discriminator":{"propertyName":"_type"}};
-const schema99 = {"type":"object","required":["_type"],"properties":{"placeholder":{"type":"string"},"_type":{"type":"string","enum":["Text"]}},"additionalProperties":false};
+const schema81 = {"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/CustomAttributeDefinition"}}},"additionalProperties":false};
+const schema82 = {"required":["id","entityType","identifier","label","inputDefinition","createdAt","isRequired","isArchived","isDeactivated"],"type":"object","properties":{"description":{"type":"string"},"id":{"type":"string","format":"uuid"},"entityType":{"type":"string","enum":["Conversation","Contact"]},"identifier":{"type":"string"},"label":{"type":"string"},"inputDefinition":{"$ref":"spec#/components/schemas/CustomAttributeInputDefinition"},"createdAt":{"type":"string"},"updatedAt":{"type":"string"},"isRequired":{"type":"boolean"},"isArchived":{"type":"boolean"},"isDeactivated":{"type":"boolean"}},"additionalProperties":false};
+const schema83 = {"oneOf":[{"$ref":"spec#/components/schemas/TextInputDefinition"},{"$ref":"spec#/components/schemas/SelectInputDefinition"}],"discriminator":{"propertyName":"_type"}};
+const schema84 = {"type":"object","properties":{"placeholder":{"type":"string"},"_type":{"type":"string","enum":["Text"]}},"required":["_type"],"additionalProperties":false};
 
-function validate200(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate170(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -7413,7 +6084,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!(data1 === "Text")){
-const err4 = {instancePath:instancePath+"/_type",schemaPath:"#/components/schemas/TextInputDefinition/properties/_type/enum",keyword:"enum",params:{allowedValues: schema99.properties._type.enum}};
+const err4 = {instancePath:instancePath+"/_type",schemaPath:"#/components/schemas/TextInputDefinition/properties/_type/enum",keyword:"enum",params:{allowedValues: schema84.properties._type.enum}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7434,15 +6105,15 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate200.errors = vErrors;
+validate170.errors = vErrors;
 return errors === 0;
 }
 
-const schema100 = {"type":"object","required":["options","_type"],"properties":{"options":{"type":"array","items":{"$ref":"spec#/components/schemas/SelectOption"}},"_type":{"type":"string","enum":["Select"]}},"additionalProperties":false};
-const schema101 = {"type":"object","required":["id","label","value","isDeactivated"],"properties":{"id":{"type":"string","format":"uuid"},"label":{"type":"string"},"value":{"type":"string"},"nestedOptions":{"type":"array","items":{"$ref":"spec#/components/schemas/SelectOption"}},"isDeactivated":{"type":"boolean"},"orderIndex":{"type":"integer","format":"int32"}},"additionalProperties":false};
-const wrapper0 = {validate: validate202};
+const schema85 = {"type":"object","properties":{"options":{"type":"array","items":{"$ref":"spec#/components/schemas/SelectOption"}},"_type":{"type":"string","enum":["Select"]}},"required":["options","_type"],"additionalProperties":false};
+const schema86 = {"required":["id","label","value","isDeactivated"],"type":"object","properties":{"id":{"type":"string","format":"uuid"},"label":{"type":"string"},"value":{"type":"string"},"nestedOptions":{"type":"array","items":{"$ref":"spec#/components/schemas/SelectOption"}},"isDeactivated":{"type":"boolean"},"orderIndex":{"type":"integer","format":"int32"}},"additionalProperties":false};
+const wrapper0 = {validate: validate172};
 
-function validate202(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate172(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -7605,12 +6276,12 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate202.errors = vErrors;
+validate172.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate201(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate171(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -7651,8 +6322,8 @@ let data0 = data.options;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate202(data0[i0], {instancePath:instancePath+"/options/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate202.errors : vErrors.concat(validate202.errors);
+if(!(validate172(data0[i0], {instancePath:instancePath+"/options/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate172.errors : vErrors.concat(validate172.errors);
 errors = vErrors.length;
 }
 }
@@ -7681,7 +6352,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!(data2 === "Select")){
-const err5 = {instancePath:instancePath+"/_type",schemaPath:"#/components/schemas/SelectInputDefinition/properties/_type/enum",keyword:"enum",params:{allowedValues: schema100.properties._type.enum}};
+const err5 = {instancePath:instancePath+"/_type",schemaPath:"#/components/schemas/SelectInputDefinition/properties/_type/enum",keyword:"enum",params:{allowedValues: schema85.properties._type.enum}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7702,26 +6373,26 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate201.errors = vErrors;
+validate171.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate199(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate169(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 const tag0 = data._type;
 if(typeof tag0 == "string"){
 if(tag0 === "Text"){
-if(!(validate200(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate200.errors : vErrors.concat(validate200.errors);
+if(!(validate170(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate170.errors : vErrors.concat(validate170.errors);
 errors = vErrors.length;
 }
 }
 else if(tag0 === "Select"){
-if(!(validate201(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate201.errors : vErrors.concat(validate201.errors);
+if(!(validate171(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate171.errors : vErrors.concat(validate171.errors);
 errors = vErrors.length;
 }
 }
@@ -7747,12 +6418,12 @@ vErrors.push(err1);
 errors++;
 }
 }
-validate199.errors = vErrors;
+validate169.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate198(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate168(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -7847,7 +6518,7 @@ vErrors.push(err8);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema97.properties, key0))){
+if(!(func2.call(schema82.properties, key0))){
 const err9 = {instancePath,schemaPath:"#/components/schemas/CustomAttributeDefinition/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err9];
@@ -7858,11 +6529,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.id !== undefined){
-let data0 = data.id;
-if(typeof data0 === "string"){
-if(!(formats0.test(data0))){
-const err10 = {instancePath:instancePath+"/id",schemaPath:"#/components/schemas/CustomAttributeDefinition/properties/id/format",keyword:"format",params:{format: "uuid"}};
+if(data.description !== undefined){
+if(typeof data.description !== "string"){
+const err10 = {instancePath:instancePath+"/description",schemaPath:"#/components/schemas/CustomAttributeDefinition/properties/description/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -7872,8 +6541,11 @@ vErrors.push(err10);
 errors++;
 }
 }
-else {
-const err11 = {instancePath:instancePath+"/id",schemaPath:"#/components/schemas/CustomAttributeDefinition/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data.id !== undefined){
+let data1 = data.id;
+if(typeof data1 === "string"){
+if(!(formats0.test(data1))){
+const err11 = {instancePath:instancePath+"/id",schemaPath:"#/components/schemas/CustomAttributeDefinition/properties/id/format",keyword:"format",params:{format: "uuid"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7883,10 +6555,8 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.entityType !== undefined){
-let data1 = data.entityType;
-if(typeof data1 !== "string"){
-const err12 = {instancePath:instancePath+"/entityType",schemaPath:"#/components/schemas/CustomAttributeDefinition/properties/entityType/type",keyword:"type",params:{type: "string"}};
+else {
+const err12 = {instancePath:instancePath+"/id",schemaPath:"#/components/schemas/CustomAttributeDefinition/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7895,8 +6565,11 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(!((data1 === "Conversation") || (data1 === "Contact"))){
-const err13 = {instancePath:instancePath+"/entityType",schemaPath:"#/components/schemas/CustomAttributeDefinition/properties/entityType/enum",keyword:"enum",params:{allowedValues: schema97.properties.entityType.enum}};
+}
+if(data.entityType !== undefined){
+let data2 = data.entityType;
+if(typeof data2 !== "string"){
+const err13 = {instancePath:instancePath+"/entityType",schemaPath:"#/components/schemas/CustomAttributeDefinition/properties/entityType/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7905,10 +6578,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-if(data.identifier !== undefined){
-if(typeof data.identifier !== "string"){
-const err14 = {instancePath:instancePath+"/identifier",schemaPath:"#/components/schemas/CustomAttributeDefinition/properties/identifier/type",keyword:"type",params:{type: "string"}};
+if(!((data2 === "Conversation") || (data2 === "Contact"))){
+const err14 = {instancePath:instancePath+"/entityType",schemaPath:"#/components/schemas/CustomAttributeDefinition/properties/entityType/enum",keyword:"enum",params:{allowedValues: schema82.properties.entityType.enum}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7918,9 +6589,9 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.label !== undefined){
-if(typeof data.label !== "string"){
-const err15 = {instancePath:instancePath+"/label",schemaPath:"#/components/schemas/CustomAttributeDefinition/properties/label/type",keyword:"type",params:{type: "string"}};
+if(data.identifier !== undefined){
+if(typeof data.identifier !== "string"){
+const err15 = {instancePath:instancePath+"/identifier",schemaPath:"#/components/schemas/CustomAttributeDefinition/properties/identifier/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -7930,15 +6601,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.inputDefinition !== undefined){
-if(!(validate199(data.inputDefinition, {instancePath:instancePath+"/inputDefinition",parentData:data,parentDataProperty:"inputDefinition",rootData}))){
-vErrors = vErrors === null ? validate199.errors : vErrors.concat(validate199.errors);
-errors = vErrors.length;
-}
-}
-if(data.description !== undefined){
-if(typeof data.description !== "string"){
-const err16 = {instancePath:instancePath+"/description",schemaPath:"#/components/schemas/CustomAttributeDefinition/properties/description/type",keyword:"type",params:{type: "string"}};
+if(data.label !== undefined){
+if(typeof data.label !== "string"){
+const err16 = {instancePath:instancePath+"/label",schemaPath:"#/components/schemas/CustomAttributeDefinition/properties/label/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7946,6 +6611,12 @@ else {
 vErrors.push(err16);
 }
 errors++;
+}
+}
+if(data.inputDefinition !== undefined){
+if(!(validate169(data.inputDefinition, {instancePath:instancePath+"/inputDefinition",parentData:data,parentDataProperty:"inputDefinition",rootData}))){
+vErrors = vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
+errors = vErrors.length;
 }
 }
 if(data.createdAt !== undefined){
@@ -8019,12 +6690,12 @@ vErrors.push(err22);
 }
 errors++;
 }
-validate198.errors = vErrors;
+validate168.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate197(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate167(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -8055,8 +6726,8 @@ let data0 = data.data;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate198(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate198.errors : vErrors.concat(validate198.errors);
+if(!(validate168(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate168.errors : vErrors.concat(validate168.errors);
 errors = vErrors.length;
 }
 }
@@ -8083,16 +6754,16 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate197.errors = vErrors;
+validate167.errors = vErrors;
 return errors === 0;
 }
 
-const schema102 = {"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/WebhookSubscription"}}},"additionalProperties":false};
-const schema103 = {"type":"object","required":["id","name","url","headers","secretKey","enabled","createdAt","createdBy","updatedAt","updatedBy"],"properties":{"id":{"type":"string","format":"uuid"},"name":{"type":"string"},"subscribedEvents":{"type":"array","uniqueItems":true,"items":{"$ref":"spec#/components/schemas/WebhookEvent"}},"url":{"type":"string"},"headers":{"type":"object","additionalProperties":{"type":"string"}},"secretKey":{"type":"string"},"enabled":{"type":"boolean"},"createdAt":{"type":"string"},"createdBy":{"type":"string","format":"uuid"},"updatedAt":{"type":"string"},"updatedBy":{"type":"string","format":"uuid"},"filters":{"type":"object","additionalProperties":true}},"additionalProperties":false};
+const schema87 = {"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/WebhookSubscription"}}},"additionalProperties":false};
+const schema88 = {"required":["id","name","url","headers","secretKey","enabled","createdAt","createdBy","updatedAt","updatedBy"],"type":"object","properties":{"id":{"type":"string","format":"uuid"},"name":{"type":"string"},"subscribedEvents":{"type":"array","items":{"$ref":"spec#/components/schemas/WebhookEvent"},"uniqueItems":true},"url":{"type":"string"},"secretKey":{"type":"string"},"enabled":{"type":"boolean"},"createdAt":{"type":"string"},"createdBy":{"type":"string","format":"uuid"},"updatedAt":{"type":"string"},"updatedBy":{"type":"string","format":"uuid"},"headers":{"type":"object","additionalProperties":{"type":"string"}},"filters":{"type":"object","additionalProperties":true}},"additionalProperties":false};
 const func0 = equal;
-const schema104 = {"type":"string","enum":["ConversationPending","ConversationMessageAdded","ConversationAssigned","ConversationUnassigned","ConversationTransferred","ConversationEnqueued","ConversationCreated","ConversationOpen","ConversationAbandoned","ConversationClosed","ConversationTagAdded","ConversationTagRemoved","ConversationNoteAdded","ConversationRated","ConversationEndUserReplaced","ConversationPendingExpired","ConversationMessageDeliveryDelivered","ConversationMessageDeliveryInfo","ConversationMessageDeliveryFailed","ConversationMessageDeliverySeen","ConversationMessageDeliverySent","ConversationCustomAttributeUpdated","SLAEvaluationAchieved","SLAEvaluationBreached","SLAEvaluationVoided","TypingStarted","AgentBannedEnduser","AgentUnbannedEnduser","AgentBannedIp","AgentUnbannedIp"]};
+const schema89 = {"type":"string","enum":["ConversationPending","ConversationMessageAdded","ConversationAssigned","ConversationUnassigned","ConversationTransferred","ConversationEnqueued","ConversationCreated","ConversationOpen","ConversationAbandoned","ConversationClosed","ConversationTagAdded","ConversationTagRemoved","ConversationNoteAdded","ConversationRated","ConversationEndUserReplaced","ConversationPendingExpired","ConversationMessageDeliveryDelivered","ConversationMessageDeliveryInfo","ConversationMessageDeliveryFailed","ConversationMessageDeliverySeen","ConversationMessageDeliverySent","ConversationCustomAttributeUpdated","SLAEvaluationAchieved","SLAEvaluationBreached","SLAEvaluationVoided","TypingStarted","AgentBannedEnduser","AgentUnbannedEnduser","AgentBannedIp","AgentUnbannedIp"]};
 
-function validate210(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate180(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "string"){
@@ -8106,7 +6777,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((((((((((((((((((((((((((((((data === "ConversationPending") || (data === "ConversationMessageAdded")) || (data === "ConversationAssigned")) || (data === "ConversationUnassigned")) || (data === "ConversationTransferred")) || (data === "ConversationEnqueued")) || (data === "ConversationCreated")) || (data === "ConversationOpen")) || (data === "ConversationAbandoned")) || (data === "ConversationClosed")) || (data === "ConversationTagAdded")) || (data === "ConversationTagRemoved")) || (data === "ConversationNoteAdded")) || (data === "ConversationRated")) || (data === "ConversationEndUserReplaced")) || (data === "ConversationPendingExpired")) || (data === "ConversationMessageDeliveryDelivered")) || (data === "ConversationMessageDeliveryInfo")) || (data === "ConversationMessageDeliveryFailed")) || (data === "ConversationMessageDeliverySeen")) || (data === "ConversationMessageDeliverySent")) || (data === "ConversationCustomAttributeUpdated")) || (data === "SLAEvaluationAchieved")) || (data === "SLAEvaluationBreached")) || (data === "SLAEvaluationVoided")) || (data === "TypingStarted")) || (data === "AgentBannedEnduser")) || (data === "AgentUnbannedEnduser")) || (data === "AgentBannedIp")) || (data === "AgentUnbannedIp"))){
-const err1 = {instancePath,schemaPath:"#/components/schemas/WebhookEvent/enum",keyword:"enum",params:{allowedValues: schema104.enum}};
+const err1 = {instancePath,schemaPath:"#/components/schemas/WebhookEvent/enum",keyword:"enum",params:{allowedValues: schema89.enum}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -8115,12 +6786,12 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate210.errors = vErrors;
+validate180.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate209(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate179(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -8225,7 +6896,7 @@ vErrors.push(err9);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema103.properties, key0))){
+if(!(func2.call(schema88.properties, key0))){
 const err10 = {instancePath,schemaPath:"#/components/schemas/WebhookSubscription/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err10];
@@ -8278,8 +6949,8 @@ let data2 = data.subscribedEvents;
 if(Array.isArray(data2)){
 const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate210(data2[i0], {instancePath:instancePath+"/subscribedEvents/" + i0,parentData:data2,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate210.errors : vErrors.concat(validate210.errors);
+if(!(validate180(data2[i0], {instancePath:instancePath+"/subscribedEvents/" + i0,parentData:data2,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate180.errors : vErrors.concat(validate180.errors);
 errors = vErrors.length;
 }
 }
@@ -8327,12 +6998,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.headers !== undefined){
-let data5 = data.headers;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-for(const key1 in data5){
-if(typeof data5[key1] !== "string"){
-const err17 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/components/schemas/WebhookSubscription/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"}};
+if(data.secretKey !== undefined){
+if(typeof data.secretKey !== "string"){
+const err17 = {instancePath:instancePath+"/secretKey",schemaPath:"#/components/schemas/WebhookSubscription/properties/secretKey/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -8342,9 +7010,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-}
-else {
-const err18 = {instancePath:instancePath+"/headers",schemaPath:"#/components/schemas/WebhookSubscription/properties/headers/type",keyword:"type",params:{type: "object"}};
+if(data.enabled !== undefined){
+if(typeof data.enabled !== "boolean"){
+const err18 = {instancePath:instancePath+"/enabled",schemaPath:"#/components/schemas/WebhookSubscription/properties/enabled/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -8354,9 +7022,9 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.secretKey !== undefined){
-if(typeof data.secretKey !== "string"){
-const err19 = {instancePath:instancePath+"/secretKey",schemaPath:"#/components/schemas/WebhookSubscription/properties/secretKey/type",keyword:"type",params:{type: "string"}};
+if(data.createdAt !== undefined){
+if(typeof data.createdAt !== "string"){
+const err19 = {instancePath:instancePath+"/createdAt",schemaPath:"#/components/schemas/WebhookSubscription/properties/createdAt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -8366,9 +7034,11 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.enabled !== undefined){
-if(typeof data.enabled !== "boolean"){
-const err20 = {instancePath:instancePath+"/enabled",schemaPath:"#/components/schemas/WebhookSubscription/properties/enabled/type",keyword:"type",params:{type: "boolean"}};
+if(data.createdBy !== undefined){
+let data8 = data.createdBy;
+if(typeof data8 === "string"){
+if(!(formats0.test(data8))){
+const err20 = {instancePath:instancePath+"/createdBy",schemaPath:"#/components/schemas/WebhookSubscription/properties/createdBy/format",keyword:"format",params:{format: "uuid"}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -8378,9 +7048,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.createdAt !== undefined){
-if(typeof data.createdAt !== "string"){
-const err21 = {instancePath:instancePath+"/createdAt",schemaPath:"#/components/schemas/WebhookSubscription/properties/createdAt/type",keyword:"type",params:{type: "string"}};
+else {
+const err21 = {instancePath:instancePath+"/createdBy",schemaPath:"#/components/schemas/WebhookSubscription/properties/createdBy/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -8390,11 +7059,9 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.createdBy !== undefined){
-let data10 = data.createdBy;
-if(typeof data10 === "string"){
-if(!(formats0.test(data10))){
-const err22 = {instancePath:instancePath+"/createdBy",schemaPath:"#/components/schemas/WebhookSubscription/properties/createdBy/format",keyword:"format",params:{format: "uuid"}};
+if(data.updatedAt !== undefined){
+if(typeof data.updatedAt !== "string"){
+const err22 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/components/schemas/WebhookSubscription/properties/updatedAt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -8404,8 +7071,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-else {
-const err23 = {instancePath:instancePath+"/createdBy",schemaPath:"#/components/schemas/WebhookSubscription/properties/createdBy/type",keyword:"type",params:{type: "string"}};
+if(data.updatedBy !== undefined){
+let data10 = data.updatedBy;
+if(typeof data10 === "string"){
+if(!(formats0.test(data10))){
+const err23 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/components/schemas/WebhookSubscription/properties/updatedBy/format",keyword:"format",params:{format: "uuid"}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -8415,9 +7085,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.updatedAt !== undefined){
-if(typeof data.updatedAt !== "string"){
-const err24 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/components/schemas/WebhookSubscription/properties/updatedAt/type",keyword:"type",params:{type: "string"}};
+else {
+const err24 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/components/schemas/WebhookSubscription/properties/updatedBy/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -8427,11 +7096,12 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.updatedBy !== undefined){
-let data12 = data.updatedBy;
-if(typeof data12 === "string"){
-if(!(formats0.test(data12))){
-const err25 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/components/schemas/WebhookSubscription/properties/updatedBy/format",keyword:"format",params:{format: "uuid"}};
+if(data.headers !== undefined){
+let data11 = data.headers;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+for(const key1 in data11){
+if(typeof data11[key1] !== "string"){
+const err25 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/components/schemas/WebhookSubscription/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -8441,8 +7111,9 @@ vErrors.push(err25);
 errors++;
 }
 }
+}
 else {
-const err26 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/components/schemas/WebhookSubscription/properties/updatedBy/type",keyword:"type",params:{type: "string"}};
+const err26 = {instancePath:instancePath+"/headers",schemaPath:"#/components/schemas/WebhookSubscription/properties/headers/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -8478,12 +7149,12 @@ vErrors.push(err28);
 }
 errors++;
 }
-validate209.errors = vErrors;
+validate179.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate208(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate178(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -8514,8 +7185,8 @@ let data0 = data.data;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate209(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate209.errors : vErrors.concat(validate209.errors);
+if(!(validate179(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate179.errors : vErrors.concat(validate179.errors);
 errors = vErrors.length;
 }
 }
@@ -8542,13 +7213,13 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate208.errors = vErrors;
+validate178.errors = vErrors;
 return errors === 0;
 }
 
-const schema105 = {"type":"object","required":["data"],"properties":{"data":{"$ref":"spec#/components/schemas/WebhookSubscription"}},"additionalProperties":false};
+const schema90 = {"required":["data"],"type":"object","properties":{"data":{"$ref":"spec#/components/schemas/WebhookSubscription"}},"additionalProperties":false};
 
-function validate213(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate183(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -8575,8 +7246,8 @@ errors++;
 }
 }
 if(data.data !== undefined){
-if(!(validate209(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate209.errors : vErrors.concat(validate209.errors);
+if(!(validate179(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate179.errors : vErrors.concat(validate179.errors);
 errors = vErrors.length;
 }
 }
@@ -8591,12 +7262,12 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate213.errors = vErrors;
+validate183.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate215(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate185(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -8623,8 +7294,8 @@ errors++;
 }
 }
 if(data.data !== undefined){
-if(!(validate209(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate209.errors : vErrors.concat(validate209.errors);
+if(!(validate179(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate179.errors : vErrors.concat(validate179.errors);
 errors = vErrors.length;
 }
 }
@@ -8639,12 +7310,12 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate215.errors = vErrors;
+validate185.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate217(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate187(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -8671,8 +7342,8 @@ errors++;
 }
 }
 if(data.data !== undefined){
-if(!(validate209(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
-vErrors = vErrors === null ? validate209.errors : vErrors.concat(validate209.errors);
+if(!(validate179(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate179.errors : vErrors.concat(validate179.errors);
 errors = vErrors.length;
 }
 }
@@ -8687,16 +7358,16 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate217.errors = vErrors;
+validate187.errors = vErrors;
 return errors === 0;
 }
 
-const schema108 = {"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/EventDeliveryStatus"}}},"additionalProperties":false};
-const schema109 = {"type":"object","required":["event","deliveryStatus"],"properties":{"event":{"$ref":"spec#/components/schemas/WebhookEvent"},"deliveryStatus":{"$ref":"spec#/components/schemas/DeliveryStatus"}},"additionalProperties":false};
-const schema110 = {"oneOf":[{"$ref":"spec#/components/schemas/DeliveryDetailStatus"},{"$ref":"spec#/components/schemas/NoRecentDeliveryStatus"}],"discriminator":{"propertyName":"_type"}};
-const schema111 = {"type":"object","required":["deliveryTimestamp","success","responseCode","responseText","_type"],"properties":{"deliveryTimestamp":{"type":"string"},"success":{"type":"boolean"},"responseCode":{"type":"integer","format":"int32"},"responseText":{"type":"string"},"_type":{"type":"string","enum":["DeliveryDetail"]}},"additionalProperties":false};
+const schema93 = {"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/EventDeliveryStatus"}}},"additionalProperties":false};
+const schema94 = {"required":["event","deliveryStatus"],"type":"object","properties":{"deliveryStatus":{"$ref":"spec#/components/schemas/DeliveryStatus"},"event":{"$ref":"spec#/components/schemas/WebhookEvent"}},"additionalProperties":false};
+const schema95 = {"oneOf":[{"$ref":"spec#/components/schemas/DeliveryDetailStatus"},{"$ref":"spec#/components/schemas/NoRecentDeliveryStatus"}],"discriminator":{"propertyName":"_type"}};
+const schema96 = {"required":["deliveryTimestamp","success","responseCode","responseText","_type"],"type":"object","properties":{"deliveryTimestamp":{"type":"string"},"success":{"type":"boolean"},"responseCode":{"type":"integer","format":"int32"},"responseText":{"type":"string"},"_type":{"type":"string","enum":["DeliveryDetail"]}},"additionalProperties":false};
 
-function validate223(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate192(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -8824,7 +7495,7 @@ vErrors.push(err10);
 errors++;
 }
 if(!(data4 === "DeliveryDetail")){
-const err11 = {instancePath:instancePath+"/_type",schemaPath:"#/components/schemas/DeliveryDetailStatus/properties/_type/enum",keyword:"enum",params:{allowedValues: schema111.properties._type.enum}};
+const err11 = {instancePath:instancePath+"/_type",schemaPath:"#/components/schemas/DeliveryDetailStatus/properties/_type/enum",keyword:"enum",params:{allowedValues: schema96.properties._type.enum}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -8845,13 +7516,13 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate223.errors = vErrors;
+validate192.errors = vErrors;
 return errors === 0;
 }
 
-const schema112 = {"type":"object","required":["_type"],"properties":{"_type":{"type":"string","enum":["NoRecentDelivery"]}},"additionalProperties":false};
+const schema97 = {"type":"object","required":["_type"],"properties":{"_type":{"type":"string","enum":["NoRecentDelivery"]}},"additionalProperties":false};
 
-function validate224(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate193(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -8890,7 +7561,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!(data0 === "NoRecentDelivery")){
-const err3 = {instancePath:instancePath+"/_type",schemaPath:"#/components/schemas/NoRecentDeliveryStatus/properties/_type/enum",keyword:"enum",params:{allowedValues: schema112.properties._type.enum}};
+const err3 = {instancePath:instancePath+"/_type",schemaPath:"#/components/schemas/NoRecentDeliveryStatus/properties/_type/enum",keyword:"enum",params:{allowedValues: schema97.properties._type.enum}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -8911,26 +7582,26 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate224.errors = vErrors;
+validate193.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate222(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate191(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 const tag0 = data._type;
 if(typeof tag0 == "string"){
 if(tag0 === "DeliveryDetail"){
-if(!(validate223(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate223.errors : vErrors.concat(validate223.errors);
+if(!(validate192(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate192.errors : vErrors.concat(validate192.errors);
 errors = vErrors.length;
 }
 }
 else if(tag0 === "NoRecentDelivery"){
-if(!(validate224(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate224.errors : vErrors.concat(validate224.errors);
+if(!(validate193(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate193.errors : vErrors.concat(validate193.errors);
 errors = vErrors.length;
 }
 }
@@ -8956,12 +7627,12 @@ vErrors.push(err1);
 errors++;
 }
 }
-validate222.errors = vErrors;
+validate191.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate220(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate190(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -8986,7 +7657,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!((key0 === "event") || (key0 === "deliveryStatus"))){
+if(!((key0 === "deliveryStatus") || (key0 === "event"))){
 const err2 = {instancePath,schemaPath:"#/components/schemas/EventDeliveryStatus/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err2];
@@ -8997,15 +7668,15 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.event !== undefined){
-if(!(validate210(data.event, {instancePath:instancePath+"/event",parentData:data,parentDataProperty:"event",rootData}))){
-vErrors = vErrors === null ? validate210.errors : vErrors.concat(validate210.errors);
+if(data.deliveryStatus !== undefined){
+if(!(validate191(data.deliveryStatus, {instancePath:instancePath+"/deliveryStatus",parentData:data,parentDataProperty:"deliveryStatus",rootData}))){
+vErrors = vErrors === null ? validate191.errors : vErrors.concat(validate191.errors);
 errors = vErrors.length;
 }
 }
-if(data.deliveryStatus !== undefined){
-if(!(validate222(data.deliveryStatus, {instancePath:instancePath+"/deliveryStatus",parentData:data,parentDataProperty:"deliveryStatus",rootData}))){
-vErrors = vErrors === null ? validate222.errors : vErrors.concat(validate222.errors);
+if(data.event !== undefined){
+if(!(validate180(data.event, {instancePath:instancePath+"/event",parentData:data,parentDataProperty:"event",rootData}))){
+vErrors = vErrors === null ? validate180.errors : vErrors.concat(validate180.errors);
 errors = vErrors.length;
 }
 }
@@ -9020,12 +7691,12 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate220.errors = vErrors;
+validate190.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate219(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate189(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9056,8 +7727,8 @@ let data0 = data.data;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate220(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate220.errors : vErrors.concat(validate220.errors);
+if(!(validate190(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate190.errors : vErrors.concat(validate190.errors);
 errors = vErrors.length;
 }
 }
@@ -9084,15 +7755,15 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate219.errors = vErrors;
+validate189.errors = vErrors;
 return errors === 0;
 }
 
-const schema113 = {"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/EventDeliveryLog"}}},"additionalProperties":false};
-const schema114 = {"type":"object","required":["deliveryDetail","payload"],"properties":{"deliveryDetail":{"$ref":"spec#/components/schemas/DeliveryDetail"},"payload":{"type":"string"}},"additionalProperties":false};
-const schema115 = {"type":"object","required":["deliveryTimestamp","success","responseCode","responseText"],"properties":{"deliveryTimestamp":{"type":"string"},"success":{"type":"boolean"},"responseCode":{"type":"integer","format":"int32"},"responseText":{"type":"string"}},"additionalProperties":false};
+const schema98 = {"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/EventDeliveryLog"}}},"additionalProperties":false};
+const schema99 = {"required":["deliveryDetail","payload"],"type":"object","properties":{"deliveryDetail":{"$ref":"spec#/components/schemas/DeliveryDetail"},"payload":{"type":"string"}},"additionalProperties":false};
+const schema100 = {"required":["deliveryTimestamp","success","responseCode","responseText"],"type":"object","properties":{"deliveryTimestamp":{"type":"string"},"success":{"type":"boolean"},"responseCode":{"type":"integer","format":"int32"},"responseText":{"type":"string"}},"additionalProperties":false};
 
-function validate231(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate201(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9208,12 +7879,12 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate231.errors = vErrors;
+validate201.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate230(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate200(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9250,8 +7921,8 @@ errors++;
 }
 }
 if(data.deliveryDetail !== undefined){
-if(!(validate231(data.deliveryDetail, {instancePath:instancePath+"/deliveryDetail",parentData:data,parentDataProperty:"deliveryDetail",rootData}))){
-vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+if(!(validate201(data.deliveryDetail, {instancePath:instancePath+"/deliveryDetail",parentData:data,parentDataProperty:"deliveryDetail",rootData}))){
+vErrors = vErrors === null ? validate201.errors : vErrors.concat(validate201.errors);
 errors = vErrors.length;
 }
 }
@@ -9278,12 +7949,12 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate230.errors = vErrors;
+validate200.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate229(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate199(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9314,8 +7985,8 @@ let data0 = data.data;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate230(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate230.errors : vErrors.concat(validate230.errors);
+if(!(validate200(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate200.errors : vErrors.concat(validate200.errors);
 errors = vErrors.length;
 }
 }
@@ -9342,7 +8013,1336 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate229.errors = vErrors;
+validate199.errors = vErrors;
+return errors === 0;
+}
+
+const schema101 = {"type":"object","required":["data"],"properties":{"data":{"$ref":"spec#/components/schemas/ImportedConversation"}},"additionalProperties":false};
+const schema102 = {"type":"object","required":["id"],"properties":{"id":{"type":"integer","format":"int64"},"partialErrors":{"type":"array","items":{"type":"object","required":["message"],"properties":{"message":{"type":"string"}},"additionalProperties":false}}},"additionalProperties":false};
+
+function validate205(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/ImportedConversation/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "id") || (key0 === "partialErrors"))){
+const err1 = {instancePath,schemaPath:"#/components/schemas/ImportedConversation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err2 = {instancePath:instancePath+"/id",schemaPath:"#/components/schemas/ImportedConversation/properties/id/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.partialErrors !== undefined){
+let data1 = data.partialErrors;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.message === undefined){
+const err3 = {instancePath:instancePath+"/partialErrors/" + i0,schemaPath:"#/components/schemas/ImportedConversation/properties/partialErrors/items/required",keyword:"required",params:{missingProperty: "message"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key1 in data2){
+if(!(key1 === "message")){
+const err4 = {instancePath:instancePath+"/partialErrors/" + i0,schemaPath:"#/components/schemas/ImportedConversation/properties/partialErrors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data2.message !== undefined){
+if(typeof data2.message !== "string"){
+const err5 = {instancePath:instancePath+"/partialErrors/" + i0+"/message",schemaPath:"#/components/schemas/ImportedConversation/properties/partialErrors/items/properties/message/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/partialErrors/" + i0,schemaPath:"#/components/schemas/ImportedConversation/properties/partialErrors/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/partialErrors",schemaPath:"#/components/schemas/ImportedConversation/properties/partialErrors/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/components/schemas/ImportedConversation/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate205.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate204(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.data === undefined){
+const err0 = {instancePath,schemaPath:"#/paths/~1conversations~1import/post/responses/201/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "data")){
+const err1 = {instancePath,schemaPath:"#/paths/~1conversations~1import/post/responses/201/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+if(!(validate205(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate205.errors : vErrors.concat(validate205.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/paths/~1conversations~1import/post/responses/201/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate204.errors = vErrors;
+return errors === 0;
+}
+
+const schema103 = {"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/TagBulkActionOutcome"}}},"additionalProperties":false};
+const schema104 = {"oneOf":[{"$ref":"spec#/components/schemas/TagBulkActionSuccess"},{"$ref":"spec#/components/schemas/BulkActionFailure"}],"discriminator":{"propertyName":"_type"}};
+const schema105 = {"type":"object","required":["data","_type"],"properties":{"data":{"$ref":"spec#/components/schemas/Tag"},"_type":{"type":"string","enum":["BulkActionSuccess"]}},"additionalProperties":false};
+
+function validate209(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.data === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/TagBulkActionSuccess/required",keyword:"required",params:{missingProperty: "data"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data._type === undefined){
+const err1 = {instancePath,schemaPath:"#/components/schemas/TagBulkActionSuccess/required",keyword:"required",params:{missingProperty: "_type"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "data") || (key0 === "_type"))){
+const err2 = {instancePath,schemaPath:"#/components/schemas/TagBulkActionSuccess/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+if(!(validate100(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
+errors = vErrors.length;
+}
+}
+if(data._type !== undefined){
+let data1 = data._type;
+if(typeof data1 !== "string"){
+const err3 = {instancePath:instancePath+"/_type",schemaPath:"#/components/schemas/TagBulkActionSuccess/properties/_type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!(data1 === "BulkActionSuccess")){
+const err4 = {instancePath:instancePath+"/_type",schemaPath:"#/components/schemas/TagBulkActionSuccess/properties/_type/enum",keyword:"enum",params:{allowedValues: schema105.properties._type.enum}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/components/schemas/TagBulkActionSuccess/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate209.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate208(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+const tag0 = data._type;
+if(typeof tag0 == "string"){
+if(tag0 === "BulkActionSuccess"){
+if(!(validate209(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate209.errors : vErrors.concat(validate209.errors);
+errors = vErrors.length;
+}
+}
+else if(tag0 === "BulkActionFailure"){
+if(!(validate82(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+errors = vErrors.length;
+}
+}
+else {
+const err0 = {instancePath,schemaPath:"#/components/schemas/TagBulkActionOutcome/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "_type", tagValue: tag0}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/components/schemas/TagBulkActionOutcome/discriminator",keyword:"discriminator",params:{error: "tag", tag: "_type", tagValue: tag0}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+validate208.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate207(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.data === undefined){
+const err0 = {instancePath,schemaPath:"#/paths/~1conversations~1{conversationId}~1tags~1bulk/post/responses/200/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "data")){
+const err1 = {instancePath,schemaPath:"#/paths/~1conversations~1{conversationId}~1tags~1bulk/post/responses/200/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+let data0 = data.data;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate208(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate208.errors : vErrors.concat(validate208.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/data",schemaPath:"#/paths/~1conversations~1{conversationId}~1tags~1bulk/post/responses/200/content/application~1json/schema/properties/data/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/paths/~1conversations~1{conversationId}~1tags~1bulk/post/responses/200/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate207.errors = vErrors;
+return errors === 0;
+}
+
+const schema106 = {"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/ConversationRating"}}},"additionalProperties":false};
+const schema107 = {"required":["id","ratingType","conversationChannel","userId","ratingStatus","timestamps"],"type":"object","properties":{"id":{"type":"string","format":"uuid"},"ratingScore":{"type":"integer","format":"int32"},"ratingComment":{"type":"string"},"agentId":{"type":"string","format":"uuid"},"userId":{"type":"string","format":"uuid"},"ratingStatus":{"type":"string","enum":["Unscheduled","Offered","Rated","Scheduled","Cancelled"]},"language":{"type":"string"},"timestamps":{"type":"object","additionalProperties":{"type":"string"}},"ratingType":{"$ref":"spec#/components/schemas/RatingType"},"conversationChannel":{"$ref":"spec#/components/schemas/ConversationChannel"}},"additionalProperties":false};
+const schema108 = {"type":"string","enum":["Csat","Nps","ThumbsUpOrDown"]};
+
+function validate216(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/components/schemas/RatingType/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!(((data === "Csat") || (data === "Nps")) || (data === "ThumbsUpOrDown"))){
+const err1 = {instancePath,schemaPath:"#/components/schemas/RatingType/enum",keyword:"enum",params:{allowedValues: schema108.enum}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate216.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate215(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/ConversationRating/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.ratingType === undefined){
+const err1 = {instancePath,schemaPath:"#/components/schemas/ConversationRating/required",keyword:"required",params:{missingProperty: "ratingType"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.conversationChannel === undefined){
+const err2 = {instancePath,schemaPath:"#/components/schemas/ConversationRating/required",keyword:"required",params:{missingProperty: "conversationChannel"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.userId === undefined){
+const err3 = {instancePath,schemaPath:"#/components/schemas/ConversationRating/required",keyword:"required",params:{missingProperty: "userId"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.ratingStatus === undefined){
+const err4 = {instancePath,schemaPath:"#/components/schemas/ConversationRating/required",keyword:"required",params:{missingProperty: "ratingStatus"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.timestamps === undefined){
+const err5 = {instancePath,schemaPath:"#/components/schemas/ConversationRating/required",keyword:"required",params:{missingProperty: "timestamps"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema107.properties, key0))){
+const err6 = {instancePath,schemaPath:"#/components/schemas/ConversationRating/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!(formats0.test(data0))){
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/components/schemas/ConversationRating/properties/id/format",keyword:"format",params:{format: "uuid"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/components/schemas/ConversationRating/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.ratingScore !== undefined){
+let data1 = data.ratingScore;
+if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
+const err9 = {instancePath:instancePath+"/ratingScore",schemaPath:"#/components/schemas/ConversationRating/properties/ratingScore/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.ratingComment !== undefined){
+if(typeof data.ratingComment !== "string"){
+const err10 = {instancePath:instancePath+"/ratingComment",schemaPath:"#/components/schemas/ConversationRating/properties/ratingComment/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.agentId !== undefined){
+let data3 = data.agentId;
+if(typeof data3 === "string"){
+if(!(formats0.test(data3))){
+const err11 = {instancePath:instancePath+"/agentId",schemaPath:"#/components/schemas/ConversationRating/properties/agentId/format",keyword:"format",params:{format: "uuid"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/agentId",schemaPath:"#/components/schemas/ConversationRating/properties/agentId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.userId !== undefined){
+let data4 = data.userId;
+if(typeof data4 === "string"){
+if(!(formats0.test(data4))){
+const err13 = {instancePath:instancePath+"/userId",schemaPath:"#/components/schemas/ConversationRating/properties/userId/format",keyword:"format",params:{format: "uuid"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/userId",schemaPath:"#/components/schemas/ConversationRating/properties/userId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.ratingStatus !== undefined){
+let data5 = data.ratingStatus;
+if(typeof data5 !== "string"){
+const err15 = {instancePath:instancePath+"/ratingStatus",schemaPath:"#/components/schemas/ConversationRating/properties/ratingStatus/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!(((((data5 === "Unscheduled") || (data5 === "Offered")) || (data5 === "Rated")) || (data5 === "Scheduled")) || (data5 === "Cancelled"))){
+const err16 = {instancePath:instancePath+"/ratingStatus",schemaPath:"#/components/schemas/ConversationRating/properties/ratingStatus/enum",keyword:"enum",params:{allowedValues: schema107.properties.ratingStatus.enum}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.language !== undefined){
+if(typeof data.language !== "string"){
+const err17 = {instancePath:instancePath+"/language",schemaPath:"#/components/schemas/ConversationRating/properties/language/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.timestamps !== undefined){
+let data7 = data.timestamps;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key1 in data7){
+if(typeof data7[key1] !== "string"){
+const err18 = {instancePath:instancePath+"/timestamps/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/components/schemas/ConversationRating/properties/timestamps/additionalProperties/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/timestamps",schemaPath:"#/components/schemas/ConversationRating/properties/timestamps/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.ratingType !== undefined){
+if(!(validate216(data.ratingType, {instancePath:instancePath+"/ratingType",parentData:data,parentDataProperty:"ratingType",rootData}))){
+vErrors = vErrors === null ? validate216.errors : vErrors.concat(validate216.errors);
+errors = vErrors.length;
+}
+}
+if(data.conversationChannel !== undefined){
+if(!(validate27(data.conversationChannel, {instancePath:instancePath+"/conversationChannel",parentData:data,parentDataProperty:"conversationChannel",rootData}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err20 = {instancePath,schemaPath:"#/components/schemas/ConversationRating/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+validate215.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate214(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.data === undefined){
+const err0 = {instancePath,schemaPath:"#/paths/~1conversations~1{conversationId}~1ratings/get/responses/200/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "data")){
+const err1 = {instancePath,schemaPath:"#/paths/~1conversations~1{conversationId}~1ratings/get/responses/200/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+let data0 = data.data;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate215(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/data",schemaPath:"#/paths/~1conversations~1{conversationId}~1ratings/get/responses/200/content/application~1json/schema/properties/data/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/paths/~1conversations~1{conversationId}~1ratings/get/responses/200/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate214.errors = vErrors;
+return errors === 0;
+}
+
+const schema109 = {"type":"object","required":["data"],"properties":{"data":{"$ref":"spec#/components/schemas/RatingOffer"}},"additionalProperties":false};
+const schema110 = {"type":"object","required":["id","userId","agentId","ratingType"],"properties":{"id":{"type":"string"},"userId":{"type":"string"},"agentId":{"type":"string"},"ratingType":{"$ref":"spec#/components/schemas/RatingType"},"offeredAt":{"type":"string"}},"additionalProperties":false};
+
+function validate221(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/RatingOffer/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.userId === undefined){
+const err1 = {instancePath,schemaPath:"#/components/schemas/RatingOffer/required",keyword:"required",params:{missingProperty: "userId"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.agentId === undefined){
+const err2 = {instancePath,schemaPath:"#/components/schemas/RatingOffer/required",keyword:"required",params:{missingProperty: "agentId"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.ratingType === undefined){
+const err3 = {instancePath,schemaPath:"#/components/schemas/RatingOffer/required",keyword:"required",params:{missingProperty: "ratingType"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "id") || (key0 === "userId")) || (key0 === "agentId")) || (key0 === "ratingType")) || (key0 === "offeredAt"))){
+const err4 = {instancePath,schemaPath:"#/components/schemas/RatingOffer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/components/schemas/RatingOffer/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.userId !== undefined){
+if(typeof data.userId !== "string"){
+const err6 = {instancePath:instancePath+"/userId",schemaPath:"#/components/schemas/RatingOffer/properties/userId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.agentId !== undefined){
+if(typeof data.agentId !== "string"){
+const err7 = {instancePath:instancePath+"/agentId",schemaPath:"#/components/schemas/RatingOffer/properties/agentId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.ratingType !== undefined){
+if(!(validate216(data.ratingType, {instancePath:instancePath+"/ratingType",parentData:data,parentDataProperty:"ratingType",rootData}))){
+vErrors = vErrors === null ? validate216.errors : vErrors.concat(validate216.errors);
+errors = vErrors.length;
+}
+}
+if(data.offeredAt !== undefined){
+if(typeof data.offeredAt !== "string"){
+const err8 = {instancePath:instancePath+"/offeredAt",schemaPath:"#/components/schemas/RatingOffer/properties/offeredAt/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/components/schemas/RatingOffer/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate221.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate220(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.data === undefined){
+const err0 = {instancePath,schemaPath:"#/paths/~1conversations~1{conversationId}~1ratings~1offer/post/responses/201/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "data")){
+const err1 = {instancePath,schemaPath:"#/paths/~1conversations~1{conversationId}~1ratings~1offer/post/responses/201/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+if(!(validate221(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate221.errors : vErrors.concat(validate221.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/paths/~1conversations~1{conversationId}~1ratings~1offer/post/responses/201/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate220.errors = vErrors;
+return errors === 0;
+}
+
+const schema111 = {"type":"object","required":["data"],"properties":{"data":{"$ref":"spec#/components/schemas/RatingResult"}},"additionalProperties":false};
+const schema112 = {"type":"object","required":["ratingId","ratingResult"],"properties":{"ratingId":{"type":"string"},"userId":{"type":"string"},"ratingResult":{"$ref":"spec#/components/schemas/SubmittedRatingResult"},"comment":{"type":"string"},"submittedAt":{"type":"string"}},"additionalProperties":false};
+const schema113 = {"type":"object","additionalProperties":false,"required":["value","_type"],"properties":{"value":{"type":"integer","format":"int32"},"_type":{"$ref":"spec#/components/schemas/RatingType"}}};
+
+function validate226(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.value === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/SubmittedRatingResult/required",keyword:"required",params:{missingProperty: "value"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data._type === undefined){
+const err1 = {instancePath,schemaPath:"#/components/schemas/SubmittedRatingResult/required",keyword:"required",params:{missingProperty: "_type"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "value") || (key0 === "_type"))){
+const err2 = {instancePath,schemaPath:"#/components/schemas/SubmittedRatingResult/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.value !== undefined){
+let data0 = data.value;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err3 = {instancePath:instancePath+"/value",schemaPath:"#/components/schemas/SubmittedRatingResult/properties/value/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data._type !== undefined){
+if(!(validate216(data._type, {instancePath:instancePath+"/_type",parentData:data,parentDataProperty:"_type",rootData}))){
+vErrors = vErrors === null ? validate216.errors : vErrors.concat(validate216.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/components/schemas/SubmittedRatingResult/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate226.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate225(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.ratingId === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/RatingResult/required",keyword:"required",params:{missingProperty: "ratingId"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.ratingResult === undefined){
+const err1 = {instancePath,schemaPath:"#/components/schemas/RatingResult/required",keyword:"required",params:{missingProperty: "ratingResult"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "ratingId") || (key0 === "userId")) || (key0 === "ratingResult")) || (key0 === "comment")) || (key0 === "submittedAt"))){
+const err2 = {instancePath,schemaPath:"#/components/schemas/RatingResult/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.ratingId !== undefined){
+if(typeof data.ratingId !== "string"){
+const err3 = {instancePath:instancePath+"/ratingId",schemaPath:"#/components/schemas/RatingResult/properties/ratingId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.userId !== undefined){
+if(typeof data.userId !== "string"){
+const err4 = {instancePath:instancePath+"/userId",schemaPath:"#/components/schemas/RatingResult/properties/userId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.ratingResult !== undefined){
+if(!(validate226(data.ratingResult, {instancePath:instancePath+"/ratingResult",parentData:data,parentDataProperty:"ratingResult",rootData}))){
+vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+errors = vErrors.length;
+}
+}
+if(data.comment !== undefined){
+if(typeof data.comment !== "string"){
+const err5 = {instancePath:instancePath+"/comment",schemaPath:"#/components/schemas/RatingResult/properties/comment/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.submittedAt !== undefined){
+if(typeof data.submittedAt !== "string"){
+const err6 = {instancePath:instancePath+"/submittedAt",schemaPath:"#/components/schemas/RatingResult/properties/submittedAt/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/components/schemas/RatingResult/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate225.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate224(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.data === undefined){
+const err0 = {instancePath,schemaPath:"#/paths/~1conversations~1{conversationId}~1ratings~1{ratingId}~1submit/post/responses/201/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "data")){
+const err1 = {instancePath,schemaPath:"#/paths/~1conversations~1{conversationId}~1ratings~1{ratingId}~1submit/post/responses/201/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+if(!(validate225(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate225.errors : vErrors.concat(validate225.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/paths/~1conversations~1{conversationId}~1ratings~1{ratingId}~1submit/post/responses/201/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate224.errors = vErrors;
+return errors === 0;
+}
+
+const schema114 = {"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"spec#/components/schemas/ConversationSearchHit"}},"meta":{"$ref":"spec#/components/schemas/PaginationLinks"}},"additionalProperties":false};
+const schema115 = {"required":["id"],"type":"object","properties":{"id":{"type":"integer","format":"int64"},"innerHits":{"type":"array","items":{"type":"object","additionalProperties":true}},"highlights":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}}},"additionalProperties":false};
+
+function validate231(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/ConversationSearchHit/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "id") || (key0 === "innerHits")) || (key0 === "highlights"))){
+const err1 = {instancePath,schemaPath:"#/components/schemas/ConversationSearchHit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err2 = {instancePath:instancePath+"/id",schemaPath:"#/components/schemas/ConversationSearchHit/properties/id/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.innerHits !== undefined){
+let data1 = data.innerHits;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+}
+else {
+const err3 = {instancePath:instancePath+"/innerHits/" + i0,schemaPath:"#/components/schemas/ConversationSearchHit/properties/innerHits/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/innerHits",schemaPath:"#/components/schemas/ConversationSearchHit/properties/innerHits/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.highlights !== undefined){
+let data3 = data.highlights;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key1 in data3){
+let data4 = data3[key1];
+if(Array.isArray(data4)){
+const len1 = data4.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data4[i1] !== "string"){
+const err5 = {instancePath:instancePath+"/highlights/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/components/schemas/ConversationSearchHit/properties/highlights/additionalProperties/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/highlights/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/components/schemas/ConversationSearchHit/properties/highlights/additionalProperties/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/highlights",schemaPath:"#/components/schemas/ConversationSearchHit/properties/highlights/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/components/schemas/ConversationSearchHit/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate231.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate230(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.data === undefined){
+const err0 = {instancePath,schemaPath:"#/paths/~1search~1conversations/post/responses/200/content/application~1json/schema/required",keyword:"required",params:{missingProperty: "data"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "data") || (key0 === "meta"))){
+const err1 = {instancePath,schemaPath:"#/paths/~1search~1conversations/post/responses/200/content/application~1json/schema/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+let data0 = data.data;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate231(data0[i0], {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/data",schemaPath:"#/paths/~1search~1conversations/post/responses/200/content/application~1json/schema/properties/data/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.meta !== undefined){
+if(!(validate64(data.meta, {instancePath:instancePath+"/meta",parentData:data,parentDataProperty:"meta",rootData}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/paths/~1search~1conversations/post/responses/200/content/application~1json/schema/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate230.errors = vErrors;
 return errors === 0;
 }
 
@@ -11692,708 +11692,708 @@ export const validators: SpecValidators = {
   spec: "specs/dixa/openapi.yaml",
   responses: {
     "POST /conversations": ["createConversation", { 201: validate22 }],
-    "POST /conversations/import": ["importConversation", { 201: validate25 }],
-    "GET /conversations/{conversationId}": ["getConversation", { 200: validate28 }],
-    "PATCH /conversations/{conversationId}/anonymize": ["anonymizeConversation", { 202: validate53 }],
-    "PATCH /conversations/{conversationId}/messages/{messageId}/anonymize": ["anonymizeMessage", { 202: validate56 }],
-    "PATCH /conversations/{conversationId}/custom-attributes": ["patchConversationCustomAttributes", { 200: validate58 }],
-    "GET /conversations/{conversationId}/activitylog": ["listConversationActivityLog", { 200: validate60 }],
-    "GET /conversations/activitylog": ["listOrganizationActivityLog", { 200: validate65 }],
-    "GET /conversations/flows": ["listConversationFlows", { 200: validate69 }],
-    "GET /conversations/{conversationId}/linked": ["listLinkedConversations", { 200: validate73 }],
-    "GET /conversations/{conversationId}/notes": ["listInternalNotes", { 200: validate76 }],
-    "POST /conversations/{conversationId}/notes": ["addInternalNote", { 200: validate79 }],
-    "POST /conversations/{conversationId}/notes/bulk": ["addInternalNotesBulk", { 200: validate81 }],
-    "GET /conversations/{conversationId}/messages": ["listMessages", { 200: validate91 }],
-    "POST /conversations/{conversationId}/messages": ["addMessage", { 200: validate96 }],
-    "GET /conversations/{conversationId}/tags": ["listConversationTags", { 200: validate102 }],
-    "POST /conversations/{conversationId}/tags/bulk": ["bulkTagConversation", { 200: validate105 }],
-    "GET /conversations/{conversationId}/ratings": ["listConversationRatings", { 200: validate112 }],
-    "POST /conversations/{conversationId}/ratings/offer": ["createRatingOffer", { 201: validate118 }],
-    "POST /conversations/{conversationId}/ratings/{ratingId}/submit": ["submitRatingResult", { 201: validate122 }],
-    "POST /search/conversations": ["searchConversations", { 200: validate128 }],
-    "GET /endusers": ["listEndUsers", { 200: validate132 }],
-    "PUT /endusers": ["updateEndUsers", { 200: validate137 }],
-    "POST /endusers": ["createEndUser", { 201: validate144 }],
-    "PATCH /endusers": ["patchEndUsers", { 200: validate146 }],
-    "POST /endusers/bulk": ["createEndUsers", { 201: validate148 }],
-    "GET /endusers/{userId}": ["getEndUser", { 200: validate150 }],
-    "PUT /endusers/{userId}": ["updateEndUser", { 200: validate152 }],
-    "PATCH /endusers/{userId}": ["patchEndUser", { 200: validate154 }],
-    "PATCH /endusers/{userId}/custom-attributes": ["patchEndUserCustomAttributes", { 200: validate156 }],
-    "GET /endusers/{userId}/conversations": ["listEndUserConversations", { 200: validate158 }],
-    "PATCH /endusers/{userId}/anonymize": ["anonymizeEndUser", { 202: validate161 }],
-    "GET /agents": ["listAgents", { 200: validate163 }],
-    "PUT /agents": ["updateAgents", { 200: validate167 }],
-    "POST /agents": ["createAgent", { 201: validate174 }],
-    "GET /agents/presence": ["listAgentsPresence", { 200: validate176 }],
-    "GET /agents/{agentId}": ["getAgent", { 200: validate180 }],
-    "PUT /agents/{agentId}": ["updateAgent", { 200: validate182 }],
-    "PATCH /agents/{agentId}": ["patchAgent", { 200: validate184 }],
-    "GET /agents/{agentId}/teams": ["listAgentTeams", { 200: validate186 }],
-    "GET /agents/{agentId}/presence": ["getAgentPresence", { 200: validate189 }],
-    "GET /tags": ["listTags", { 200: validate191 }],
-    "POST /tags": ["createTag", { 200: validate193 }],
-    "GET /tags/{tagId}": ["getTag", { 200: validate195 }],
-    "GET /custom-attributes": ["listCustomAttributeDefinitions", { 200: validate197 }],
-    "GET /webhooks": ["listWebhookSubscriptions", { 200: validate208 }],
-    "POST /webhooks": ["createWebhookSubscription", { 201: validate213 }],
-    "GET /webhooks/{webhookSubscriptionId}": ["getWebhookSubscription", { 200: validate215 }],
-    "PATCH /webhooks/{webhookSubscriptionId}": ["patchWebhookSubscription", { 200: validate217 }],
-    "GET /webhooks/{webhookSubscriptionId}/delivery-status": ["getWebhookDeliveryStatus", { 200: validate219 }],
-    "GET /webhooks/{webhookSubscriptionId}/delivery-status/logs/{event}": ["listWebhookDeliveryLogs", { 200: validate229 }],
+    "GET /conversations/{conversationId}": ["getConversation", { 200: validate25 }],
+    "PATCH /conversations/{conversationId}/anonymize": ["anonymizeConversation", { 202: validate50 }],
+    "PATCH /conversations/{conversationId}/messages/{messageId}/anonymize": ["anonymizeMessage", { 202: validate53 }],
+    "PATCH /conversations/{conversationId}/custom-attributes": ["patchConversationCustomAttributes", { 200: validate55 }],
+    "GET /conversations/{conversationId}/activitylog": ["listConversationActivityLog", { 200: validate57 }],
+    "GET /conversations/activitylog": ["listOrganizationActivityLog", { 200: validate62 }],
+    "GET /conversations/flows": ["listConversationFlows", { 200: validate66 }],
+    "GET /conversations/{conversationId}/linked": ["listLinkedConversations", { 200: validate70 }],
+    "GET /conversations/{conversationId}/notes": ["listInternalNotes", { 200: validate73 }],
+    "POST /conversations/{conversationId}/notes": ["addInternalNote", { 200: validate76 }],
+    "POST /conversations/{conversationId}/notes/bulk": ["addInternalNotesBulk", { 200: validate78 }],
+    "GET /conversations/{conversationId}/messages": ["listMessages", { 200: validate88 }],
+    "POST /conversations/{conversationId}/messages": ["addMessage", { 200: validate93 }],
+    "GET /conversations/{conversationId}/tags": ["listConversationTags", { 200: validate99 }],
+    "GET /endusers": ["listEndUsers", { 200: validate102 }],
+    "PUT /endusers": ["updateEndUsers", { 200: validate107 }],
+    "POST /endusers": ["createEndUser", { 201: validate114 }],
+    "PATCH /endusers": ["patchEndUsers", { 200: validate116 }],
+    "POST /endusers/bulk": ["createEndUsers", { 201: validate118 }],
+    "GET /endusers/{userId}": ["getEndUser", { 200: validate120 }],
+    "PUT /endusers/{userId}": ["updateEndUser", { 200: validate122 }],
+    "PATCH /endusers/{userId}": ["patchEndUser", { 200: validate124 }],
+    "PATCH /endusers/{userId}/custom-attributes": ["patchEndUserCustomAttributes", { 200: validate126 }],
+    "GET /endusers/{userId}/conversations": ["listEndUserConversations", { 200: validate128 }],
+    "PATCH /endusers/{userId}/anonymize": ["anonymizeEndUser", { 202: validate131 }],
+    "GET /agents": ["listAgents", { 200: validate133 }],
+    "PUT /agents": ["updateAgents", { 200: validate137 }],
+    "POST /agents": ["createAgent", { 201: validate144 }],
+    "GET /agents/presence": ["listAgentsPresence", { 200: validate146 }],
+    "GET /agents/{agentId}": ["getAgent", { 200: validate150 }],
+    "PUT /agents/{agentId}": ["updateAgent", { 200: validate152 }],
+    "PATCH /agents/{agentId}": ["patchAgent", { 200: validate154 }],
+    "GET /agents/{agentId}/teams": ["listAgentTeams", { 200: validate156 }],
+    "GET /agents/{agentId}/presence": ["getAgentPresence", { 200: validate159 }],
+    "GET /tags": ["listTags", { 200: validate161 }],
+    "POST /tags": ["createTag", { 200: validate163 }],
+    "GET /tags/{tagId}": ["getTag", { 200: validate165 }],
+    "GET /custom-attributes": ["listCustomAttributeDefinitions", { 200: validate167 }],
+    "GET /webhooks": ["listWebhookSubscriptions", { 200: validate178 }],
+    "POST /webhooks": ["createWebhookSubscription", { 201: validate183 }],
+    "GET /webhooks/{webhookSubscriptionId}": ["getWebhookSubscription", { 200: validate185 }],
+    "PATCH /webhooks/{webhookSubscriptionId}": ["patchWebhookSubscription", { 200: validate187 }],
+    "GET /webhooks/{webhookSubscriptionId}/delivery-status": ["getWebhookDeliveryStatus", { 200: validate189 }],
+    "GET /webhooks/{webhookSubscriptionId}/delivery-status/logs/{event}": ["listWebhookDeliveryLogs", { 200: validate199 }],
+    "POST /conversations/import": ["importConversation", { 201: validate204 }],
+    "POST /conversations/{conversationId}/tags/bulk": ["bulkTagConversation", { 200: validate207 }],
+    "GET /conversations/{conversationId}/ratings": ["listConversationRatings", { 200: validate214 }],
+    "POST /conversations/{conversationId}/ratings/offer": ["createRatingOffer", { 201: validate220 }],
+    "POST /conversations/{conversationId}/ratings/{ratingId}/submit": ["submitRatingResult", { 201: validate224 }],
+    "POST /search/conversations": ["searchConversations", { 200: validate230 }],
   },
   payloads: { KnownWebhookEvent: validateKnownWebhookEvent },
   lines: {
-    "#/components/schemas/ActivityLogAuthor": 4095,
-    "#/components/schemas/ActivityLogAuthor/properties/email/type": 4105,
-    "#/components/schemas/ActivityLogAuthor/properties/id/type": 4101,
-    "#/components/schemas/ActivityLogAuthor/properties/name/type": 4103,
-    "#/components/schemas/ActivityLogAuthor/properties/phoneNumber/type": 4107,
-    "#/components/schemas/ActivityLogAuthor/required": 4098,
-    "#/components/schemas/ActivityLogAuthor/type": 4096,
-    "#/components/schemas/ActivityLogEntry": 4028,
-    "#/components/schemas/ActivityLogEntry/properties/_type/enum": 4053,
-    "#/components/schemas/ActivityLogEntry/properties/_type/type": 4051,
-    "#/components/schemas/ActivityLogEntry/properties/activityTimestamp/type": 4044,
-    "#/components/schemas/ActivityLogEntry/properties/activityType/type": 4047,
-    "#/components/schemas/ActivityLogEntry/properties/attributes/type": 4089,
-    "#/components/schemas/ActivityLogEntry/properties/conversationId/type": 4041,
-    "#/components/schemas/ActivityLogEntry/properties/id/format": 4039,
-    "#/components/schemas/ActivityLogEntry/properties/id/type": 4038,
-    "#/components/schemas/ActivityLogEntry/required": 4035,
-    "#/components/schemas/ActivityLogEntry/type": 4029,
-    "#/components/schemas/AddedMessage": 4314,
-    "#/components/schemas/AddedMessage/properties/authorId/format": 4327,
-    "#/components/schemas/AddedMessage/properties/authorId/type": 4326,
-    "#/components/schemas/AddedMessage/properties/createdAt/type": 4334,
-    "#/components/schemas/AddedMessage/properties/externalId/type": 4329,
-    "#/components/schemas/AddedMessage/properties/messageId/format": 4332,
-    "#/components/schemas/AddedMessage/properties/messageId/type": 4331,
-    "#/components/schemas/AddedMessage/required": 4319,
-    "#/components/schemas/AddedMessage/type": 4315,
-    "#/components/schemas/Agent": 4985,
-    "#/components/schemas/Agent/properties/additionalEmails/items/type": 5013,
-    "#/components/schemas/Agent/properties/additionalEmails/type": 5011,
-    "#/components/schemas/Agent/properties/additionalPhoneNumbers/items/type": 5018,
-    "#/components/schemas/Agent/properties/additionalPhoneNumbers/type": 5016,
-    "#/components/schemas/Agent/properties/avatarUrl/type": 5005,
-    "#/components/schemas/Agent/properties/createdAt/type": 4996,
-    "#/components/schemas/Agent/properties/displayName/type": 4999,
-    "#/components/schemas/Agent/properties/email/type": 5002,
-    "#/components/schemas/Agent/properties/firstName/type": 5021,
-    "#/components/schemas/Agent/properties/id/format": 4993,
-    "#/components/schemas/Agent/properties/id/type": 4992,
-    "#/components/schemas/Agent/properties/lastName/type": 5024,
-    "#/components/schemas/Agent/properties/middleNames/items/type": 5029,
-    "#/components/schemas/Agent/properties/middleNames/type": 5027,
-    "#/components/schemas/Agent/properties/phoneNumber/type": 5008,
-    "#/components/schemas/Agent/properties/roles/items/type": 5035,
-    "#/components/schemas/Agent/properties/roles/type": 5032,
-    "#/components/schemas/Agent/required": 4988,
-    "#/components/schemas/Agent/type": 4986,
-    "#/components/schemas/AgentBulkActionOutcome/discriminator": 5213,
-    "#/components/schemas/AgentBulkActionResponse": 5219,
-    "#/components/schemas/AgentBulkActionResponse/properties/data/type": 5224,
-    "#/components/schemas/AgentBulkActionResponse/required": 5221,
-    "#/components/schemas/AgentBulkActionResponse/type": 5220,
-    "#/components/schemas/AgentBulkActionSuccess": 5198,
-    "#/components/schemas/AgentBulkActionSuccess/properties/_type/enum": 5206,
-    "#/components/schemas/AgentBulkActionSuccess/properties/_type/type": 5205,
-    "#/components/schemas/AgentBulkActionSuccess/required": 5200,
-    "#/components/schemas/AgentBulkActionSuccess/type": 5199,
-    "#/components/schemas/AgentResponse": 5037,
-    "#/components/schemas/AgentResponse/required": 5039,
-    "#/components/schemas/AgentResponse/type": 5038,
-    "#/components/schemas/AgentTeam": 5228,
-    "#/components/schemas/AgentTeam/properties/id/format": 5235,
-    "#/components/schemas/AgentTeam/properties/id/type": 5234,
-    "#/components/schemas/AgentTeam/required": 5231,
-    "#/components/schemas/AgentTeam/type": 5229,
-    "#/components/schemas/AnonymizationRequestStatus": 3836,
-    "#/components/schemas/AnonymizationRequestStatus/properties/_type/enum": 3847,
-    "#/components/schemas/AnonymizationRequestStatus/properties/_type/type": 3845,
-    "#/components/schemas/AnonymizationRequestStatus/properties/entityType/enum": 3863,
-    "#/components/schemas/AnonymizationRequestStatus/properties/entityType/type": 3860,
-    "#/components/schemas/AnonymizationRequestStatus/properties/id/format": 3843,
-    "#/components/schemas/AnonymizationRequestStatus/properties/id/type": 3842,
-    "#/components/schemas/AnonymizationRequestStatus/properties/initiatedAt/type": 3849,
-    "#/components/schemas/AnonymizationRequestStatus/properties/processedAt/type": 3857,
-    "#/components/schemas/AnonymizationRequestStatus/properties/requestedBy/format": 3855,
-    "#/components/schemas/AnonymizationRequestStatus/properties/requestedBy/type": 3854,
-    "#/components/schemas/AnonymizationRequestStatus/properties/targetEntityId/type": 3851,
-    "#/components/schemas/AnonymizationRequestStatus/required": 3839,
-    "#/components/schemas/AnonymizationRequestStatus/type": 3837,
-    "#/components/schemas/AnonymizationRequestStatusResponse": 3869,
-    "#/components/schemas/AnonymizationRequestStatusResponse/required": 3871,
-    "#/components/schemas/AnonymizationRequestStatusResponse/type": 3870,
-    "#/components/schemas/BulkActionError": 4156,
-    "#/components/schemas/BulkActionError/properties/_type/enum": 4167,
-    "#/components/schemas/BulkActionError/properties/_type/type": 4166,
-    "#/components/schemas/BulkActionError/properties/id/type": 4161,
-    "#/components/schemas/BulkActionError/properties/message/type": 4164,
-    "#/components/schemas/BulkActionError/required": 4158,
-    "#/components/schemas/BulkActionError/type": 4157,
-    "#/components/schemas/BulkActionFailure": 4169,
-    "#/components/schemas/BulkActionFailure/properties/_type/enum": 4177,
-    "#/components/schemas/BulkActionFailure/properties/_type/type": 4176,
-    "#/components/schemas/BulkActionFailure/required": 4171,
-    "#/components/schemas/BulkActionFailure/type": 4170,
-    "#/components/schemas/Conversation/properties/_type/enum": 3487,
-    "#/components/schemas/Conversation/properties/_type/type": 3485,
-    "#/components/schemas/Conversation/properties/createdAt/type": 3465,
-    "#/components/schemas/Conversation/properties/customAttributes/type": 3477,
-    "#/components/schemas/Conversation/properties/id/type": 3455,
-    "#/components/schemas/Conversation/properties/requesterId/format": 3460,
-    "#/components/schemas/Conversation/properties/requesterId/type": 3459,
-    "#/components/schemas/Conversation/properties/stateUpdatedAt/type": 3472,
-    "#/components/schemas/Conversation/required": 3452,
-    "#/components/schemas/Conversation/type": 3445,
-    "#/components/schemas/ConversationAbandonedEvent/allOf/1/properties/event_fqn/enum": 6040,
-    "#/components/schemas/ConversationAbandonedEvent/allOf/1/properties/event_fqn/type": 6039,
-    "#/components/schemas/ConversationAbandonedEvent/allOf/1/required": 6036,
-    "#/components/schemas/ConversationAbandonedEvent/allOf/1/type": 6034,
-    "#/components/schemas/ConversationAbandonedEventData/required": 5790,
-    "#/components/schemas/ConversationAbandonedEventData/type": 5783,
-    "#/components/schemas/ConversationAssignedEvent/allOf/1/properties/event_fqn/enum": 6060,
-    "#/components/schemas/ConversationAssignedEvent/allOf/1/properties/event_fqn/type": 6059,
-    "#/components/schemas/ConversationAssignedEvent/allOf/1/required": 6056,
-    "#/components/schemas/ConversationAssignedEvent/allOf/1/type": 6054,
-    "#/components/schemas/ConversationAssignment": 3422,
-    "#/components/schemas/ConversationAssignment/properties/agentId/format": 3429,
-    "#/components/schemas/ConversationAssignment/properties/agentId/type": 3428,
-    "#/components/schemas/ConversationAssignment/properties/assignedAt/type": 3431,
-    "#/components/schemas/ConversationAssignment/required": 3425,
-    "#/components/schemas/ConversationAssignment/type": 3423,
-    "#/components/schemas/ConversationChannel/enum": 3341,
-    "#/components/schemas/ConversationChannel/type": 3339,
-    "#/components/schemas/ConversationClosedEvent/allOf/1/properties/event_fqn/enum": 5999,
-    "#/components/schemas/ConversationClosedEvent/allOf/1/properties/event_fqn/type": 5998,
-    "#/components/schemas/ConversationClosedEvent/allOf/1/required": 5995,
-    "#/components/schemas/ConversationClosedEvent/allOf/1/type": 5993,
-    "#/components/schemas/ConversationCreatedEvent/allOf/1/properties/event_fqn/enum": 5913,
-    "#/components/schemas/ConversationCreatedEvent/allOf/1/properties/event_fqn/type": 5912,
-    "#/components/schemas/ConversationCreatedEvent/allOf/1/required": 5909,
-    "#/components/schemas/ConversationCreatedEvent/allOf/1/type": 5907,
-    "#/components/schemas/ConversationCustomAttributeUpdatedEvent/allOf/1/properties/event_fqn/enum": 6232,
-    "#/components/schemas/ConversationCustomAttributeUpdatedEvent/allOf/1/properties/event_fqn/type": 6231,
-    "#/components/schemas/ConversationCustomAttributeUpdatedEvent/allOf/1/required": 6228,
-    "#/components/schemas/ConversationCustomAttributeUpdatedEvent/allOf/1/type": 6226,
-    "#/components/schemas/ConversationDirection/enum": 3356,
-    "#/components/schemas/ConversationDirection/type": 3355,
-    "#/components/schemas/ConversationEndUserReplacedEvent/allOf/1/properties/event_fqn/enum": 6252,
-    "#/components/schemas/ConversationEndUserReplacedEvent/allOf/1/properties/event_fqn/type": 6251,
-    "#/components/schemas/ConversationEndUserReplacedEvent/allOf/1/required": 6248,
-    "#/components/schemas/ConversationEndUserReplacedEvent/allOf/1/type": 6246,
-    "#/components/schemas/ConversationEventData/required": 5777,
-    "#/components/schemas/ConversationEventData/type": 5769,
-    "#/components/schemas/ConversationFlow": 3616,
-    "#/components/schemas/ConversationFlow/properties/contactEndpointId/type": 3629,
-    "#/components/schemas/ConversationFlow/properties/id/format": 3623,
-    "#/components/schemas/ConversationFlow/properties/id/type": 3622,
-    "#/components/schemas/ConversationFlow/properties/name/type": 3625,
-    "#/components/schemas/ConversationFlow/required": 3619,
-    "#/components/schemas/ConversationFlow/type": 3617,
-    "#/components/schemas/ConversationLink/discriminator": 3371,
-    "#/components/schemas/ConversationListResponse": 3501,
-    "#/components/schemas/ConversationListResponse/properties/data/type": 3506,
-    "#/components/schemas/ConversationListResponse/required": 3503,
-    "#/components/schemas/ConversationListResponse/type": 3502,
-    "#/components/schemas/ConversationMessageAddedEvent/allOf/1/properties/event_fqn/enum": 6151,
-    "#/components/schemas/ConversationMessageAddedEvent/allOf/1/properties/event_fqn/type": 6150,
-    "#/components/schemas/ConversationMessageAddedEvent/allOf/1/required": 6147,
-    "#/components/schemas/ConversationMessageAddedEvent/allOf/1/type": 6145,
-    "#/components/schemas/ConversationMessageAddedEventData/properties/channel/type": 5883,
-    "#/components/schemas/ConversationMessageAddedEventData/properties/created_at/type": 5893,
-    "#/components/schemas/ConversationMessageAddedEventData/properties/direction/type": 5885,
-    "#/components/schemas/ConversationMessageAddedEventData/properties/external_id/type": 5895,
-    "#/components/schemas/ConversationMessageAddedEventData/properties/message_id/type": 5879,
-    "#/components/schemas/ConversationMessageAddedEventData/properties/text/type": 5888,
-    "#/components/schemas/ConversationMessageAddedEventData/required": 5874,
-    "#/components/schemas/ConversationMessageAddedEventData/type": 5866,
-    "#/components/schemas/ConversationNoteAddedEvent/allOf/1/properties/event_fqn/enum": 6170,
-    "#/components/schemas/ConversationNoteAddedEvent/allOf/1/properties/event_fqn/type": 6169,
-    "#/components/schemas/ConversationNoteAddedEvent/allOf/1/required": 6166,
-    "#/components/schemas/ConversationNoteAddedEvent/allOf/1/type": 6164,
-    "#/components/schemas/ConversationNoteAddedEventData/properties/created_at/type": 5861,
-    "#/components/schemas/ConversationNoteAddedEventData/properties/note_id/format": 5857,
-    "#/components/schemas/ConversationNoteAddedEventData/properties/note_id/type": 5856,
-    "#/components/schemas/ConversationNoteAddedEventData/properties/text/type": 5859,
-    "#/components/schemas/ConversationNoteAddedEventData/required": 5851,
-    "#/components/schemas/ConversationNoteAddedEventData/type": 5844,
-    "#/components/schemas/ConversationOpenEvent/allOf/1/properties/event_fqn/enum": 5961,
-    "#/components/schemas/ConversationOpenEvent/allOf/1/properties/event_fqn/type": 5960,
-    "#/components/schemas/ConversationOpenEvent/allOf/1/required": 5957,
-    "#/components/schemas/ConversationOpenEvent/allOf/1/type": 5955,
-    "#/components/schemas/ConversationPendingEvent/allOf/1/properties/event_fqn/enum": 5980,
-    "#/components/schemas/ConversationPendingEvent/allOf/1/properties/event_fqn/type": 5979,
-    "#/components/schemas/ConversationPendingEvent/allOf/1/required": 5976,
-    "#/components/schemas/ConversationPendingEvent/allOf/1/type": 5974,
-    "#/components/schemas/ConversationQueue": 3433,
-    "#/components/schemas/ConversationQueue/properties/id/format": 3440,
-    "#/components/schemas/ConversationQueue/properties/id/type": 3439,
-    "#/components/schemas/ConversationQueue/properties/queuedAt/type": 3442,
-    "#/components/schemas/ConversationQueue/required": 3436,
-    "#/components/schemas/ConversationQueue/type": 3434,
-    "#/components/schemas/ConversationRatedEvent/allOf/1/properties/event_fqn/enum": 6080,
-    "#/components/schemas/ConversationRatedEvent/allOf/1/properties/event_fqn/type": 6079,
-    "#/components/schemas/ConversationRatedEvent/allOf/1/required": 6076,
-    "#/components/schemas/ConversationRatedEvent/allOf/1/type": 6074,
-    "#/components/schemas/ConversationRatedEventData/properties/comment/type": 5821,
-    "#/components/schemas/ConversationRatedEventData/properties/score/type": 5815,
-    "#/components/schemas/ConversationRatedEventData/properties/type/type": 5818,
-    "#/components/schemas/ConversationRatedEventData/required": 5808,
-    "#/components/schemas/ConversationRatedEventData/type": 5798,
-    "#/components/schemas/ConversationRating": 4429,
-    "#/components/schemas/ConversationRating/properties/agentId/format": 4455,
-    "#/components/schemas/ConversationRating/properties/agentId/type": 4454,
-    "#/components/schemas/ConversationRating/properties/id/format": 4436,
-    "#/components/schemas/ConversationRating/properties/id/type": 4435,
-    "#/components/schemas/ConversationRating/properties/language/type": 4457,
-    "#/components/schemas/ConversationRating/properties/ratingComment/type": 4447,
-    "#/components/schemas/ConversationRating/properties/ratingScore/type": 4444,
-    "#/components/schemas/ConversationRating/properties/ratingStatus/enum": 4440,
-    "#/components/schemas/ConversationRating/properties/ratingStatus/type": 4439,
-    "#/components/schemas/ConversationRating/properties/timestamps/additionalProperties/type": 4462,
-    "#/components/schemas/ConversationRating/properties/timestamps/type": 4459,
-    "#/components/schemas/ConversationRating/properties/userId/format": 4452,
-    "#/components/schemas/ConversationRating/properties/userId/type": 4451,
-    "#/components/schemas/ConversationRating/required": 4432,
-    "#/components/schemas/ConversationRating/type": 4430,
-    "#/components/schemas/ConversationSearchHit": 4658,
-    "#/components/schemas/ConversationSearchHit/properties/highlights/additionalProperties/items/type": 4672,
-    "#/components/schemas/ConversationSearchHit/properties/highlights/additionalProperties/type": 4670,
-    "#/components/schemas/ConversationSearchHit/properties/highlights/type": 4667,
-    "#/components/schemas/ConversationSearchHit/properties/id/type": 4663,
-    "#/components/schemas/ConversationSearchHit/properties/innerHits/items/type": 4677,
-    "#/components/schemas/ConversationSearchHit/properties/innerHits/type": 4674,
-    "#/components/schemas/ConversationSearchHit/required": 4660,
-    "#/components/schemas/ConversationSearchHit/type": 4659,
-    "#/components/schemas/ConversationState/enum": 3360,
-    "#/components/schemas/ConversationState/type": 3359,
-    "#/components/schemas/ConversationTagAddedEvent/allOf/1/properties/event_fqn/enum": 6113,
-    "#/components/schemas/ConversationTagAddedEvent/allOf/1/properties/event_fqn/type": 6112,
-    "#/components/schemas/ConversationTagAddedEvent/allOf/1/required": 6109,
-    "#/components/schemas/ConversationTagAddedEvent/allOf/1/type": 6107,
-    "#/components/schemas/ConversationTagEventData/properties/tag/type": 5839,
-    "#/components/schemas/ConversationTagEventData/required": 5834,
-    "#/components/schemas/ConversationTagEventData/type": 5825,
-    "#/components/schemas/ConversationTagRemovedEvent/allOf/1/properties/event_fqn/enum": 6132,
-    "#/components/schemas/ConversationTagRemovedEvent/allOf/1/properties/event_fqn/type": 6131,
-    "#/components/schemas/ConversationTagRemovedEvent/allOf/1/required": 6128,
-    "#/components/schemas/ConversationTagRemovedEvent/allOf/1/type": 6126,
-    "#/components/schemas/CreatedConversation": 3632,
-    "#/components/schemas/CreatedConversation/properties/id/type": 3637,
-    "#/components/schemas/CreatedConversation/required": 3634,
-    "#/components/schemas/CreatedConversation/type": 3633,
-    "#/components/schemas/CustomAttribute": 3876,
-    "#/components/schemas/CustomAttribute/properties/id/format": 3883,
-    "#/components/schemas/CustomAttribute/properties/id/type": 3882,
-    "#/components/schemas/CustomAttribute/properties/identifier/type": 3888,
-    "#/components/schemas/CustomAttribute/properties/name/type": 3886,
-    "#/components/schemas/CustomAttribute/required": 3879,
-    "#/components/schemas/CustomAttribute/type": 3877,
-    "#/components/schemas/CustomAttributeDefinition": 3941,
-    "#/components/schemas/CustomAttributeDefinition/properties/createdAt/type": 3964,
-    "#/components/schemas/CustomAttributeDefinition/properties/description/type": 3962,
-    "#/components/schemas/CustomAttributeDefinition/properties/entityType/enum": 3953,
-    "#/components/schemas/CustomAttributeDefinition/properties/entityType/type": 3952,
-    "#/components/schemas/CustomAttributeDefinition/properties/id/format": 3948,
-    "#/components/schemas/CustomAttributeDefinition/properties/id/type": 3947,
-    "#/components/schemas/CustomAttributeDefinition/properties/identifier/type": 3955,
-    "#/components/schemas/CustomAttributeDefinition/properties/isArchived/type": 3970,
-    "#/components/schemas/CustomAttributeDefinition/properties/isDeactivated/type": 3972,
-    "#/components/schemas/CustomAttributeDefinition/properties/isRequired/type": 3968,
-    "#/components/schemas/CustomAttributeDefinition/properties/label/type": 3958,
-    "#/components/schemas/CustomAttributeDefinition/properties/updatedAt/type": 3966,
-    "#/components/schemas/CustomAttributeDefinition/required": 3944,
-    "#/components/schemas/CustomAttributeDefinition/type": 3942,
-    "#/components/schemas/CustomAttributeInputDefinition/discriminator": 3979,
-    "#/components/schemas/CustomAttributeListResponse": 3900,
-    "#/components/schemas/CustomAttributeListResponse/properties/data/type": 3905,
-    "#/components/schemas/CustomAttributeListResponse/required": 3902,
-    "#/components/schemas/CustomAttributeListResponse/type": 3901,
-    "#/components/schemas/CustomAttributeValue/oneOf": 3894,
-    "#/components/schemas/CustomAttributeValue/oneOf/0/type": 3895,
-    "#/components/schemas/CustomAttributeValue/oneOf/1/items/type": 3898,
-    "#/components/schemas/CustomAttributeValue/oneOf/1/type": 3896,
-    "#/components/schemas/DeliveryDetail": 5483,
-    "#/components/schemas/DeliveryDetail/properties/deliveryTimestamp/type": 5489,
-    "#/components/schemas/DeliveryDetail/properties/responseCode/type": 5493,
-    "#/components/schemas/DeliveryDetail/properties/responseText/type": 5497,
-    "#/components/schemas/DeliveryDetail/properties/success/type": 5491,
-    "#/components/schemas/DeliveryDetail/required": 5486,
-    "#/components/schemas/DeliveryDetail/type": 5484,
-    "#/components/schemas/DeliveryDetailStatus": 5499,
-    "#/components/schemas/DeliveryDetailStatus/properties/_type/enum": 5515,
-    "#/components/schemas/DeliveryDetailStatus/properties/_type/type": 5514,
-    "#/components/schemas/DeliveryDetailStatus/properties/deliveryTimestamp/type": 5504,
-    "#/components/schemas/DeliveryDetailStatus/properties/responseCode/type": 5508,
-    "#/components/schemas/DeliveryDetailStatus/properties/responseText/type": 5512,
-    "#/components/schemas/DeliveryDetailStatus/properties/success/type": 5506,
-    "#/components/schemas/DeliveryDetailStatus/required": 5501,
-    "#/components/schemas/DeliveryDetailStatus/type": 5500,
-    "#/components/schemas/DeliveryStatus/discriminator": 5477,
-    "#/components/schemas/EmailForwardLink": 3378,
-    "#/components/schemas/EmailForwardLink/properties/_type/enum": 3389,
-    "#/components/schemas/EmailForwardLink/properties/_type/type": 3388,
-    "#/components/schemas/EmailForwardLink/properties/parentId/type": 3384,
-    "#/components/schemas/EmailForwardLink/required": 3381,
-    "#/components/schemas/EmailForwardLink/type": 3379,
-    "#/components/schemas/EndUser": 4680,
-    "#/components/schemas/EndUser/properties/additionalEmails/items/type": 4705,
-    "#/components/schemas/EndUser/properties/additionalEmails/type": 4703,
-    "#/components/schemas/EndUser/properties/additionalPhoneNumbers/items/type": 4710,
-    "#/components/schemas/EndUser/properties/additionalPhoneNumbers/type": 4708,
-    "#/components/schemas/EndUser/properties/avatarUrl/type": 4724,
-    "#/components/schemas/EndUser/properties/createdAt/type": 4691,
-    "#/components/schemas/EndUser/properties/customAttributes/type": 4730,
-    "#/components/schemas/EndUser/properties/displayName/type": 4694,
-    "#/components/schemas/EndUser/properties/email/type": 4697,
-    "#/components/schemas/EndUser/properties/externalId/type": 4727,
-    "#/components/schemas/EndUser/properties/firstName/type": 4713,
-    "#/components/schemas/EndUser/properties/id/format": 4688,
-    "#/components/schemas/EndUser/properties/id/type": 4687,
-    "#/components/schemas/EndUser/properties/lastName/type": 4716,
-    "#/components/schemas/EndUser/properties/middleNames/items/type": 4721,
-    "#/components/schemas/EndUser/properties/middleNames/type": 4719,
-    "#/components/schemas/EndUser/properties/phoneNumber/type": 4700,
-    "#/components/schemas/EndUser/required": 4683,
-    "#/components/schemas/EndUser/type": 4681,
-    "#/components/schemas/EndUserBulkActionOutcome/discriminator": 4970,
-    "#/components/schemas/EndUserBulkActionResponse": 4976,
-    "#/components/schemas/EndUserBulkActionResponse/properties/data/type": 4981,
-    "#/components/schemas/EndUserBulkActionResponse/required": 4978,
-    "#/components/schemas/EndUserBulkActionResponse/type": 4977,
-    "#/components/schemas/EndUserBulkActionSuccess": 4955,
-    "#/components/schemas/EndUserBulkActionSuccess/properties/_type/enum": 4963,
-    "#/components/schemas/EndUserBulkActionSuccess/properties/_type/type": 4962,
-    "#/components/schemas/EndUserBulkActionSuccess/required": 4957,
-    "#/components/schemas/EndUserBulkActionSuccess/type": 4956,
-    "#/components/schemas/EndUserResponse": 4734,
-    "#/components/schemas/EndUserResponse/required": 4736,
-    "#/components/schemas/EndUserResponse/type": 4735,
-    "#/components/schemas/EventDeliveryLog": 5526,
-    "#/components/schemas/EventDeliveryLog/properties/payload/type": 5534,
-    "#/components/schemas/EventDeliveryLog/required": 5529,
-    "#/components/schemas/EventDeliveryLog/type": 5527,
-    "#/components/schemas/EventDeliveryStatus": 5462,
-    "#/components/schemas/EventDeliveryStatus/required": 5465,
-    "#/components/schemas/EventDeliveryStatus/type": 5463,
-    "#/components/schemas/FollowUpLink": 3391,
-    "#/components/schemas/FollowUpLink/properties/_type/enum": 3402,
-    "#/components/schemas/FollowUpLink/properties/_type/type": 3401,
-    "#/components/schemas/FollowUpLink/properties/parentId/type": 3397,
-    "#/components/schemas/FollowUpLink/required": 3394,
-    "#/components/schemas/FollowUpLink/type": 3392,
-    "#/components/schemas/ImportedConversation": 3598,
-    "#/components/schemas/ImportedConversation/properties/id/type": 3603,
-    "#/components/schemas/ImportedConversation/properties/partialErrors/items": 3609,
-    "#/components/schemas/ImportedConversation/properties/partialErrors/items/properties/message/type": 3614,
-    "#/components/schemas/ImportedConversation/properties/partialErrors/items/required": 3611,
-    "#/components/schemas/ImportedConversation/properties/partialErrors/items/type": 3610,
-    "#/components/schemas/ImportedConversation/properties/partialErrors/type": 3607,
-    "#/components/schemas/ImportedConversation/required": 3600,
-    "#/components/schemas/ImportedConversation/type": 3599,
-    "#/components/schemas/InternalNote": 4109,
-    "#/components/schemas/InternalNote/properties/authorId/format": 4118,
-    "#/components/schemas/InternalNote/properties/authorId/type": 4117,
-    "#/components/schemas/InternalNote/properties/createdAt/type": 4120,
-    "#/components/schemas/InternalNote/properties/csid/type": 4122,
-    "#/components/schemas/InternalNote/properties/id/format": 4115,
-    "#/components/schemas/InternalNote/properties/id/type": 4114,
-    "#/components/schemas/InternalNote/properties/message/type": 4126,
-    "#/components/schemas/InternalNote/required": 4111,
-    "#/components/schemas/InternalNote/type": 4110,
-    "#/components/schemas/InternalNoteBulkActionOutcome/discriminator": 4194,
-    "#/components/schemas/InternalNoteBulkActionSuccess": 4179,
-    "#/components/schemas/InternalNoteBulkActionSuccess/properties/_type/enum": 4187,
-    "#/components/schemas/InternalNoteBulkActionSuccess/properties/_type/type": 4186,
-    "#/components/schemas/InternalNoteBulkActionSuccess/required": 4181,
-    "#/components/schemas/InternalNoteBulkActionSuccess/type": 4180,
-    "#/components/schemas/Message": 4336,
-    "#/components/schemas/Message/properties/authorId/format": 4348,
-    "#/components/schemas/Message/properties/authorId/type": 4347,
-    "#/components/schemas/Message/properties/createdAt/type": 4352,
-    "#/components/schemas/Message/properties/externalId/type": 4350,
-    "#/components/schemas/Message/properties/id/format": 4345,
-    "#/components/schemas/Message/properties/id/type": 4344,
-    "#/components/schemas/Message/required": 4341,
-    "#/components/schemas/Message/type": 4337,
-    "#/components/schemas/MessageAttributes/properties/_type/type": 4363,
-    "#/components/schemas/MessageAttributes/required": 4359,
-    "#/components/schemas/MessageAttributes/type": 4357,
-    "#/components/schemas/MessageContent/additionalProperties": 4223,
-    "#/components/schemas/MessageContent/properties/_type/enum": 4231,
-    "#/components/schemas/MessageContent/properties/_type/type": 4229,
-    "#/components/schemas/MessageContent/properties/value/type": 4227,
-    "#/components/schemas/MessageContent/required": 4224,
-    "#/components/schemas/MessageContent/type": 4222,
-    "#/components/schemas/NoRecentDeliveryStatus": 5518,
-    "#/components/schemas/NoRecentDeliveryStatus/properties/_type/enum": 5524,
-    "#/components/schemas/NoRecentDeliveryStatus/properties/_type/type": 5523,
-    "#/components/schemas/NoRecentDeliveryStatus/required": 5520,
-    "#/components/schemas/NoRecentDeliveryStatus/type": 5519,
-    "#/components/schemas/PaginationLinks": 3323,
-    "#/components/schemas/PaginationLinks/properties/next/type": 3334,
-    "#/components/schemas/PaginationLinks/properties/previous/type": 3330,
-    "#/components/schemas/PaginationLinks/type": 3324,
-    "#/components/schemas/RatingOffer": 4481,
-    "#/components/schemas/RatingOffer/properties/agentId/type": 4491,
-    "#/components/schemas/RatingOffer/properties/id/type": 4486,
-    "#/components/schemas/RatingOffer/properties/offeredAt/type": 4495,
-    "#/components/schemas/RatingOffer/properties/userId/type": 4489,
-    "#/components/schemas/RatingOffer/required": 4483,
-    "#/components/schemas/RatingOffer/type": 4482,
-    "#/components/schemas/RatingResult": 4527,
-    "#/components/schemas/RatingResult/properties/comment/type": 4538,
-    "#/components/schemas/RatingResult/properties/ratingId/type": 4532,
-    "#/components/schemas/RatingResult/properties/submittedAt/type": 4540,
-    "#/components/schemas/RatingResult/properties/userId/type": 4534,
-    "#/components/schemas/RatingResult/required": 4529,
-    "#/components/schemas/RatingResult/type": 4528,
-    "#/components/schemas/RatingType/enum": 4427,
-    "#/components/schemas/RatingType/type": 4426,
-    "#/components/schemas/SelectInputDefinition": 3995,
-    "#/components/schemas/SelectInputDefinition/properties/_type/enum": 4005,
-    "#/components/schemas/SelectInputDefinition/properties/_type/type": 4004,
-    "#/components/schemas/SelectInputDefinition/properties/options/type": 4000,
-    "#/components/schemas/SelectInputDefinition/required": 3997,
-    "#/components/schemas/SelectInputDefinition/type": 3996,
-    "#/components/schemas/SelectOption": 4007,
-    "#/components/schemas/SelectOption/properties/id/format": 4013,
-    "#/components/schemas/SelectOption/properties/id/type": 4012,
-    "#/components/schemas/SelectOption/properties/isDeactivated/type": 4023,
-    "#/components/schemas/SelectOption/properties/label/type": 4015,
-    "#/components/schemas/SelectOption/properties/nestedOptions/type": 4019,
-    "#/components/schemas/SelectOption/properties/orderIndex/type": 4025,
-    "#/components/schemas/SelectOption/properties/value/type": 4017,
-    "#/components/schemas/SelectOption/required": 4009,
-    "#/components/schemas/SelectOption/type": 4008,
-    "#/components/schemas/SideConversationLink": 3404,
-    "#/components/schemas/SideConversationLink/properties/_type/enum": 3415,
-    "#/components/schemas/SideConversationLink/properties/_type/type": 3414,
-    "#/components/schemas/SideConversationLink/properties/parentId/type": 3410,
-    "#/components/schemas/SideConversationLink/required": 3407,
-    "#/components/schemas/SideConversationLink/type": 3405,
-    "#/components/schemas/SubmittedRatingResult/additionalProperties": 4499,
-    "#/components/schemas/SubmittedRatingResult/properties/value/type": 4503,
-    "#/components/schemas/SubmittedRatingResult/required": 4500,
-    "#/components/schemas/SubmittedRatingResult/type": 4498,
-    "#/components/schemas/Tag": 4365,
-    "#/components/schemas/Tag/properties/color/type": 4379,
-    "#/components/schemas/Tag/properties/id/format": 4371,
-    "#/components/schemas/Tag/properties/id/type": 4370,
-    "#/components/schemas/Tag/properties/name/type": 4373,
-    "#/components/schemas/Tag/properties/state/enum": 4377,
-    "#/components/schemas/Tag/properties/state/type": 4376,
-    "#/components/schemas/Tag/required": 4367,
-    "#/components/schemas/Tag/type": 4366,
-    "#/components/schemas/TagBulkActionOutcome/discriminator": 4215,
-    "#/components/schemas/TagBulkActionSuccess": 4200,
-    "#/components/schemas/TagBulkActionSuccess/properties/_type/enum": 4208,
-    "#/components/schemas/TagBulkActionSuccess/properties/_type/type": 4207,
-    "#/components/schemas/TagBulkActionSuccess/required": 4202,
-    "#/components/schemas/TagBulkActionSuccess/type": 4201,
-    "#/components/schemas/TagListResponse": 4382,
-    "#/components/schemas/TagListResponse/properties/data/type": 4387,
-    "#/components/schemas/TagListResponse/required": 4384,
-    "#/components/schemas/TagListResponse/type": 4383,
-    "#/components/schemas/TextInputDefinition": 3985,
-    "#/components/schemas/TextInputDefinition/properties/_type/enum": 3993,
-    "#/components/schemas/TextInputDefinition/properties/_type/type": 3992,
-    "#/components/schemas/TextInputDefinition/properties/placeholder/type": 3990,
-    "#/components/schemas/TextInputDefinition/required": 3987,
-    "#/components/schemas/TextInputDefinition/type": 3986,
-    "#/components/schemas/UserPresence": 5237,
-    "#/components/schemas/UserPresence/properties/activeChannels/type": 5258,
-    "#/components/schemas/UserPresence/properties/connectionStatus/enum": 5256,
-    "#/components/schemas/UserPresence/properties/connectionStatus/type": 5255,
-    "#/components/schemas/UserPresence/properties/lastSeen/type": 5248,
-    "#/components/schemas/UserPresence/properties/presenceStatus/enum": 5252,
-    "#/components/schemas/UserPresence/properties/presenceStatus/type": 5251,
-    "#/components/schemas/UserPresence/properties/requestTime/type": 5245,
-    "#/components/schemas/UserPresence/properties/userId/type": 5243,
-    "#/components/schemas/UserPresence/required": 5240,
-    "#/components/schemas/UserPresence/type": 5238,
-    "#/components/schemas/WebhookConversation/properties/assignee/oneOf": 5733,
-    "#/components/schemas/WebhookConversation/properties/channel/type": 5712,
-    "#/components/schemas/WebhookConversation/properties/contact_point/type": 5724,
-    "#/components/schemas/WebhookConversation/properties/created_at/type": 5728,
-    "#/components/schemas/WebhookConversation/properties/csid/type": 5708,
-    "#/components/schemas/WebhookConversation/properties/direction/type": 5718,
-    "#/components/schemas/WebhookConversation/properties/queue/oneOf": 5738,
-    "#/components/schemas/WebhookConversation/properties/status/type": 5715,
-    "#/components/schemas/WebhookConversation/properties/subject/type": 5721,
-    "#/components/schemas/WebhookConversation/properties/tags/type": 5742,
-    "#/components/schemas/WebhookConversation/required": 5705,
-    "#/components/schemas/WebhookConversation/type": 5694,
-    "#/components/schemas/WebhookEvent/enum": 5278,
-    "#/components/schemas/WebhookEvent/type": 5276,
-    "#/components/schemas/WebhookEventEnvelope/allOf/1/properties/data/type": 5584,
-    "#/components/schemas/WebhookEventEnvelope/allOf/1/properties/event_fqn/minLength": 5582,
-    "#/components/schemas/WebhookEventEnvelope/allOf/1/properties/event_fqn/type": 5581,
-    "#/components/schemas/WebhookEventEnvelope/allOf/1/required": 5578,
-    "#/components/schemas/WebhookEventEnvelope/allOf/1/type": 5576,
-    "#/components/schemas/WebhookEventHeader/properties/event_id/format": 5556,
-    "#/components/schemas/WebhookEventHeader/properties/event_id/type": 5555,
-    "#/components/schemas/WebhookEventHeader/properties/event_timestamp/type": 5562,
-    "#/components/schemas/WebhookEventHeader/properties/event_version/type": 5559,
-    "#/components/schemas/WebhookEventHeader/required": 5552,
-    "#/components/schemas/WebhookEventHeader/type": 5542,
-    "#/components/schemas/WebhookMessageContent/properties/content_type/type": 5759,
-    "#/components/schemas/WebhookMessageContent/properties/original_content_url/type": 5762,
-    "#/components/schemas/WebhookMessageContent/properties/processed_content_url/type": 5765,
-    "#/components/schemas/WebhookMessageContent/properties/text/type": 5756,
-    "#/components/schemas/WebhookMessageContent/type": 5747,
-    "#/components/schemas/WebhookNull/enum": 5667,
-    "#/components/schemas/WebhookNull/type": 5665,
-    "#/components/schemas/WebhookOrganization/properties/id/format": 5609,
-    "#/components/schemas/WebhookOrganization/properties/id/type": 5608,
-    "#/components/schemas/WebhookOrganization/properties/name/type": 5611,
-    "#/components/schemas/WebhookOrganization/required": 5605,
-    "#/components/schemas/WebhookOrganization/type": 5597,
-    "#/components/schemas/WebhookQueue/properties/id/format": 5660,
-    "#/components/schemas/WebhookQueue/properties/id/type": 5659,
-    "#/components/schemas/WebhookQueue/properties/name/type": 5662,
-    "#/components/schemas/WebhookQueue/required": 5656,
-    "#/components/schemas/WebhookQueue/type": 5648,
-    "#/components/schemas/WebhookSubscription": 5310,
-    "#/components/schemas/WebhookSubscription/properties/createdAt/type": 5343,
-    "#/components/schemas/WebhookSubscription/properties/createdBy/format": 5347,
-    "#/components/schemas/WebhookSubscription/properties/createdBy/type": 5346,
-    "#/components/schemas/WebhookSubscription/properties/enabled/type": 5340,
-    "#/components/schemas/WebhookSubscription/properties/filters/type": 5356,
-    "#/components/schemas/WebhookSubscription/properties/headers/additionalProperties/type": 5334,
-    "#/components/schemas/WebhookSubscription/properties/headers/type": 5331,
-    "#/components/schemas/WebhookSubscription/properties/id/format": 5317,
-    "#/components/schemas/WebhookSubscription/properties/id/type": 5316,
-    "#/components/schemas/WebhookSubscription/properties/name/type": 5320,
-    "#/components/schemas/WebhookSubscription/properties/secretKey/type": 5336,
-    "#/components/schemas/WebhookSubscription/properties/subscribedEvents/type": 5323,
-    "#/components/schemas/WebhookSubscription/properties/subscribedEvents/uniqueItems": 5324,
-    "#/components/schemas/WebhookSubscription/properties/updatedAt/type": 5350,
-    "#/components/schemas/WebhookSubscription/properties/updatedBy/format": 5354,
-    "#/components/schemas/WebhookSubscription/properties/updatedBy/type": 5353,
-    "#/components/schemas/WebhookSubscription/properties/url/type": 5328,
-    "#/components/schemas/WebhookSubscription/required": 5312,
-    "#/components/schemas/WebhookSubscription/type": 5311,
-    "#/components/schemas/WebhookSubscriptionResponse": 5360,
-    "#/components/schemas/WebhookSubscriptionResponse/required": 5362,
-    "#/components/schemas/WebhookSubscriptionResponse/type": 5361,
-    "#/components/schemas/WebhookTag/properties/id/format": 5687,
-    "#/components/schemas/WebhookTag/properties/id/type": 5686,
-    "#/components/schemas/WebhookTag/properties/is_deactivated/type": 5691,
-    "#/components/schemas/WebhookTag/properties/name/type": 5689,
-    "#/components/schemas/WebhookTag/required": 5683,
-    "#/components/schemas/WebhookTag/type": 5676,
-    "#/components/schemas/WebhookUser/properties/email/type": 5633,
-    "#/components/schemas/WebhookUser/properties/id/format": 5628,
-    "#/components/schemas/WebhookUser/properties/id/type": 5627,
-    "#/components/schemas/WebhookUser/properties/name/type": 5630,
-    "#/components/schemas/WebhookUser/properties/phone/type": 5636,
-    "#/components/schemas/WebhookUser/properties/roles/items/type": 5642,
-    "#/components/schemas/WebhookUser/properties/roles/type": 5639,
-    "#/components/schemas/WebhookUser/properties/user_type/type": 5644,
-    "#/components/schemas/WebhookUser/required": 5624,
-    "#/components/schemas/WebhookUser/type": 5614,
-    "#/paths/~1agents/get/responses/200/content/application~1json/schema": 2080,
-    "#/paths/~1agents/get/responses/200/content/application~1json/schema/properties/data/type": 2085,
-    "#/paths/~1agents/get/responses/200/content/application~1json/schema/required": 2082,
-    "#/paths/~1agents/get/responses/200/content/application~1json/schema/type": 2081,
-    "#/paths/~1agents~1presence/get/responses/200/content/application~1json/schema/type": 2240,
-    "#/paths/~1agents~1{agentId}/get/responses/200/content/application~1json/schema": 2277,
-    "#/paths/~1agents~1{agentId}/get/responses/200/content/application~1json/schema/required": 2279,
-    "#/paths/~1agents~1{agentId}/get/responses/200/content/application~1json/schema/type": 2278,
-    "#/paths/~1agents~1{agentId}~1presence/get/responses/200/content/application~1json/schema": 2484,
-    "#/paths/~1agents~1{agentId}~1presence/get/responses/200/content/application~1json/schema/required": 2486,
-    "#/paths/~1agents~1{agentId}~1presence/get/responses/200/content/application~1json/schema/type": 2485,
-    "#/paths/~1agents~1{agentId}~1teams/get/responses/200/content/application~1json/schema": 2445,
-    "#/paths/~1agents~1{agentId}~1teams/get/responses/200/content/application~1json/schema/properties/data/type": 2450,
-    "#/paths/~1agents~1{agentId}~1teams/get/responses/200/content/application~1json/schema/required": 2447,
-    "#/paths/~1agents~1{agentId}~1teams/get/responses/200/content/application~1json/schema/type": 2446,
-    "#/paths/~1conversations/post/responses/201/content/application~1json/schema": 112,
-    "#/paths/~1conversations/post/responses/201/content/application~1json/schema/required": 114,
-    "#/paths/~1conversations/post/responses/201/content/application~1json/schema/type": 113,
-    "#/paths/~1conversations~1activitylog/get/responses/200/content/application~1json/schema": 635,
-    "#/paths/~1conversations~1activitylog/get/responses/200/content/application~1json/schema/properties/data/type": 640,
-    "#/paths/~1conversations~1activitylog/get/responses/200/content/application~1json/schema/required": 637,
-    "#/paths/~1conversations~1activitylog/get/responses/200/content/application~1json/schema/type": 636,
-    "#/paths/~1conversations~1flows/get/responses/200/content/application~1json/schema": 702,
-    "#/paths/~1conversations~1flows/get/responses/200/content/application~1json/schema/properties/data/type": 707,
-    "#/paths/~1conversations~1flows/get/responses/200/content/application~1json/schema/required": 704,
-    "#/paths/~1conversations~1flows/get/responses/200/content/application~1json/schema/type": 703,
-    "#/paths/~1conversations~1import/post/responses/201/content/application~1json/schema": 176,
-    "#/paths/~1conversations~1import/post/responses/201/content/application~1json/schema/required": 178,
-    "#/paths/~1conversations~1import/post/responses/201/content/application~1json/schema/type": 177,
-    "#/paths/~1conversations~1{conversationId}/get/responses/200/content/application~1json/schema": 213,
-    "#/paths/~1conversations~1{conversationId}/get/responses/200/content/application~1json/schema/required": 215,
-    "#/paths/~1conversations~1{conversationId}/get/responses/200/content/application~1json/schema/type": 214,
-    "#/paths/~1conversations~1{conversationId}~1activitylog/get/responses/200/content/application~1json/schema": 574,
-    "#/paths/~1conversations~1{conversationId}~1activitylog/get/responses/200/content/application~1json/schema/properties/data/type": 579,
-    "#/paths/~1conversations~1{conversationId}~1activitylog/get/responses/200/content/application~1json/schema/required": 576,
-    "#/paths/~1conversations~1{conversationId}~1activitylog/get/responses/200/content/application~1json/schema/type": 575,
-    "#/paths/~1conversations~1{conversationId}~1messages/get/responses/200/content/application~1json/schema": 979,
-    "#/paths/~1conversations~1{conversationId}~1messages/get/responses/200/content/application~1json/schema/properties/data/type": 984,
-    "#/paths/~1conversations~1{conversationId}~1messages/get/responses/200/content/application~1json/schema/required": 981,
-    "#/paths/~1conversations~1{conversationId}~1messages/get/responses/200/content/application~1json/schema/type": 980,
-    "#/paths/~1conversations~1{conversationId}~1messages/post/responses/200/content/application~1json/schema": 1057,
-    "#/paths/~1conversations~1{conversationId}~1messages/post/responses/200/content/application~1json/schema/required": 1059,
-    "#/paths/~1conversations~1{conversationId}~1messages/post/responses/200/content/application~1json/schema/type": 1058,
-    "#/paths/~1conversations~1{conversationId}~1notes/get/responses/200/content/application~1json/schema": 821,
-    "#/paths/~1conversations~1{conversationId}~1notes/get/responses/200/content/application~1json/schema/properties/data/type": 826,
-    "#/paths/~1conversations~1{conversationId}~1notes/get/responses/200/content/application~1json/schema/required": 823,
-    "#/paths/~1conversations~1{conversationId}~1notes/get/responses/200/content/application~1json/schema/type": 822,
-    "#/paths/~1conversations~1{conversationId}~1notes/post/responses/200/content/application~1json/schema": 877,
-    "#/paths/~1conversations~1{conversationId}~1notes/post/responses/200/content/application~1json/schema/required": 879,
-    "#/paths/~1conversations~1{conversationId}~1notes/post/responses/200/content/application~1json/schema/type": 878,
-    "#/paths/~1conversations~1{conversationId}~1notes~1bulk/post/responses/200/content/application~1json/schema": 945,
-    "#/paths/~1conversations~1{conversationId}~1notes~1bulk/post/responses/200/content/application~1json/schema/properties/data/type": 950,
-    "#/paths/~1conversations~1{conversationId}~1notes~1bulk/post/responses/200/content/application~1json/schema/required": 947,
-    "#/paths/~1conversations~1{conversationId}~1notes~1bulk/post/responses/200/content/application~1json/schema/type": 946,
-    "#/paths/~1conversations~1{conversationId}~1ratings/get/responses/200/content/application~1json/schema": 1246,
-    "#/paths/~1conversations~1{conversationId}~1ratings/get/responses/200/content/application~1json/schema/properties/data/type": 1251,
-    "#/paths/~1conversations~1{conversationId}~1ratings/get/responses/200/content/application~1json/schema/required": 1248,
-    "#/paths/~1conversations~1{conversationId}~1ratings/get/responses/200/content/application~1json/schema/type": 1247,
-    "#/paths/~1conversations~1{conversationId}~1ratings~1offer/post/responses/201/content/application~1json/schema": 1309,
-    "#/paths/~1conversations~1{conversationId}~1ratings~1offer/post/responses/201/content/application~1json/schema/required": 1311,
-    "#/paths/~1conversations~1{conversationId}~1ratings~1offer/post/responses/201/content/application~1json/schema/type": 1310,
-    "#/paths/~1conversations~1{conversationId}~1ratings~1{ratingId}~1submit/post/responses/201/content/application~1json/schema": 1361,
-    "#/paths/~1conversations~1{conversationId}~1ratings~1{ratingId}~1submit/post/responses/201/content/application~1json/schema/required": 1363,
-    "#/paths/~1conversations~1{conversationId}~1ratings~1{ratingId}~1submit/post/responses/201/content/application~1json/schema/type": 1362,
-    "#/paths/~1conversations~1{conversationId}~1tags~1bulk/post/responses/200/content/application~1json/schema": 1195,
-    "#/paths/~1conversations~1{conversationId}~1tags~1bulk/post/responses/200/content/application~1json/schema/properties/data/type": 1200,
-    "#/paths/~1conversations~1{conversationId}~1tags~1bulk/post/responses/200/content/application~1json/schema/required": 1197,
-    "#/paths/~1conversations~1{conversationId}~1tags~1bulk/post/responses/200/content/application~1json/schema/type": 1196,
-    "#/paths/~1custom-attributes/get/responses/200/content/application~1json/schema": 2739,
-    "#/paths/~1custom-attributes/get/responses/200/content/application~1json/schema/properties/data/type": 2744,
-    "#/paths/~1custom-attributes/get/responses/200/content/application~1json/schema/required": 2741,
-    "#/paths/~1custom-attributes/get/responses/200/content/application~1json/schema/type": 2740,
-    "#/paths/~1endusers/get/responses/200/content/application~1json/schema": 1485,
-    "#/paths/~1endusers/get/responses/200/content/application~1json/schema/properties/data/type": 1490,
-    "#/paths/~1endusers/get/responses/200/content/application~1json/schema/required": 1487,
-    "#/paths/~1endusers/get/responses/200/content/application~1json/schema/type": 1486,
-    "#/paths/~1search~1conversations/post/responses/200/content/application~1json/schema": 1423,
-    "#/paths/~1search~1conversations/post/responses/200/content/application~1json/schema/properties/data/type": 1428,
-    "#/paths/~1search~1conversations/post/responses/200/content/application~1json/schema/required": 1425,
-    "#/paths/~1search~1conversations/post/responses/200/content/application~1json/schema/type": 1424,
-    "#/paths/~1tags/post/responses/200/content/application~1json/schema": 2614,
-    "#/paths/~1tags/post/responses/200/content/application~1json/schema/required": 2616,
-    "#/paths/~1tags/post/responses/200/content/application~1json/schema/type": 2615,
-    "#/paths/~1tags~1{tagId}/get/responses/200/content/application~1json/schema": 2652,
-    "#/paths/~1tags~1{tagId}/get/responses/200/content/application~1json/schema/required": 2654,
-    "#/paths/~1tags~1{tagId}/get/responses/200/content/application~1json/schema/type": 2653,
-    "#/paths/~1webhooks/get/responses/200/content/application~1json/schema": 2846,
-    "#/paths/~1webhooks/get/responses/200/content/application~1json/schema/properties/data/type": 2851,
-    "#/paths/~1webhooks/get/responses/200/content/application~1json/schema/required": 2848,
-    "#/paths/~1webhooks/get/responses/200/content/application~1json/schema/type": 2847,
-    "#/paths/~1webhooks~1{webhookSubscriptionId}~1delivery-status/get/responses/200/content/application~1json/schema": 3069,
-    "#/paths/~1webhooks~1{webhookSubscriptionId}~1delivery-status/get/responses/200/content/application~1json/schema/properties/data/type": 3074,
-    "#/paths/~1webhooks~1{webhookSubscriptionId}~1delivery-status/get/responses/200/content/application~1json/schema/required": 3071,
-    "#/paths/~1webhooks~1{webhookSubscriptionId}~1delivery-status/get/responses/200/content/application~1json/schema/type": 3070,
-    "#/paths/~1webhooks~1{webhookSubscriptionId}~1delivery-status~1logs~1{event}/get/responses/200/content/application~1json/schema": 3125,
-    "#/paths/~1webhooks~1{webhookSubscriptionId}~1delivery-status~1logs~1{event}/get/responses/200/content/application~1json/schema/properties/data/type": 3130,
-    "#/paths/~1webhooks~1{webhookSubscriptionId}~1delivery-status~1logs~1{event}/get/responses/200/content/application~1json/schema/required": 3127,
-    "#/paths/~1webhooks~1{webhookSubscriptionId}~1delivery-status~1logs~1{event}/get/responses/200/content/application~1json/schema/type": 3126,
+    "#/components/schemas/ActivityLogAuthor": 4791,
+    "#/components/schemas/ActivityLogAuthor/properties/email/type": 4801,
+    "#/components/schemas/ActivityLogAuthor/properties/id/type": 4797,
+    "#/components/schemas/ActivityLogAuthor/properties/name/type": 4799,
+    "#/components/schemas/ActivityLogAuthor/properties/phoneNumber/type": 4803,
+    "#/components/schemas/ActivityLogAuthor/required": 4792,
+    "#/components/schemas/ActivityLogAuthor/type": 4794,
+    "#/components/schemas/ActivityLogEntry": 3334,
+    "#/components/schemas/ActivityLogEntry/properties/_type/enum": 3364,
+    "#/components/schemas/ActivityLogEntry/properties/_type/type": 3363,
+    "#/components/schemas/ActivityLogEntry/properties/activityTimestamp/type": 3350,
+    "#/components/schemas/ActivityLogEntry/properties/activityType/type": 3406,
+    "#/components/schemas/ActivityLogEntry/properties/attributes/type": 3400,
+    "#/components/schemas/ActivityLogEntry/properties/conversationId/type": 3347,
+    "#/components/schemas/ActivityLogEntry/properties/id/format": 3345,
+    "#/components/schemas/ActivityLogEntry/properties/id/type": 3344,
+    "#/components/schemas/ActivityLogEntry/required": 3335,
+    "#/components/schemas/ActivityLogEntry/type": 3341,
+    "#/components/schemas/AddedMessage": 4963,
+    "#/components/schemas/AddedMessage/properties/authorId/format": 4974,
+    "#/components/schemas/AddedMessage/properties/authorId/type": 4973,
+    "#/components/schemas/AddedMessage/properties/createdAt/type": 4981,
+    "#/components/schemas/AddedMessage/properties/externalId/type": 4976,
+    "#/components/schemas/AddedMessage/properties/messageId/format": 4979,
+    "#/components/schemas/AddedMessage/properties/messageId/type": 4978,
+    "#/components/schemas/AddedMessage/required": 4964,
+    "#/components/schemas/AddedMessage/type": 4968,
+    "#/components/schemas/Agent": 3419,
+    "#/components/schemas/Agent/properties/additionalEmails/items/type": 3450,
+    "#/components/schemas/Agent/properties/additionalEmails/type": 3448,
+    "#/components/schemas/Agent/properties/additionalPhoneNumbers/items/type": 3455,
+    "#/components/schemas/Agent/properties/additionalPhoneNumbers/type": 3453,
+    "#/components/schemas/Agent/properties/avatarUrl/type": 3442,
+    "#/components/schemas/Agent/properties/createdAt/type": 3433,
+    "#/components/schemas/Agent/properties/displayName/type": 3436,
+    "#/components/schemas/Agent/properties/email/type": 3439,
+    "#/components/schemas/Agent/properties/firstName/type": 3458,
+    "#/components/schemas/Agent/properties/id/format": 3430,
+    "#/components/schemas/Agent/properties/id/type": 3429,
+    "#/components/schemas/Agent/properties/lastName/type": 3461,
+    "#/components/schemas/Agent/properties/middleNames/items/type": 3466,
+    "#/components/schemas/Agent/properties/middleNames/type": 3464,
+    "#/components/schemas/Agent/properties/phoneNumber/type": 3445,
+    "#/components/schemas/Agent/properties/roles/items/type": 3472,
+    "#/components/schemas/Agent/properties/roles/type": 3469,
+    "#/components/schemas/Agent/required": 3420,
+    "#/components/schemas/Agent/type": 3425,
+    "#/components/schemas/AgentBulkActionOutcome/discriminator": 5447,
+    "#/components/schemas/AgentBulkActionResponse": 5453,
+    "#/components/schemas/AgentBulkActionResponse/properties/data/type": 5457,
+    "#/components/schemas/AgentBulkActionResponse/required": 5460,
+    "#/components/schemas/AgentBulkActionResponse/type": 5454,
+    "#/components/schemas/AgentBulkActionSuccess": 5431,
+    "#/components/schemas/AgentBulkActionSuccess/properties/_type/enum": 5441,
+    "#/components/schemas/AgentBulkActionSuccess/properties/_type/type": 5440,
+    "#/components/schemas/AgentBulkActionSuccess/required": 5432,
+    "#/components/schemas/AgentBulkActionSuccess/type": 5435,
+    "#/components/schemas/AgentResponse": 5269,
+    "#/components/schemas/AgentResponse/required": 5270,
+    "#/components/schemas/AgentResponse/type": 5272,
+    "#/components/schemas/AgentTeam": 5462,
+    "#/components/schemas/AgentTeam/properties/id/format": 5469,
+    "#/components/schemas/AgentTeam/properties/id/type": 5468,
+    "#/components/schemas/AgentTeam/required": 5463,
+    "#/components/schemas/AgentTeam/type": 5465,
+    "#/components/schemas/AnonymizationRequestStatus": 3474,
+    "#/components/schemas/AnonymizationRequestStatus/properties/_type/enum": 3490,
+    "#/components/schemas/AnonymizationRequestStatus/properties/_type/type": 3489,
+    "#/components/schemas/AnonymizationRequestStatus/properties/entityType/enum": 3509,
+    "#/components/schemas/AnonymizationRequestStatus/properties/entityType/type": 3506,
+    "#/components/schemas/AnonymizationRequestStatus/properties/id/format": 3486,
+    "#/components/schemas/AnonymizationRequestStatus/properties/id/type": 3485,
+    "#/components/schemas/AnonymizationRequestStatus/properties/initiatedAt/type": 3495,
+    "#/components/schemas/AnonymizationRequestStatus/properties/processedAt/type": 3503,
+    "#/components/schemas/AnonymizationRequestStatus/properties/requestedBy/format": 3501,
+    "#/components/schemas/AnonymizationRequestStatus/properties/requestedBy/type": 3500,
+    "#/components/schemas/AnonymizationRequestStatus/properties/targetEntityId/type": 3497,
+    "#/components/schemas/AnonymizationRequestStatus/required": 3475,
+    "#/components/schemas/AnonymizationRequestStatus/type": 3482,
+    "#/components/schemas/AnonymizationRequestStatusResponse": 4727,
+    "#/components/schemas/AnonymizationRequestStatusResponse/required": 4728,
+    "#/components/schemas/AnonymizationRequestStatusResponse/type": 4730,
+    "#/components/schemas/BulkActionError": 5669,
+    "#/components/schemas/BulkActionError/properties/_type/enum": 5681,
+    "#/components/schemas/BulkActionError/properties/_type/type": 5680,
+    "#/components/schemas/BulkActionError/properties/id/type": 5675,
+    "#/components/schemas/BulkActionError/properties/message/type": 5678,
+    "#/components/schemas/BulkActionError/required": 5671,
+    "#/components/schemas/BulkActionError/type": 5670,
+    "#/components/schemas/BulkActionFailure": 4839,
+    "#/components/schemas/BulkActionFailure/properties/_type/enum": 4849,
+    "#/components/schemas/BulkActionFailure/properties/_type/type": 4848,
+    "#/components/schemas/BulkActionFailure/required": 4840,
+    "#/components/schemas/BulkActionFailure/type": 4843,
+    "#/components/schemas/Conversation/properties/_type/enum": 3583,
+    "#/components/schemas/Conversation/properties/_type/type": 3581,
+    "#/components/schemas/Conversation/properties/createdAt/type": 3560,
+    "#/components/schemas/Conversation/properties/customAttributes/type": 3573,
+    "#/components/schemas/Conversation/properties/id/type": 3550,
+    "#/components/schemas/Conversation/properties/requesterId/format": 3555,
+    "#/components/schemas/Conversation/properties/requesterId/type": 3554,
+    "#/components/schemas/Conversation/properties/stateUpdatedAt/type": 3568,
+    "#/components/schemas/Conversation/required": 3543,
+    "#/components/schemas/Conversation/type": 3530,
+    "#/components/schemas/ConversationAbandonedEvent/allOf/1/properties/event_fqn/enum": 6328,
+    "#/components/schemas/ConversationAbandonedEvent/allOf/1/properties/event_fqn/type": 6327,
+    "#/components/schemas/ConversationAbandonedEvent/allOf/1/required": 6322,
+    "#/components/schemas/ConversationAbandonedEvent/allOf/1/type": 6320,
+    "#/components/schemas/ConversationAbandonedEventData/required": 6053,
+    "#/components/schemas/ConversationAbandonedEventData/type": 6046,
+    "#/components/schemas/ConversationAssignedEvent/allOf/1/properties/event_fqn/enum": 6351,
+    "#/components/schemas/ConversationAssignedEvent/allOf/1/properties/event_fqn/type": 6350,
+    "#/components/schemas/ConversationAssignedEvent/allOf/1/required": 6345,
+    "#/components/schemas/ConversationAssignedEvent/allOf/1/type": 6343,
+    "#/components/schemas/ConversationAssignment": 5646,
+    "#/components/schemas/ConversationAssignment/properties/agentId/format": 5654,
+    "#/components/schemas/ConversationAssignment/properties/agentId/type": 5653,
+    "#/components/schemas/ConversationAssignment/properties/assignedAt/type": 5656,
+    "#/components/schemas/ConversationAssignment/required": 5647,
+    "#/components/schemas/ConversationAssignment/type": 5650,
+    "#/components/schemas/ConversationChannel/enum": 5691,
+    "#/components/schemas/ConversationChannel/type": 5689,
+    "#/components/schemas/ConversationClosedEvent/allOf/1/properties/event_fqn/enum": 6284,
+    "#/components/schemas/ConversationClosedEvent/allOf/1/properties/event_fqn/type": 6283,
+    "#/components/schemas/ConversationClosedEvent/allOf/1/required": 6278,
+    "#/components/schemas/ConversationClosedEvent/allOf/1/type": 6276,
+    "#/components/schemas/ConversationCreatedEvent/allOf/1/properties/event_fqn/enum": 6189,
+    "#/components/schemas/ConversationCreatedEvent/allOf/1/properties/event_fqn/type": 6188,
+    "#/components/schemas/ConversationCreatedEvent/allOf/1/required": 6183,
+    "#/components/schemas/ConversationCreatedEvent/allOf/1/type": 6181,
+    "#/components/schemas/ConversationCustomAttributeUpdatedEvent/allOf/1/properties/event_fqn/enum": 6552,
+    "#/components/schemas/ConversationCustomAttributeUpdatedEvent/allOf/1/properties/event_fqn/type": 6551,
+    "#/components/schemas/ConversationCustomAttributeUpdatedEvent/allOf/1/required": 6546,
+    "#/components/schemas/ConversationCustomAttributeUpdatedEvent/allOf/1/type": 6544,
+    "#/components/schemas/ConversationDirection/enum": 5705,
+    "#/components/schemas/ConversationDirection/type": 5704,
+    "#/components/schemas/ConversationEndUserReplacedEvent/allOf/1/properties/event_fqn/enum": 6575,
+    "#/components/schemas/ConversationEndUserReplacedEvent/allOf/1/properties/event_fqn/type": 6574,
+    "#/components/schemas/ConversationEndUserReplacedEvent/allOf/1/required": 6569,
+    "#/components/schemas/ConversationEndUserReplacedEvent/allOf/1/type": 6567,
+    "#/components/schemas/ConversationEventData/required": 6040,
+    "#/components/schemas/ConversationEventData/type": 6031,
+    "#/components/schemas/ConversationFlow": 3596,
+    "#/components/schemas/ConversationFlow/properties/contactEndpointId/type": 3610,
+    "#/components/schemas/ConversationFlow/properties/id/format": 3606,
+    "#/components/schemas/ConversationFlow/properties/id/type": 3605,
+    "#/components/schemas/ConversationFlow/properties/name/type": 3608,
+    "#/components/schemas/ConversationFlow/required": 3597,
+    "#/components/schemas/ConversationFlow/type": 3602,
+    "#/components/schemas/ConversationLink/discriminator": 3620,
+    "#/components/schemas/ConversationListResponse": 4538,
+    "#/components/schemas/ConversationListResponse/properties/data/type": 4542,
+    "#/components/schemas/ConversationListResponse/required": 4547,
+    "#/components/schemas/ConversationListResponse/type": 4539,
+    "#/components/schemas/ConversationMessageAddedEvent/allOf/1/properties/event_fqn/enum": 6454,
+    "#/components/schemas/ConversationMessageAddedEvent/allOf/1/properties/event_fqn/type": 6453,
+    "#/components/schemas/ConversationMessageAddedEvent/allOf/1/required": 6448,
+    "#/components/schemas/ConversationMessageAddedEvent/allOf/1/type": 6446,
+    "#/components/schemas/ConversationMessageAddedEventData/properties/channel/type": 6157,
+    "#/components/schemas/ConversationMessageAddedEventData/properties/created_at/type": 6167,
+    "#/components/schemas/ConversationMessageAddedEventData/properties/direction/type": 6159,
+    "#/components/schemas/ConversationMessageAddedEventData/properties/external_id/type": 6169,
+    "#/components/schemas/ConversationMessageAddedEventData/properties/message_id/type": 6153,
+    "#/components/schemas/ConversationMessageAddedEventData/properties/text/type": 6162,
+    "#/components/schemas/ConversationMessageAddedEventData/required": 6147,
+    "#/components/schemas/ConversationMessageAddedEventData/type": 6139,
+    "#/components/schemas/ConversationNoteAddedEvent/allOf/1/properties/event_fqn/enum": 6476,
+    "#/components/schemas/ConversationNoteAddedEvent/allOf/1/properties/event_fqn/type": 6475,
+    "#/components/schemas/ConversationNoteAddedEvent/allOf/1/required": 6470,
+    "#/components/schemas/ConversationNoteAddedEvent/allOf/1/type": 6468,
+    "#/components/schemas/ConversationNoteAddedEventData/properties/created_at/type": 6135,
+    "#/components/schemas/ConversationNoteAddedEventData/properties/note_id/format": 6131,
+    "#/components/schemas/ConversationNoteAddedEventData/properties/note_id/type": 6130,
+    "#/components/schemas/ConversationNoteAddedEventData/properties/text/type": 6133,
+    "#/components/schemas/ConversationNoteAddedEventData/required": 6124,
+    "#/components/schemas/ConversationNoteAddedEventData/type": 6116,
+    "#/components/schemas/ConversationOpenEvent/allOf/1/properties/event_fqn/enum": 6240,
+    "#/components/schemas/ConversationOpenEvent/allOf/1/properties/event_fqn/type": 6239,
+    "#/components/schemas/ConversationOpenEvent/allOf/1/required": 6234,
+    "#/components/schemas/ConversationOpenEvent/allOf/1/type": 6232,
+    "#/components/schemas/ConversationPendingEvent/allOf/1/properties/event_fqn/enum": 6262,
+    "#/components/schemas/ConversationPendingEvent/allOf/1/properties/event_fqn/type": 6261,
+    "#/components/schemas/ConversationPendingEvent/allOf/1/required": 6256,
+    "#/components/schemas/ConversationPendingEvent/allOf/1/type": 6254,
+    "#/components/schemas/ConversationQueue": 5658,
+    "#/components/schemas/ConversationQueue/properties/id/format": 5665,
+    "#/components/schemas/ConversationQueue/properties/id/type": 5664,
+    "#/components/schemas/ConversationQueue/properties/queuedAt/type": 5667,
+    "#/components/schemas/ConversationQueue/required": 5659,
+    "#/components/schemas/ConversationQueue/type": 5661,
+    "#/components/schemas/ConversationRatedEvent/allOf/1/properties/event_fqn/enum": 6375,
+    "#/components/schemas/ConversationRatedEvent/allOf/1/properties/event_fqn/type": 6374,
+    "#/components/schemas/ConversationRatedEvent/allOf/1/required": 6369,
+    "#/components/schemas/ConversationRatedEvent/allOf/1/type": 6367,
+    "#/components/schemas/ConversationRatedEventData/properties/comment/type": 6093,
+    "#/components/schemas/ConversationRatedEventData/properties/score/type": 6087,
+    "#/components/schemas/ConversationRatedEventData/properties/type/type": 6090,
+    "#/components/schemas/ConversationRatedEventData/required": 6079,
+    "#/components/schemas/ConversationRatedEventData/type": 6062,
+    "#/components/schemas/ConversationRating": 3633,
+    "#/components/schemas/ConversationRating/properties/agentId/format": 3653,
+    "#/components/schemas/ConversationRating/properties/agentId/type": 3652,
+    "#/components/schemas/ConversationRating/properties/id/format": 3645,
+    "#/components/schemas/ConversationRating/properties/id/type": 3644,
+    "#/components/schemas/ConversationRating/properties/language/type": 3667,
+    "#/components/schemas/ConversationRating/properties/ratingComment/type": 3650,
+    "#/components/schemas/ConversationRating/properties/ratingScore/type": 3647,
+    "#/components/schemas/ConversationRating/properties/ratingStatus/enum": 3660,
+    "#/components/schemas/ConversationRating/properties/ratingStatus/type": 3659,
+    "#/components/schemas/ConversationRating/properties/timestamps/additionalProperties/type": 3672,
+    "#/components/schemas/ConversationRating/properties/timestamps/type": 3669,
+    "#/components/schemas/ConversationRating/properties/userId/format": 3656,
+    "#/components/schemas/ConversationRating/properties/userId/type": 3655,
+    "#/components/schemas/ConversationRating/required": 3634,
+    "#/components/schemas/ConversationRating/type": 3641,
+    "#/components/schemas/ConversationSearchHit": 3678,
+    "#/components/schemas/ConversationSearchHit/properties/highlights/additionalProperties/items/type": 3699,
+    "#/components/schemas/ConversationSearchHit/properties/highlights/additionalProperties/type": 3697,
+    "#/components/schemas/ConversationSearchHit/properties/highlights/type": 3694,
+    "#/components/schemas/ConversationSearchHit/properties/id/type": 3685,
+    "#/components/schemas/ConversationSearchHit/properties/innerHits/items/type": 3691,
+    "#/components/schemas/ConversationSearchHit/properties/innerHits/type": 3689,
+    "#/components/schemas/ConversationSearchHit/required": 3679,
+    "#/components/schemas/ConversationSearchHit/type": 3681,
+    "#/components/schemas/ConversationState/enum": 5711,
+    "#/components/schemas/ConversationState/type": 5710,
+    "#/components/schemas/ConversationTagAddedEvent/allOf/1/properties/event_fqn/enum": 6410,
+    "#/components/schemas/ConversationTagAddedEvent/allOf/1/properties/event_fqn/type": 6409,
+    "#/components/schemas/ConversationTagAddedEvent/allOf/1/required": 6404,
+    "#/components/schemas/ConversationTagAddedEvent/allOf/1/type": 6402,
+    "#/components/schemas/ConversationTagEventData/properties/tag/type": 6112,
+    "#/components/schemas/ConversationTagEventData/required": 6106,
+    "#/components/schemas/ConversationTagEventData/type": 6096,
+    "#/components/schemas/ConversationTagRemovedEvent/allOf/1/properties/event_fqn/enum": 6432,
+    "#/components/schemas/ConversationTagRemovedEvent/allOf/1/properties/event_fqn/type": 6431,
+    "#/components/schemas/ConversationTagRemovedEvent/allOf/1/required": 6426,
+    "#/components/schemas/ConversationTagRemovedEvent/allOf/1/type": 6424,
+    "#/components/schemas/CreatedConversation": 4529,
+    "#/components/schemas/CreatedConversation/properties/id/type": 4535,
+    "#/components/schemas/CreatedConversation/required": 4530,
+    "#/components/schemas/CreatedConversation/type": 4532,
+    "#/components/schemas/CustomAttribute": 3717,
+    "#/components/schemas/CustomAttribute/properties/id/format": 3727,
+    "#/components/schemas/CustomAttribute/properties/id/type": 3726,
+    "#/components/schemas/CustomAttribute/properties/identifier/type": 3732,
+    "#/components/schemas/CustomAttribute/properties/name/type": 3730,
+    "#/components/schemas/CustomAttribute/required": 3718,
+    "#/components/schemas/CustomAttribute/type": 3723,
+    "#/components/schemas/CustomAttributeDefinition": 3736,
+    "#/components/schemas/CustomAttributeDefinition/properties/createdAt/type": 3769,
+    "#/components/schemas/CustomAttributeDefinition/properties/description/type": 3750,
+    "#/components/schemas/CustomAttributeDefinition/properties/entityType/enum": 3758,
+    "#/components/schemas/CustomAttributeDefinition/properties/entityType/type": 3757,
+    "#/components/schemas/CustomAttributeDefinition/properties/id/format": 3753,
+    "#/components/schemas/CustomAttributeDefinition/properties/id/type": 3752,
+    "#/components/schemas/CustomAttributeDefinition/properties/identifier/type": 3762,
+    "#/components/schemas/CustomAttributeDefinition/properties/isArchived/type": 3775,
+    "#/components/schemas/CustomAttributeDefinition/properties/isDeactivated/type": 3777,
+    "#/components/schemas/CustomAttributeDefinition/properties/isRequired/type": 3773,
+    "#/components/schemas/CustomAttributeDefinition/properties/label/type": 3765,
+    "#/components/schemas/CustomAttributeDefinition/properties/updatedAt/type": 3771,
+    "#/components/schemas/CustomAttributeDefinition/required": 3737,
+    "#/components/schemas/CustomAttributeDefinition/type": 3747,
+    "#/components/schemas/CustomAttributeInputDefinition/discriminator": 3783,
+    "#/components/schemas/CustomAttributeListResponse": 4734,
+    "#/components/schemas/CustomAttributeListResponse/properties/data/type": 4738,
+    "#/components/schemas/CustomAttributeListResponse/required": 4741,
+    "#/components/schemas/CustomAttributeListResponse/type": 4735,
+    "#/components/schemas/CustomAttributeValue/oneOf": 5759,
+    "#/components/schemas/CustomAttributeValue/oneOf/0/type": 5760,
+    "#/components/schemas/CustomAttributeValue/oneOf/1/items/type": 5763,
+    "#/components/schemas/CustomAttributeValue/oneOf/1/type": 5761,
+    "#/components/schemas/DeliveryDetail": 3789,
+    "#/components/schemas/DeliveryDetail/properties/deliveryTimestamp/type": 3798,
+    "#/components/schemas/DeliveryDetail/properties/responseCode/type": 3802,
+    "#/components/schemas/DeliveryDetail/properties/responseText/type": 3806,
+    "#/components/schemas/DeliveryDetail/properties/success/type": 3800,
+    "#/components/schemas/DeliveryDetail/required": 3790,
+    "#/components/schemas/DeliveryDetail/type": 3795,
+    "#/components/schemas/DeliveryDetailStatus": 5568,
+    "#/components/schemas/DeliveryDetailStatus/properties/_type/enum": 5589,
+    "#/components/schemas/DeliveryDetailStatus/properties/_type/type": 5588,
+    "#/components/schemas/DeliveryDetailStatus/properties/deliveryTimestamp/type": 5578,
+    "#/components/schemas/DeliveryDetailStatus/properties/responseCode/type": 5582,
+    "#/components/schemas/DeliveryDetailStatus/properties/responseText/type": 5586,
+    "#/components/schemas/DeliveryDetailStatus/properties/success/type": 5580,
+    "#/components/schemas/DeliveryDetailStatus/required": 5569,
+    "#/components/schemas/DeliveryDetailStatus/type": 5575,
+    "#/components/schemas/DeliveryStatus/discriminator": 3812,
+    "#/components/schemas/EmailForwardLink": 5601,
+    "#/components/schemas/EmailForwardLink/properties/_type/enum": 5613,
+    "#/components/schemas/EmailForwardLink/properties/_type/type": 5612,
+    "#/components/schemas/EmailForwardLink/properties/parentId/type": 5608,
+    "#/components/schemas/EmailForwardLink/required": 5602,
+    "#/components/schemas/EmailForwardLink/type": 5605,
+    "#/components/schemas/EndUser": 3818,
+    "#/components/schemas/EndUser/properties/additionalEmails/items/type": 3844,
+    "#/components/schemas/EndUser/properties/additionalEmails/type": 3842,
+    "#/components/schemas/EndUser/properties/additionalPhoneNumbers/items/type": 3849,
+    "#/components/schemas/EndUser/properties/additionalPhoneNumbers/type": 3847,
+    "#/components/schemas/EndUser/properties/avatarUrl/type": 3863,
+    "#/components/schemas/EndUser/properties/createdAt/type": 3830,
+    "#/components/schemas/EndUser/properties/customAttributes/type": 3869,
+    "#/components/schemas/EndUser/properties/displayName/type": 3833,
+    "#/components/schemas/EndUser/properties/email/type": 3836,
+    "#/components/schemas/EndUser/properties/externalId/type": 3866,
+    "#/components/schemas/EndUser/properties/firstName/type": 3852,
+    "#/components/schemas/EndUser/properties/id/format": 3827,
+    "#/components/schemas/EndUser/properties/id/type": 3826,
+    "#/components/schemas/EndUser/properties/lastName/type": 3855,
+    "#/components/schemas/EndUser/properties/middleNames/items/type": 3860,
+    "#/components/schemas/EndUser/properties/middleNames/type": 3858,
+    "#/components/schemas/EndUser/properties/phoneNumber/type": 3839,
+    "#/components/schemas/EndUser/required": 3819,
+    "#/components/schemas/EndUser/type": 3822,
+    "#/components/schemas/EndUserBulkActionOutcome/discriminator": 5254,
+    "#/components/schemas/EndUserBulkActionResponse": 5260,
+    "#/components/schemas/EndUserBulkActionResponse/properties/data/type": 5264,
+    "#/components/schemas/EndUserBulkActionResponse/required": 5267,
+    "#/components/schemas/EndUserBulkActionResponse/type": 5261,
+    "#/components/schemas/EndUserBulkActionSuccess": 5238,
+    "#/components/schemas/EndUserBulkActionSuccess/properties/_type/enum": 5248,
+    "#/components/schemas/EndUserBulkActionSuccess/properties/_type/type": 5247,
+    "#/components/schemas/EndUserBulkActionSuccess/required": 5239,
+    "#/components/schemas/EndUserBulkActionSuccess/type": 5242,
+    "#/components/schemas/EndUserResponse": 5018,
+    "#/components/schemas/EndUserResponse/required": 5019,
+    "#/components/schemas/EndUserResponse/type": 5021,
+    "#/components/schemas/EventDeliveryLog": 3883,
+    "#/components/schemas/EventDeliveryLog/properties/payload/type": 3892,
+    "#/components/schemas/EventDeliveryLog/required": 3884,
+    "#/components/schemas/EventDeliveryLog/type": 3887,
+    "#/components/schemas/EventDeliveryStatus": 3895,
+    "#/components/schemas/EventDeliveryStatus/required": 3896,
+    "#/components/schemas/EventDeliveryStatus/type": 3899,
+    "#/components/schemas/FollowUpLink": 5616,
+    "#/components/schemas/FollowUpLink/properties/_type/enum": 5628,
+    "#/components/schemas/FollowUpLink/properties/_type/type": 5627,
+    "#/components/schemas/FollowUpLink/properties/parentId/type": 5623,
+    "#/components/schemas/FollowUpLink/required": 5617,
+    "#/components/schemas/FollowUpLink/type": 5620,
+    "#/components/schemas/ImportedConversation": 4208,
+    "#/components/schemas/ImportedConversation/properties/id/type": 4214,
+    "#/components/schemas/ImportedConversation/properties/partialErrors/items": 4220,
+    "#/components/schemas/ImportedConversation/properties/partialErrors/items/properties/message/type": 4226,
+    "#/components/schemas/ImportedConversation/properties/partialErrors/items/required": 4222,
+    "#/components/schemas/ImportedConversation/properties/partialErrors/items/type": 4221,
+    "#/components/schemas/ImportedConversation/properties/partialErrors/type": 4218,
+    "#/components/schemas/ImportedConversation/required": 4210,
+    "#/components/schemas/ImportedConversation/type": 4209,
+    "#/components/schemas/InternalNote": 4805,
+    "#/components/schemas/InternalNote/properties/authorId/format": 4819,
+    "#/components/schemas/InternalNote/properties/authorId/type": 4818,
+    "#/components/schemas/InternalNote/properties/createdAt/type": 4821,
+    "#/components/schemas/InternalNote/properties/csid/type": 4823,
+    "#/components/schemas/InternalNote/properties/id/format": 4816,
+    "#/components/schemas/InternalNote/properties/id/type": 4815,
+    "#/components/schemas/InternalNote/properties/message/type": 4827,
+    "#/components/schemas/InternalNote/required": 4806,
+    "#/components/schemas/InternalNote/type": 4812,
+    "#/components/schemas/InternalNoteBulkActionOutcome/discriminator": 4867,
+    "#/components/schemas/InternalNoteBulkActionSuccess": 4851,
+    "#/components/schemas/InternalNoteBulkActionSuccess/properties/_type/enum": 4861,
+    "#/components/schemas/InternalNoteBulkActionSuccess/properties/_type/type": 4860,
+    "#/components/schemas/InternalNoteBulkActionSuccess/required": 4852,
+    "#/components/schemas/InternalNoteBulkActionSuccess/type": 4855,
+    "#/components/schemas/Message": 3918,
+    "#/components/schemas/Message/properties/authorId/format": 3931,
+    "#/components/schemas/Message/properties/authorId/type": 3930,
+    "#/components/schemas/Message/properties/createdAt/type": 3935,
+    "#/components/schemas/Message/properties/externalId/type": 3933,
+    "#/components/schemas/Message/properties/id/format": 3928,
+    "#/components/schemas/Message/properties/id/type": 3927,
+    "#/components/schemas/Message/required": 3919,
+    "#/components/schemas/Message/type": 3924,
+    "#/components/schemas/MessageAttributes/properties/_type/type": 4995,
+    "#/components/schemas/MessageAttributes/required": 4990,
+    "#/components/schemas/MessageAttributes/type": 4988,
+    "#/components/schemas/MessageContent/additionalProperties": 4888,
+    "#/components/schemas/MessageContent/properties/_type/enum": 4884,
+    "#/components/schemas/MessageContent/properties/_type/type": 4882,
+    "#/components/schemas/MessageContent/properties/value/type": 4880,
+    "#/components/schemas/MessageContent/required": 4875,
+    "#/components/schemas/MessageContent/type": 4874,
+    "#/components/schemas/NoRecentDeliveryStatus": 5592,
+    "#/components/schemas/NoRecentDeliveryStatus/properties/_type/enum": 5599,
+    "#/components/schemas/NoRecentDeliveryStatus/properties/_type/type": 5598,
+    "#/components/schemas/NoRecentDeliveryStatus/required": 5594,
+    "#/components/schemas/NoRecentDeliveryStatus/type": 5593,
+    "#/components/schemas/PaginationLinks": 3941,
+    "#/components/schemas/PaginationLinks/properties/next/type": 3950,
+    "#/components/schemas/PaginationLinks/properties/previous/type": 3946,
+    "#/components/schemas/PaginationLinks/type": 3942,
+    "#/components/schemas/RatingOffer": 4320,
+    "#/components/schemas/RatingOffer/properties/agentId/type": 4334,
+    "#/components/schemas/RatingOffer/properties/id/type": 4329,
+    "#/components/schemas/RatingOffer/properties/offeredAt/type": 4338,
+    "#/components/schemas/RatingOffer/properties/userId/type": 4332,
+    "#/components/schemas/RatingOffer/required": 4322,
+    "#/components/schemas/RatingOffer/type": 4321,
+    "#/components/schemas/RatingResult": 4370,
+    "#/components/schemas/RatingResult/properties/comment/type": 4383,
+    "#/components/schemas/RatingResult/properties/ratingId/type": 4377,
+    "#/components/schemas/RatingResult/properties/submittedAt/type": 4385,
+    "#/components/schemas/RatingResult/properties/userId/type": 4379,
+    "#/components/schemas/RatingResult/required": 4372,
+    "#/components/schemas/RatingResult/type": 4371,
+    "#/components/schemas/RatingType/enum": 5718,
+    "#/components/schemas/RatingType/type": 5717,
+    "#/components/schemas/SelectInputDefinition": 4777,
+    "#/components/schemas/SelectInputDefinition/properties/_type/enum": 4786,
+    "#/components/schemas/SelectInputDefinition/properties/_type/type": 4785,
+    "#/components/schemas/SelectInputDefinition/properties/options/type": 4781,
+    "#/components/schemas/SelectInputDefinition/required": 4788,
+    "#/components/schemas/SelectInputDefinition/type": 4778,
+    "#/components/schemas/SelectOption": 3958,
+    "#/components/schemas/SelectOption/properties/id/format": 3968,
+    "#/components/schemas/SelectOption/properties/id/type": 3967,
+    "#/components/schemas/SelectOption/properties/isDeactivated/type": 3978,
+    "#/components/schemas/SelectOption/properties/label/type": 3970,
+    "#/components/schemas/SelectOption/properties/nestedOptions/type": 3974,
+    "#/components/schemas/SelectOption/properties/orderIndex/type": 3980,
+    "#/components/schemas/SelectOption/properties/value/type": 3972,
+    "#/components/schemas/SelectOption/required": 3959,
+    "#/components/schemas/SelectOption/type": 3964,
+    "#/components/schemas/SideConversationLink": 5631,
+    "#/components/schemas/SideConversationLink/properties/_type/enum": 5643,
+    "#/components/schemas/SideConversationLink/properties/_type/type": 5642,
+    "#/components/schemas/SideConversationLink/properties/parentId/type": 5638,
+    "#/components/schemas/SideConversationLink/required": 5632,
+    "#/components/schemas/SideConversationLink/type": 5635,
+    "#/components/schemas/SubmittedRatingResult/additionalProperties": 4359,
+    "#/components/schemas/SubmittedRatingResult/properties/value/type": 4365,
+    "#/components/schemas/SubmittedRatingResult/required": 4360,
+    "#/components/schemas/SubmittedRatingResult/type": 4358,
+    "#/components/schemas/Tag": 3982,
+    "#/components/schemas/Tag/properties/color/type": 3995,
+    "#/components/schemas/Tag/properties/id/format": 3991,
+    "#/components/schemas/Tag/properties/id/type": 3990,
+    "#/components/schemas/Tag/properties/name/type": 3993,
+    "#/components/schemas/Tag/properties/state/enum": 4000,
+    "#/components/schemas/Tag/properties/state/type": 3999,
+    "#/components/schemas/Tag/required": 3983,
+    "#/components/schemas/Tag/type": 3987,
+    "#/components/schemas/TagBulkActionOutcome/discriminator": 4284,
+    "#/components/schemas/TagBulkActionSuccess": 4289,
+    "#/components/schemas/TagBulkActionSuccess/properties/_type/enum": 4299,
+    "#/components/schemas/TagBulkActionSuccess/properties/_type/type": 4298,
+    "#/components/schemas/TagBulkActionSuccess/required": 4291,
+    "#/components/schemas/TagBulkActionSuccess/type": 4290,
+    "#/components/schemas/TagListResponse": 4996,
+    "#/components/schemas/TagListResponse/properties/data/type": 5000,
+    "#/components/schemas/TagListResponse/required": 5003,
+    "#/components/schemas/TagListResponse/type": 4997,
+    "#/components/schemas/TextInputDefinition": 4766,
+    "#/components/schemas/TextInputDefinition/properties/_type/enum": 4773,
+    "#/components/schemas/TextInputDefinition/properties/_type/type": 4772,
+    "#/components/schemas/TextInputDefinition/properties/placeholder/type": 4770,
+    "#/components/schemas/TextInputDefinition/required": 4775,
+    "#/components/schemas/TextInputDefinition/type": 4767,
+    "#/components/schemas/UserPresence": 4003,
+    "#/components/schemas/UserPresence/properties/activeChannels/type": 4030,
+    "#/components/schemas/UserPresence/properties/connectionStatus/enum": 4026,
+    "#/components/schemas/UserPresence/properties/connectionStatus/type": 4025,
+    "#/components/schemas/UserPresence/properties/lastSeen/type": 4016,
+    "#/components/schemas/UserPresence/properties/presenceStatus/enum": 4020,
+    "#/components/schemas/UserPresence/properties/presenceStatus/type": 4019,
+    "#/components/schemas/UserPresence/properties/requestTime/type": 4013,
+    "#/components/schemas/UserPresence/properties/userId/type": 4011,
+    "#/components/schemas/UserPresence/required": 4004,
+    "#/components/schemas/UserPresence/type": 4008,
+    "#/components/schemas/WebhookConversation/properties/assignee/oneOf": 5996,
+    "#/components/schemas/WebhookConversation/properties/channel/type": 5975,
+    "#/components/schemas/WebhookConversation/properties/contact_point/type": 5987,
+    "#/components/schemas/WebhookConversation/properties/created_at/type": 5991,
+    "#/components/schemas/WebhookConversation/properties/csid/type": 5971,
+    "#/components/schemas/WebhookConversation/properties/direction/type": 5981,
+    "#/components/schemas/WebhookConversation/properties/queue/oneOf": 6001,
+    "#/components/schemas/WebhookConversation/properties/status/type": 5978,
+    "#/components/schemas/WebhookConversation/properties/subject/type": 5984,
+    "#/components/schemas/WebhookConversation/properties/tags/type": 6005,
+    "#/components/schemas/WebhookConversation/required": 5967,
+    "#/components/schemas/WebhookConversation/type": 5953,
+    "#/components/schemas/WebhookEvent/enum": 5725,
+    "#/components/schemas/WebhookEvent/type": 5723,
+    "#/components/schemas/WebhookEventEnvelope/allOf/1/properties/data/type": 5838,
+    "#/components/schemas/WebhookEventEnvelope/allOf/1/properties/event_fqn/minLength": 5836,
+    "#/components/schemas/WebhookEventEnvelope/allOf/1/properties/event_fqn/type": 5835,
+    "#/components/schemas/WebhookEventEnvelope/allOf/1/required": 5830,
+    "#/components/schemas/WebhookEventEnvelope/allOf/1/type": 5828,
+    "#/components/schemas/WebhookEventHeader/properties/event_id/format": 5808,
+    "#/components/schemas/WebhookEventHeader/properties/event_id/type": 5807,
+    "#/components/schemas/WebhookEventHeader/properties/event_timestamp/type": 5814,
+    "#/components/schemas/WebhookEventHeader/properties/event_version/type": 5811,
+    "#/components/schemas/WebhookEventHeader/required": 5800,
+    "#/components/schemas/WebhookEventHeader/type": 5788,
+    "#/components/schemas/WebhookMessageContent/properties/content_type/type": 6022,
+    "#/components/schemas/WebhookMessageContent/properties/original_content_url/type": 6025,
+    "#/components/schemas/WebhookMessageContent/properties/processed_content_url/type": 6028,
+    "#/components/schemas/WebhookMessageContent/properties/text/type": 6019,
+    "#/components/schemas/WebhookMessageContent/type": 6009,
+    "#/components/schemas/WebhookNull/enum": 5922,
+    "#/components/schemas/WebhookNull/type": 5920,
+    "#/components/schemas/WebhookOrganization/properties/id/format": 5864,
+    "#/components/schemas/WebhookOrganization/properties/id/type": 5863,
+    "#/components/schemas/WebhookOrganization/properties/name/type": 5866,
+    "#/components/schemas/WebhookOrganization/required": 5859,
+    "#/components/schemas/WebhookOrganization/type": 5850,
+    "#/components/schemas/WebhookQueue/properties/id/format": 5916,
+    "#/components/schemas/WebhookQueue/properties/id/type": 5915,
+    "#/components/schemas/WebhookQueue/properties/name/type": 5918,
+    "#/components/schemas/WebhookQueue/required": 5911,
+    "#/components/schemas/WebhookQueue/type": 5902,
+    "#/components/schemas/WebhookSubscription": 4048,
+    "#/components/schemas/WebhookSubscription/properties/createdAt/type": 4086,
+    "#/components/schemas/WebhookSubscription/properties/createdBy/format": 4090,
+    "#/components/schemas/WebhookSubscription/properties/createdBy/type": 4089,
+    "#/components/schemas/WebhookSubscription/properties/enabled/type": 4083,
+    "#/components/schemas/WebhookSubscription/properties/filters/type": 4104,
+    "#/components/schemas/WebhookSubscription/properties/headers/additionalProperties/type": 4102,
+    "#/components/schemas/WebhookSubscription/properties/headers/type": 4099,
+    "#/components/schemas/WebhookSubscription/properties/id/format": 4065,
+    "#/components/schemas/WebhookSubscription/properties/id/type": 4064,
+    "#/components/schemas/WebhookSubscription/properties/name/type": 4068,
+    "#/components/schemas/WebhookSubscription/properties/secretKey/type": 4080,
+    "#/components/schemas/WebhookSubscription/properties/subscribedEvents/type": 4071,
+    "#/components/schemas/WebhookSubscription/properties/subscribedEvents/uniqueItems": 4074,
+    "#/components/schemas/WebhookSubscription/properties/updatedAt/type": 4093,
+    "#/components/schemas/WebhookSubscription/properties/updatedBy/format": 4097,
+    "#/components/schemas/WebhookSubscription/properties/updatedBy/type": 4096,
+    "#/components/schemas/WebhookSubscription/properties/url/type": 4077,
+    "#/components/schemas/WebhookSubscription/required": 4049,
+    "#/components/schemas/WebhookSubscription/type": 4060,
+    "#/components/schemas/WebhookSubscriptionResponse": 5471,
+    "#/components/schemas/WebhookSubscriptionResponse/required": 5472,
+    "#/components/schemas/WebhookSubscriptionResponse/type": 5474,
+    "#/components/schemas/WebhookTag/properties/id/format": 5947,
+    "#/components/schemas/WebhookTag/properties/id/type": 5946,
+    "#/components/schemas/WebhookTag/properties/is_deactivated/type": 5951,
+    "#/components/schemas/WebhookTag/properties/name/type": 5949,
+    "#/components/schemas/WebhookTag/required": 5941,
+    "#/components/schemas/WebhookTag/type": 5933,
+    "#/components/schemas/WebhookUser/properties/email/type": 5888,
+    "#/components/schemas/WebhookUser/properties/id/format": 5883,
+    "#/components/schemas/WebhookUser/properties/id/type": 5882,
+    "#/components/schemas/WebhookUser/properties/name/type": 5885,
+    "#/components/schemas/WebhookUser/properties/phone/type": 5891,
+    "#/components/schemas/WebhookUser/properties/roles/items/type": 5897,
+    "#/components/schemas/WebhookUser/properties/roles/type": 5894,
+    "#/components/schemas/WebhookUser/properties/user_type/type": 5899,
+    "#/components/schemas/WebhookUser/required": 5878,
+    "#/components/schemas/WebhookUser/type": 5868,
+    "#/paths/~1agents/get/responses/200/content/application~1json/schema": 1699,
+    "#/paths/~1agents/get/responses/200/content/application~1json/schema/properties/data/type": 1705,
+    "#/paths/~1agents/get/responses/200/content/application~1json/schema/required": 1701,
+    "#/paths/~1agents/get/responses/200/content/application~1json/schema/type": 1700,
+    "#/paths/~1agents~1presence/get/responses/200/content/application~1json/schema/type": 1865,
+    "#/paths/~1agents~1{agentId}/get/responses/200/content/application~1json/schema": 1905,
+    "#/paths/~1agents~1{agentId}/get/responses/200/content/application~1json/schema/required": 1907,
+    "#/paths/~1agents~1{agentId}/get/responses/200/content/application~1json/schema/type": 1906,
+    "#/paths/~1agents~1{agentId}~1presence/get/responses/200/content/application~1json/schema": 2121,
+    "#/paths/~1agents~1{agentId}~1presence/get/responses/200/content/application~1json/schema/required": 2123,
+    "#/paths/~1agents~1{agentId}~1presence/get/responses/200/content/application~1json/schema/type": 2122,
+    "#/paths/~1agents~1{agentId}~1teams/get/responses/200/content/application~1json/schema": 2080,
+    "#/paths/~1agents~1{agentId}~1teams/get/responses/200/content/application~1json/schema/properties/data/type": 2086,
+    "#/paths/~1agents~1{agentId}~1teams/get/responses/200/content/application~1json/schema/required": 2082,
+    "#/paths/~1agents~1{agentId}~1teams/get/responses/200/content/application~1json/schema/type": 2081,
+    "#/paths/~1conversations/post/responses/201/content/application~1json/schema": 95,
+    "#/paths/~1conversations/post/responses/201/content/application~1json/schema/required": 97,
+    "#/paths/~1conversations/post/responses/201/content/application~1json/schema/type": 96,
+    "#/paths/~1conversations~1activitylog/get/responses/200/content/application~1json/schema": 527,
+    "#/paths/~1conversations~1activitylog/get/responses/200/content/application~1json/schema/properties/data/type": 533,
+    "#/paths/~1conversations~1activitylog/get/responses/200/content/application~1json/schema/required": 529,
+    "#/paths/~1conversations~1activitylog/get/responses/200/content/application~1json/schema/type": 528,
+    "#/paths/~1conversations~1flows/get/responses/200/content/application~1json/schema": 602,
+    "#/paths/~1conversations~1flows/get/responses/200/content/application~1json/schema/properties/data/type": 608,
+    "#/paths/~1conversations~1flows/get/responses/200/content/application~1json/schema/required": 604,
+    "#/paths/~1conversations~1flows/get/responses/200/content/application~1json/schema/type": 603,
+    "#/paths/~1conversations~1import/post/responses/201/content/application~1json/schema": 2887,
+    "#/paths/~1conversations~1import/post/responses/201/content/application~1json/schema/required": 2889,
+    "#/paths/~1conversations~1import/post/responses/201/content/application~1json/schema/type": 2888,
+    "#/paths/~1conversations~1{conversationId}/get/responses/200/content/application~1json/schema": 129,
+    "#/paths/~1conversations~1{conversationId}/get/responses/200/content/application~1json/schema/required": 131,
+    "#/paths/~1conversations~1{conversationId}/get/responses/200/content/application~1json/schema/type": 130,
+    "#/paths/~1conversations~1{conversationId}~1activitylog/get/responses/200/content/application~1json/schema": 466,
+    "#/paths/~1conversations~1{conversationId}~1activitylog/get/responses/200/content/application~1json/schema/properties/data/type": 472,
+    "#/paths/~1conversations~1{conversationId}~1activitylog/get/responses/200/content/application~1json/schema/required": 468,
+    "#/paths/~1conversations~1{conversationId}~1activitylog/get/responses/200/content/application~1json/schema/type": 467,
+    "#/paths/~1conversations~1{conversationId}~1messages/get/responses/200/content/application~1json/schema": 873,
+    "#/paths/~1conversations~1{conversationId}~1messages/get/responses/200/content/application~1json/schema/properties/data/type": 879,
+    "#/paths/~1conversations~1{conversationId}~1messages/get/responses/200/content/application~1json/schema/required": 875,
+    "#/paths/~1conversations~1{conversationId}~1messages/get/responses/200/content/application~1json/schema/type": 874,
+    "#/paths/~1conversations~1{conversationId}~1messages/post/responses/200/content/application~1json/schema": 938,
+    "#/paths/~1conversations~1{conversationId}~1messages/post/responses/200/content/application~1json/schema/required": 940,
+    "#/paths/~1conversations~1{conversationId}~1messages/post/responses/200/content/application~1json/schema/type": 939,
+    "#/paths/~1conversations~1{conversationId}~1notes/get/responses/200/content/application~1json/schema": 679,
+    "#/paths/~1conversations~1{conversationId}~1notes/get/responses/200/content/application~1json/schema/properties/data/type": 685,
+    "#/paths/~1conversations~1{conversationId}~1notes/get/responses/200/content/application~1json/schema/required": 681,
+    "#/paths/~1conversations~1{conversationId}~1notes/get/responses/200/content/application~1json/schema/type": 680,
+    "#/paths/~1conversations~1{conversationId}~1notes/post/responses/200/content/application~1json/schema": 736,
+    "#/paths/~1conversations~1{conversationId}~1notes/post/responses/200/content/application~1json/schema/required": 738,
+    "#/paths/~1conversations~1{conversationId}~1notes/post/responses/200/content/application~1json/schema/type": 737,
+    "#/paths/~1conversations~1{conversationId}~1notes~1bulk/post/responses/200/content/application~1json/schema": 806,
+    "#/paths/~1conversations~1{conversationId}~1notes~1bulk/post/responses/200/content/application~1json/schema/properties/data/type": 812,
+    "#/paths/~1conversations~1{conversationId}~1notes~1bulk/post/responses/200/content/application~1json/schema/required": 808,
+    "#/paths/~1conversations~1{conversationId}~1notes~1bulk/post/responses/200/content/application~1json/schema/type": 807,
+    "#/paths/~1conversations~1{conversationId}~1ratings/get/responses/200/content/application~1json/schema": 3079,
+    "#/paths/~1conversations~1{conversationId}~1ratings/get/responses/200/content/application~1json/schema/properties/data/type": 3085,
+    "#/paths/~1conversations~1{conversationId}~1ratings/get/responses/200/content/application~1json/schema/required": 3081,
+    "#/paths/~1conversations~1{conversationId}~1ratings/get/responses/200/content/application~1json/schema/type": 3080,
+    "#/paths/~1conversations~1{conversationId}~1ratings~1offer/post/responses/201/content/application~1json/schema": 3148,
+    "#/paths/~1conversations~1{conversationId}~1ratings~1offer/post/responses/201/content/application~1json/schema/required": 3150,
+    "#/paths/~1conversations~1{conversationId}~1ratings~1offer/post/responses/201/content/application~1json/schema/type": 3149,
+    "#/paths/~1conversations~1{conversationId}~1ratings~1{ratingId}~1submit/post/responses/201/content/application~1json/schema": 3201,
+    "#/paths/~1conversations~1{conversationId}~1ratings~1{ratingId}~1submit/post/responses/201/content/application~1json/schema/required": 3203,
+    "#/paths/~1conversations~1{conversationId}~1ratings~1{ratingId}~1submit/post/responses/201/content/application~1json/schema/type": 3202,
+    "#/paths/~1conversations~1{conversationId}~1tags~1bulk/post/responses/200/content/application~1json/schema": 3023,
+    "#/paths/~1conversations~1{conversationId}~1tags~1bulk/post/responses/200/content/application~1json/schema/properties/data/type": 3029,
+    "#/paths/~1conversations~1{conversationId}~1tags~1bulk/post/responses/200/content/application~1json/schema/required": 3025,
+    "#/paths/~1conversations~1{conversationId}~1tags~1bulk/post/responses/200/content/application~1json/schema/type": 3024,
+    "#/paths/~1custom-attributes/get/responses/200/content/application~1json/schema": 2345,
+    "#/paths/~1custom-attributes/get/responses/200/content/application~1json/schema/properties/data/type": 2351,
+    "#/paths/~1custom-attributes/get/responses/200/content/application~1json/schema/required": 2347,
+    "#/paths/~1custom-attributes/get/responses/200/content/application~1json/schema/type": 2346,
+    "#/paths/~1endusers/get/responses/200/content/application~1json/schema": 1076,
+    "#/paths/~1endusers/get/responses/200/content/application~1json/schema/properties/data/type": 1082,
+    "#/paths/~1endusers/get/responses/200/content/application~1json/schema/required": 1078,
+    "#/paths/~1endusers/get/responses/200/content/application~1json/schema/type": 1077,
+    "#/paths/~1search~1conversations/post/responses/200/content/application~1json/schema": 3265,
+    "#/paths/~1search~1conversations/post/responses/200/content/application~1json/schema/properties/data/type": 3271,
+    "#/paths/~1search~1conversations/post/responses/200/content/application~1json/schema/required": 3267,
+    "#/paths/~1search~1conversations/post/responses/200/content/application~1json/schema/type": 3266,
+    "#/paths/~1tags/post/responses/200/content/application~1json/schema": 2218,
+    "#/paths/~1tags/post/responses/200/content/application~1json/schema/required": 2220,
+    "#/paths/~1tags/post/responses/200/content/application~1json/schema/type": 2219,
+    "#/paths/~1tags~1{tagId}/get/responses/200/content/application~1json/schema": 2257,
+    "#/paths/~1tags~1{tagId}/get/responses/200/content/application~1json/schema/required": 2259,
+    "#/paths/~1tags~1{tagId}/get/responses/200/content/application~1json/schema/type": 2258,
+    "#/paths/~1webhooks/get/responses/200/content/application~1json/schema": 2454,
+    "#/paths/~1webhooks/get/responses/200/content/application~1json/schema/properties/data/type": 2460,
+    "#/paths/~1webhooks/get/responses/200/content/application~1json/schema/required": 2456,
+    "#/paths/~1webhooks/get/responses/200/content/application~1json/schema/type": 2455,
+    "#/paths/~1webhooks~1{webhookSubscriptionId}~1delivery-status/get/responses/200/content/application~1json/schema": 2709,
+    "#/paths/~1webhooks~1{webhookSubscriptionId}~1delivery-status/get/responses/200/content/application~1json/schema/properties/data/type": 2715,
+    "#/paths/~1webhooks~1{webhookSubscriptionId}~1delivery-status/get/responses/200/content/application~1json/schema/required": 2711,
+    "#/paths/~1webhooks~1{webhookSubscriptionId}~1delivery-status/get/responses/200/content/application~1json/schema/type": 2710,
+    "#/paths/~1webhooks~1{webhookSubscriptionId}~1delivery-status~1logs~1{event}/get/responses/200/content/application~1json/schema": 2805,
+    "#/paths/~1webhooks~1{webhookSubscriptionId}~1delivery-status~1logs~1{event}/get/responses/200/content/application~1json/schema/properties/data/type": 2811,
+    "#/paths/~1webhooks~1{webhookSubscriptionId}~1delivery-status~1logs~1{event}/get/responses/200/content/application~1json/schema/required": 2807,
+    "#/paths/~1webhooks~1{webhookSubscriptionId}~1delivery-status~1logs~1{event}/get/responses/200/content/application~1json/schema/type": 2806,
   },
 };

@@ -41,6 +41,20 @@ describe("custom-attribute keys", () => {
     expect(sent).toEqual([]);
   });
 
+  test("quotes a 10,000-character key as its first 80 characters and its length", async () => {
+    const { dixa, sent } = recordingClient();
+    const key = "k".repeat(10_000);
+    const call = dixa.PATCH("/conversations/{conversationId}/custom-attributes", {
+      params: { path: { conversationId: 100 } },
+      body: { [key]: "x" },
+    });
+    const error = (await call.catch((thrown: unknown) => thrown)) as InvalidRequestError;
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect(error.message).toContain(`key "${"k".repeat(80)}…" (10000 characters) is not a UUID`);
+    expect(error.message.length).toBeLessThan(400);
+    expect(sent).toEqual([]);
+  });
+
   test("refuses an end-user patch sent through request(), whatever the method's case", async () => {
     const { dixa, sent } = recordingClient();
     const call = dixa.request("patch", "/endusers/{userId}/custom-attributes", {

@@ -88,6 +88,8 @@ describe("the browser bundle", () => {
     expect(bundleText).not.toContain("fetchInit(");
     expect(bundleText).not.toContain("toRequest(");
     expect(bundleText).not.toContain("node:");
+    // Note: a timer per attempt (timeout.browser.ts), not Node's shared timer and reused signals.
+    expect(bundleText).not.toContain("MAX_USES");
   });
 
   test("hands openapi-fetch the platform's Request, and still accepts one a middleware returns", () => {
@@ -163,6 +165,14 @@ describe("the browser bundle", () => {
     expect(error).toEqual({ message: "no item [REDACTED]" });
     expect(response.status).toBe(404);
     expect(response.url).toBe(`${server.url}/items/42`);
+  });
+
+  test("ends a hanging attempt in a TimeoutError on its own timer", async () => {
+    server.reset();
+    server.script("hang");
+    const call = client({ timeout: 50, retry: false }).GET("/items/{id}", { params: { path: { id: "42" } } });
+    await expect(call).rejects.toBeInstanceOf(runtime.TimeoutError);
+    await expect(call).rejects.toThrow("timed out after 50 ms");
   });
 
   test("ends a call the caller aborts in an AbortError", async () => {

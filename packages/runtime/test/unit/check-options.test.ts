@@ -170,10 +170,11 @@ describe("createApiClient refuses a bad option before any request", () => {
     expect(error.message).toContain("[REDACTED]");
   });
 
-  test("cuts a long value short in the message", () => {
+  test("quotes a long value as its first 80 characters and its length", () => {
     const error = caught(() => build({ baseUrl: "x".repeat(10_000) }));
 
-    expect(error.message.length).toBeLessThan(300);
+    expect(error.message).toContain(`got "${"x".repeat(80)}…" (10000 characters)`);
+    expect(error.message.length).toBeLessThan(250);
   });
 
   test("keeps refusing a bad credential with MissingCredentialError, before the options", () => {

@@ -79,6 +79,29 @@ describe("timeout", () => {
   });
 });
 
+describe("a signal that served earlier calls", () => {
+  test("aborted by a later call's timeout, leaves the earlier answers whole and the next call working", async () => {
+    server.reset();
+    server.script({ status: 200, body: ITEM }, { status: 200, body: ITEM }, "hang", {
+      status: 200,
+      body: ITEM,
+    });
+    const clock = new ManualClock();
+    const client = createTestClient(server.url, { clock, timeout: 300, retry: false });
+    // Note: over the global fetch, the three calls share one signal: each read its answer whole.
+    const first = await client.GET("/items/{id}", { params });
+    const second = await client.GET("/items/{id}", { params });
+    const late = track(client.GET("/items/{id}", { params }));
+    await until(() => server.requests.length === 3);
+    await clock.advance(300);
+    await expect(late.promise).rejects.toBeInstanceOf(TimeoutError);
+    expect(await first.response.json()).toEqual(ITEM);
+    expect(await second.response.clone().text()).toBe(JSON.stringify(ITEM));
+    expect((await client.GET("/items/{id}", { params })).data).toEqual(ITEM);
+    expect(server.requests).toHaveLength(4);
+  });
+});
+
 describe("a body that stalls after the headers", () => {
   test("times out, and the attempt is retried like any timeout", async () => {
     server.reset();

@@ -1,6 +1,7 @@
 import { closeSync, createReadStream, fdatasyncSync, openSync, readSync, statSync, writeSync } from "node:fs";
 import { readFile, unlink, writeFile } from "node:fs/promises";
 import { createInterface } from "node:readline";
+import { quoteInput } from "@cxkit/runtime";
 import { CheckpointError } from "../errors.js";
 import { firstFailure, type SkipCode } from "../outcome.js";
 import type { SyncReport } from "./sync-report.js";
@@ -90,7 +91,7 @@ export const Checkpoint = {
       await checkpoint.close();
       throw error instanceof CheckpointError
         ? error
-        : new CheckpointError(`cannot use checkpoint ${path}: ${error}`);
+        : new CheckpointError(`cannot use checkpoint ${quoteInput(path)}: ${fileProblem(error, path)}`);
     }
     return checkpoint;
   },
@@ -111,7 +112,7 @@ async function load(path: string, remember: (record: CheckpointRecord) => void):
   // The error for a file that is not a checkpoint: its path and first bad line, never the line itself.
   const foreign = (problem: string) =>
     new CheckpointError(
-      `${path} is not a cxkit checkpoint: line ${number} ${problem}; name a new file, or the one a backfill wrote`,
+      `${quoteInput(path)} is not a cxkit checkpoint: line ${number} ${problem}; name a new file, or the one a backfill wrote`,
     );
   for await (const line of lines) {
     number += 1;
@@ -136,11 +137,13 @@ async function lock(path: string, lockPath: string): Promise<void> {
     return;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST")
-      throw new CheckpointError(`cannot lock ${path}: ${error}`);
+      throw new CheckpointError(`cannot lock ${quoteInput(path)}: ${fileProblem(error, path)}`);
   }
   const owner = Number((await readFile(lockPath, "utf8").catch(() => "")).trim());
   if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) {
-    throw new CheckpointError(`checkpoint ${path} is in use by process ${owner} (lock: ${lockPath})`);
+    throw new CheckpointError(
+      `checkpoint ${quoteInput(path)} is in use by process ${owner} (lock: ${quoteInput(lockPath)})`,
+    );
   }
   // Note: the lock of a process that no longer runs (e.g. killed with SIGKILL) is taken over.
   await writeFile(lockPath, String(process.pid));
@@ -170,4 +173,9 @@ function isAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
+}
+
+/** A file system error as a message shows it: the path it repeats (quoted once before it) as `<checkpoint>`. */
+function fileProblem(error: unknown, path: string): string {
+  return String(error).replaceAll(path, "<checkpoint>");
 }

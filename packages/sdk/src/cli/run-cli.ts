@@ -7,7 +7,7 @@ import { formatBackfillReport, formatSyncReport } from "./format-report.js";
 import { HELP } from "./help.js";
 import { type Command, parseCommand, UsageError } from "./parse-command.js";
 import { ProgressBar } from "./progress-bar.js";
-import { readEnvironment } from "./read-environment.js";
+import { API_CREDENTIALS, checkRequiredVariables, quoteHiding, readEnvironment } from "./read-environment.js";
 import { runServe } from "./serve.js";
 
 /** What the CLI reads and writes; the real process's by default, something else in tests. */
@@ -29,9 +29,10 @@ export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   if (argv[0] === "serve" && !argv.includes("--help") && !argv.includes("-h"))
     return runServe(argv.slice(1), io);
+  const quote = quoteHiding(io.env);
   let command: Command;
   try {
-    command = parseCommand(argv);
+    command = parseCommand(argv, quote);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     error.message += " (see cxkit --help)";
@@ -48,7 +49,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let cx: Cx;
   try {
     // Note: createCx reads the credentials and ALPHARUN_BASE_URL / DIXA_BASE_URL from `env`.
-    const env = readEnvironment(io.env, (note) => io.stderr.write(`cxkit: note: ${note}\n`));
+    const env = readEnvironment(io.env, (note) => io.stderr.write(`cxkit: note: ${note}\n`), quote);
+    checkRequiredVariables(env, API_CREDENTIALS);
     cx = createCx({
       env,
       dixa: command.rateLimit

@@ -2,11 +2,16 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type Cx, createCx } from "../create-cx.js";
-import { secretFromEnvironment } from "../dixa-to-alpharun/conversation-methods.js";
 import type { DeliveryLog } from "../receive/delivery-outcome.js";
 import { toNodeListener } from "../receive/to-node-listener.js";
 import { parseServe, ServeUsageError } from "./parse-serve.js";
-import { readEnvironment } from "./read-environment.js";
+import {
+  API_CREDENTIALS,
+  checkRequiredVariables,
+  quoteHiding,
+  readEnvironment,
+  WEBHOOK_SECRET,
+} from "./read-environment.js";
 
 /** What `cxkit serve` reads and writes: the CLI's streams and environment, and what stops it. */
 export interface ServeIo {
@@ -31,12 +36,15 @@ export async function runServe(argv: readonly string[], io: ServeIo): Promise<nu
   let host: string;
   let cx: Cx;
   try {
-    const command = parseServe(argv);
+    const quote = quoteHiding(io.env);
+    const command = parseServe(argv, quote);
     ({ port, host } = command);
-    const env = readEnvironment(io.env, (note) => io.stderr.write(`cxkit: note: ${note}\n`));
+    const env = readEnvironment(io.env, (note) => io.stderr.write(`cxkit: note: ${note}\n`), quote);
+    checkRequiredVariables(env, { ...API_CREDENTIALS, ...WEBHOOK_SECRET });
     const { contactMapping, createContact } = command;
     cx = createCx({ env, createContact, ...(contactMapping && { contactMapping }) });
-    checkCredentials(cx, env);
+    // Note: both clients are built before listening, so a bad option fails now, not at the first delivery.
+    void [cx.alpharun, cx.dixa];
   } catch (error) {
     io.stderr.write(
       `cxkit: ${(error as Error).message}${error instanceof ServeUsageError ? " (see cxkit --help)" : ""}\n`,
@@ -98,17 +106,4 @@ export async function runServe(argv: readonly string[], io: ServeIo): Promise<nu
   await closed;
   io.stderr.write("cxkit serve: stopped\n");
   return EXIT.ok;
-}
-
-/** Builds both clients and reads the webhook secret; every problem is named in one error. */
-function checkCredentials(cx: Cx, env: Record<string, string | undefined>): void {
-  const problems: string[] = [];
-  for (const check of [() => cx.alpharun, () => cx.dixa, () => secretFromEnvironment(env)]) {
-    try {
-      check();
-    } catch (error) {
-      problems.push((error as Error).message);
-    }
-  }
-  if (problems.length > 0) throw new Error(problems.join("; "));
 }

@@ -89,7 +89,7 @@ describe("arguments and flags", () => {
     ],
     [
       ["backfill", "--contact", CONTACT, "--checkpoint", "--dry-run"],
-      "--checkpoint needs a value (got the option --dry-run",
+      '--checkpoint needs a value (got the option "--dry-run"',
     ],
     [["backfill", "--contact", "ext_contact_789"], "--contact must be a contact UUID or alt:ext_id:<ext_id>"],
     [["backfill", "--contact", ""], "--contact must be a contact UUID"],
@@ -101,12 +101,12 @@ describe("arguments and flags", () => {
       "--write-back-key and --no-write-back do not go together",
     ],
     [["sync", ID, "--write-back-key", ""], "--write-back-key must be an Alpharun custom field key"],
-    [["sync", ID, "--map", "csat=a", "--map", "csat=b"], "--map maps csat twice (to a and b)"],
-    [["sync", ID, "--map", "a=csat", "--map", "b=csat"], "--map maps a and b both to csat"],
+    [["sync", ID, "--map", "csat=a", "--map", "csat=b"], '--map maps "csat" twice (to "a" and "b")'],
+    [["sync", ID, "--map", "a=csat", "--map", "b=csat"], '--map maps "a" and "b" both to "csat"'],
     [["sync", ID, "--map", "=csat"], "--map takes key=attribute"],
     [["sync", ID, "--map", "a=b=c"], "--map takes key=attribute"],
-    [["sync", ID, "--verbose"], "unknown option --verbose"],
-    [["sync", ID, "-x"], "unknown option -x"],
+    [["sync", ID, "--verbose"], 'unknown option "--verbose"'],
+    [["sync", ID, "-x"], 'unknown option "-x"'],
     [["sync", ID, "--dry-run=yes"], '--dry-run takes no value, got "yes"'],
     [["frobnicate"], 'unknown command "frobnicate": expected sync, backfill or serve'],
   ])("refuses %j", async (argv, message) => {
@@ -161,6 +161,67 @@ describe("environment", () => {
   });
 });
 
+describe("long values and credentials", () => {
+  const LONG = "x".repeat(10_000);
+  const SHOWN = `"${"x".repeat(80)}…" (10000 characters)`;
+
+  test.each([
+    ["the interaction id", ["sync", LONG], SHOWN],
+    ["an unexpected argument", ["sync", ID, LONG], SHOWN],
+    ["an unknown command", [LONG], SHOWN],
+    ["an unknown option", ["sync", ID, `--${LONG}`], `"--${"x".repeat(78)}…" (10002 characters)`],
+    ["a switch's value", ["sync", ID, `--dry-run=${LONG}`], SHOWN],
+    ["--contact", ["backfill", "--contact", LONG], SHOWN],
+    ["--conversation", ["sync", ID, "--conversation", LONG], SHOWN],
+    ["--write-back-key", ["sync", ID, "--write-back-key", LONG], SHOWN],
+    ["--map", ["sync", ID, "--map", LONG], SHOWN],
+    ["a checkpoint path", ["backfill", "--contact", CONTACT, "--checkpoint", LONG], SHOWN],
+    ["a base URL", ["sync", ID], SHOWN, { DIXA_BASE_URL: LONG }],
+  ] as [string, string[], string, Record<string, string>?][])(
+    "quotes a 10,000-character value in %s as its first 80 characters and its length",
+    async (_where, argv, shown, env = {}) => {
+      const result = await run(argv, env);
+
+      expectUsageError(result, shown);
+      expect(result.stderr.length).toBeLessThan(400);
+    },
+  );
+
+  test("names every missing credential variable at once, in the CLI's terms", async () => {
+    const result = await run(["sync", ID], { ALPHARUN_API_TOKEN: undefined, DIXA_API_KEY: " " });
+
+    expectUsageError(
+      result,
+      "ALPHARUN_API_TOKEN and DIXA_API_KEY are not set: set them in the environment (see cxkit --help)",
+    );
+    expect(result.stderr).not.toContain("createCx");
+  });
+
+  test("names each credential variable with its own problem", async () => {
+    const result = await run(["sync", ID], { ALPHARUN_API_TOKEN: undefined, DIXA_API_KEY: "a\nb" });
+
+    expectUsageError(
+      result,
+      "ALPHARUN_API_TOKEN is not set: set it in the environment; DIXA_API_KEY has characters an HTTP header cannot carry",
+    );
+  });
+
+  test("never quotes a credential pasted as an argument, not even its first 80 characters", async () => {
+    const token = `tok_${"s".repeat(120)}`;
+
+    for (const argv of [
+      ["sync", token],
+      ["sync", `${token}-x`],
+      ["sync", ID, "--conversation", token],
+    ]) {
+      const result = await run(argv, { ALPHARUN_API_TOKEN: token });
+
+      expectUsageError(result, "[REDACTED]");
+      expect(result.stderr).not.toContain(token.slice(0, 20));
+    }
+  });
+});
+
 describe("checkpoint files", () => {
   test.each([
     ["another file (a package.json)", '{\n  "name": "app"\n}\n', "line 2 is not JSON"],
@@ -178,7 +239,7 @@ describe("checkpoint files", () => {
 
       const result = await run(["backfill", "--contact", CONTACT, "--checkpoint", checkpoint]);
 
-      expectUsageError(result, `${checkpoint} is not a cxkit checkpoint: ${problem}`);
+      expectUsageError(result, `${JSON.stringify(checkpoint)} is not a cxkit checkpoint: ${problem}`);
       expect(await readFile(checkpoint, "utf8")).toBe(content);
     },
   );

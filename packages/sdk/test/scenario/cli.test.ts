@@ -45,7 +45,7 @@ describe("cxkit --help", () => {
     ],
     [["sync", INTERACTION, "--map", "nonsense"], "--map takes key=attribute"],
     [["sync", INTERACTION, "--checkpoint", "f"], "--checkpoint does not apply to sync"],
-    [["sync", INTERACTION, "--verbose"], "unknown option --verbose"],
+    [["sync", INTERACTION, "--verbose"], 'unknown option "--verbose"'],
   ])("rejects %j with exit status 2", async (argv, message) => {
     const { io, out } = captureIo({});
 

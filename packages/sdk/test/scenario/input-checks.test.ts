@@ -191,7 +191,13 @@ describe("facade methods", () => {
   const syncCases: Case[] = [
     ["a blank id", ["   "], "interactionId", '"   "', "a UUID"],
     ["an id with a newline", [`${ID}\n`], "interactionId", "\\n", "a UUID"],
-    ["a 10,000-character id", [LONG], "interactionId", '"xxxxxxxx', "a UUID"],
+    [
+      "a 10,000-character id",
+      [LONG],
+      "interactionId",
+      `got "${"x".repeat(80)}…" (10000 characters)`,
+      "a UUID",
+    ],
     [
       "an id that is not a UUID (format: uuid)",
       ["interaction-1"],
@@ -290,7 +296,7 @@ describe("facade methods", () => {
       "a 10,000-character contact id",
       [`alt:ext_id:${LONG}`],
       "contactId",
-      '"alt:ext_id:xxx',
+      `got "alt:ext_id:${"x".repeat(69)}…" (10011 characters)`,
       "at most 256 characters",
     ],
     ["concurrency 1.5", ["alt:ext_id:c", { concurrency: 1.5 }], "concurrency", "1.5", "a whole number"],
@@ -334,7 +340,9 @@ describe("facade methods", () => {
     await writeFile(checkpoint, '{\n  "name": "app"\n}\n');
     const error = await cx.backfill([ID], { checkpoint }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CheckpointError);
-    expect((error as Error).message).toContain(`${checkpoint} is not a cxkit checkpoint: line 2`);
+    expect((error as Error).message).toContain(
+      `${JSON.stringify(checkpoint)} is not a cxkit checkpoint: line 2`,
+    );
     expect(server.requests).toEqual([]);
   });
 });

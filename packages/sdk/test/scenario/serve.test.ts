@@ -138,8 +138,10 @@ describe("cxkit serve", () => {
     const code = await new Promise((done) => child.once("exit", done));
 
     expect(code).toBe(2);
-    expect(stderr).toContain("ALPHARUN_API_TOKEN is not set");
-    expect(stderr).toContain("DIXA_WEBHOOK_SECRET is not set");
+    expect(stderr).toContain(
+      "ALPHARUN_API_TOKEN and DIXA_WEBHOOK_SECRET are not set: set them in the environment (see cxkit --help)",
+    );
+    expect(stderr).not.toContain("createCx");
     expect(stderr.trim().split("\n")).toHaveLength(1);
   });
 });
@@ -151,7 +153,8 @@ describe("cxkit serve's command line", () => {
       ["--contact-field", "csat=score"],
       "--contact-field takes key=source, the source one of conversationId, status",
     ],
-    [["--verbose"], "serve: Unknown option '--verbose'"],
+    [["--verbose"], 'serve: unknown option "--verbose"'],
+    [["extra"], 'serve: unexpected argument "extra"'],
   ])("refuses %j with one cxkit: line, exit status 2", async (args, message) => {
     const { io, out } = captureIo({});
 
@@ -161,4 +164,28 @@ describe("cxkit serve's command line", () => {
     expect(out.stderr).toContain(`cxkit: ${message}`);
     expect(out.stderr.trim().split("\n")).toHaveLength(1);
   });
+
+  test.each([
+    [
+      "--host",
+      ["--host", `${"h".repeat(9_999)} `],
+      `--host takes an address to listen on, got "${"h".repeat(80)}…" (10000 characters)`,
+    ],
+    [
+      "an unknown option",
+      [`--${"v".repeat(10_000)}`],
+      `serve: unknown option "--${"v".repeat(78)}…" (10002 characters)`,
+    ],
+  ])(
+    "quotes a 10,000-character value in %s as its first 80 characters and its length",
+    async (_where, args, message) => {
+      const { io, out } = captureIo({});
+
+      const status = await runCli(["serve", ...args], io);
+
+      expect(status).toBe(2);
+      expect(out.stderr).toContain(`cxkit: ${message}`);
+      expect(out.stderr.length).toBeLessThan(400);
+    },
+  );
 });

@@ -148,7 +148,7 @@ describe("Checkpoint", () => {
 
       expect(error).toBeInstanceOf(CheckpointError);
       expect((error as Error).message).toBe(
-        `${file} is not a cxkit checkpoint: ${problem}; name a new file, or the one a backfill wrote`,
+        `${JSON.stringify(file)} is not a cxkit checkpoint: ${problem}; name a new file, or the one a backfill wrote`,
       );
       expect(await readFile(file, "utf8")).toBe(content);
       await expect(readFile(`${file}.lock`, "utf8")).rejects.toThrow(/ENOENT/);
