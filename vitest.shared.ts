@@ -21,6 +21,11 @@ export const typeTestConfig = defineConfig({
   test: {
     include: [],
     reporters: ["default", ["json", { outputFile: "test-report.types.json" }]],
-    typecheck: { enabled: true, only: true, include: ["test/types/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+    typecheck: {
+      enabled: true,
+      only: true,
+      include: ["test/types/**/*.test-d.ts"],
+      tsconfig: "./tsconfig.json",
+    },
   },
 });
