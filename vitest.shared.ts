@@ -10,3 +10,22 @@ export const sharedTestConfig = defineConfig({
     hookTimeout: 120_000,
   },
 });
+
+/**
+ * A package's `typecheck` task (`vitest run --config vitest.types.config.ts`): `tsc` over the whole
+ * package (sources, tests, type tests), with each `expectTypeOf` of `test/types/*.test-d.ts` counted as
+ * a test in its own report. A type error outside the type tests fails the run too. One tsc run per
+ * package, and no mock servers: the runtime tests (`vitest run`) leave types to this task.
+ */
+export const typeTestConfig = defineConfig({
+  test: {
+    include: [],
+    reporters: ["default", ["json", { outputFile: "test-report.types.json" }]],
+    typecheck: {
+      enabled: true,
+      only: true,
+      include: ["test/types/**/*.test-d.ts"],
+      tsconfig: "./tsconfig.json",
+    },
+  },
+});

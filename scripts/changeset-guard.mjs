@@ -28,7 +28,7 @@ export function baseRef(explicit, root = repoRoot) {
   return null;
 }
 
-/** The versioned (non-private) workspace packages: name and directory relative to the root. */
+/** The versioned (non-private) workspace packages: name, directory relative to the root, runtime dependencies. */
 export function publishedPackages(root = repoRoot) {
   const packages = [];
   for (const group of ["packages", "examples"]) {
@@ -38,8 +38,10 @@ export function publishedPackages(root = repoRoot) {
       const file = join(dir, name, "package.json");
       if (!existsSync(file)) continue;
       const manifest = JSON.parse(readFileSync(file, "utf8"));
-      if (!manifest.private && manifest.version)
-        packages.push({ name: manifest.name, dir: relative(root, join(dir, name)) });
+      if (!manifest.private && manifest.version) {
+        const dependsOn = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies });
+        packages.push({ name: manifest.name, dir: relative(root, join(dir, name)), dependsOn });
+      }
     }
   }
   return packages;
@@ -74,6 +76,35 @@ export function releasePlan(base, root = repoRoot) {
   }
 }
 
+/** The published packages that depend on `name` at run time (their types re-export its types). */
+export function dependentsOf(name, root = repoRoot) {
+  return publishedPackages(root).filter((pkg) => pkg.dependsOn.includes(name));
+}
+
+/**
+ * Majors a release plan lets through as patches: a package whose dependency goes major re-exports the
+ * dependency's types (the facade's `cx.dixa`, a client's runtime errors), so `npm update` of a patch
+ * would break its users' code. Changesets only bumps such a dependent by a patch
+ * (`updateInternalDependencies`), so a changeset must name it major.
+ */
+export function majorProblems(plan, root = repoRoot) {
+  const types = new Map(plan.releases.map((release) => [release.name, release.type]));
+  const majors = plan.releases.filter((release) => release.type === "major").map((release) => release.name);
+  return publishedPackages(root)
+    .filter((pkg) => types.get(pkg.name) !== "major")
+    .flatMap((pkg) => {
+      const broken = pkg.dependsOn.filter((name) => majors.includes(name));
+      if (broken.length === 0) return [];
+      const which =
+        broken.length === 1
+          ? `${broken[0]}, whose release is`
+          : `${broken.join(" and ")}, whose releases are`;
+      return [
+        `${pkg.name} depends on ${which} major, so its users see the break too: name ${pkg.name} major in a changeset`,
+      ];
+    });
+}
+
 /** The problems found, as sentences; empty when every changed package has a changeset. */
 export function guardProblems(base, root = repoRoot) {
   const changed = changedPackages(base, root);
@@ -84,9 +115,12 @@ export function guardProblems(base, root = repoRoot) {
   const named = new Set(
     plan.changesets.flatMap((changeset) => changeset.releases.map((release) => release.name)),
   );
-  return changed
-    .filter((pkg) => !named.has(pkg.name))
-    .map((pkg) => `${pkg.name} (${pkg.dir}) changed since ${base} but no changeset names it`);
+  return [
+    ...changed
+      .filter((pkg) => !named.has(pkg.name))
+      .map((pkg) => `${pkg.name} (${pkg.dir}) changed since ${base} but no changeset names it`),
+    ...majorProblems(plan, root),
+  ];
 }
 
 function main(argv) {

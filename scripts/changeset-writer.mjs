@@ -1,5 +1,6 @@
 // Writes the changeset of a spec sync: the generated package's bump and the classified changes.
-// Dependents (@cxkit/sdk) are bumped by changesets itself (`updateInternalDependencies`).
+// Dependents (@cxkit/sdk) are bumped by changesets itself (`updateInternalDependencies`: a patch),
+// except for a major, which they pass on to their users and so take too (changeset-guard checks it).
 import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -24,13 +25,18 @@ export function changesetPath(root, api, date) {
   }
 }
 
-/** The changeset's text: frontmatter, one sentence, then the change list. */
-export function renderChangeset({ api, packageName, bump, changes, from, to }) {
+/**
+ * The changeset's text: frontmatter, one sentence, then the change list. `dependents` (the published
+ * packages depending on `packageName`) are named too when the bump is major.
+ */
+export function renderChangeset({ api, packageName, bump, changes, from, to, dependents = [] }) {
   const counted = changes.length > 0 ? countChanges(changes) : "no change to the API itself";
   const versions = from === to ? `${to}` : `${to} (was ${from})`;
   const sentence = `Types regenerated from the ${api} spec ${versions}: ${counted}.`;
   const list = changes.length > 0 ? `\n${formatChangeList(changes)}\n` : "";
-  return `---\n${JSON.stringify(packageName)}: ${bump}\n---\n\n${sentence}\n${list}`;
+  const named = [packageName, ...(bump === "major" ? dependents : [])];
+  const frontmatter = named.map((name) => `${JSON.stringify(name)}: ${bump}\n`).join("");
+  return `---\n${frontmatter}---\n\n${sentence}\n${list}`;
 }
 
 /** Writes the changeset and returns its path. */

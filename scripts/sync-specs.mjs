@@ -13,6 +13,7 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { parse } from "yaml";
 import { apis, repoRoot, selectApis } from "./apis.mjs";
+import { dependentsOf } from "./changeset-guard.mjs";
 import { releaseBump, writeChangeset } from "./changeset-writer.mjs";
 import { lintSpec } from "./lint-spec.mjs";
 import { updateManifest } from "./manifest.mjs";
@@ -121,6 +122,7 @@ async function apply(plan, date) {
       date,
       api: plan.name,
       packageName: api.package,
+      dependents: dependentsOf(api.package).map((pkg) => pkg.name),
       bump: plan.bump,
       changes: plan.changes,
       from: plan.from,

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// Sums the vitest JSON reports of every workspace package into CI's closing line `N passed, N failed`.
+// Sums the vitest JSON reports of every workspace package into CI's closing line `N passed, N failed`:
+// each package's `test-report.json` (its tests) and `test-report.types.json` (its type tests, where
+// its typecheck task runs them).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "./apis.mjs";
@@ -9,7 +11,7 @@ const workspaceDirs = ["packages", "examples"].flatMap((group) => {
   return existsSync(dir) ? readdirSync(dir).map((name) => join(dir, name)) : [];
 });
 const reports = [...workspaceDirs, join(repoRoot, "scripts"), join(repoRoot, "e2e"), join(repoRoot, "bench")]
-  .map((dir) => join(dir, "test-report.json"))
+  .flatMap((dir) => [join(dir, "test-report.json"), join(dir, "test-report.types.json")])
   .filter((file) => existsSync(file));
 
 let passed = 0;

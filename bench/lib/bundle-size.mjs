@@ -23,6 +23,18 @@ export const call = () => client.GET("/customer-interactions/{CUSTOMER_INTERACTI
 const cx = createCx();
 export const sync = () => cx.syncInteraction("${ID}");`,
   },
+  "@cxkit/dixa": {
+    platform: "browser",
+    code: `import { createDixaClient } from "@cxkit/dixa";
+const client = createDixaClient({ apiKey: "t" });
+export const call = () => client.GET("/conversations/{conversationId}", { params: { path: { conversationId: 4242 } } });`,
+  },
+  "@cxkit/sdk/receive": {
+    platform: "node",
+    code: `import { toNodeListener, toWebHandler } from "@cxkit/sdk/receive";
+export const node = (handler) => toNodeListener(handler);
+export const web = (handler) => toWebHandler(handler);`,
+  },
   // Note: the browser build takes the default (Web Crypto) entry; Node would take the node:crypto one.
   "@cxkit/dixa/webhooks": {
     platform: "browser",

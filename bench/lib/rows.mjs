@@ -115,7 +115,9 @@ export function collectRows({
     "@cxkit/sdk": ["`createCx` + one `syncInteraction`", 16],
     "hey-api": ["hey-api client + one call", undefined],
     "openapi-fetch": ["plain openapi-fetch + one call", undefined],
+    "@cxkit/dixa": ["`createDixaClient` + one call", undefined],
     "@cxkit/dixa/webhooks": ["`verifyDixaWebhook` + `createMemoryEventStore` (Web Crypto entry)", undefined],
+    "@cxkit/sdk/receive": ["`toNodeListener` + `toWebHandler` (over any handler)", undefined],
   };
   for (const [name, [label, targetKb]] of Object.entries(bundleLabels)) {
     const { gzipped, minified } = bundles[name];
@@ -255,7 +257,7 @@ export function collectRows({
 
 const WEBHOOK_RUNS = {
   hmac: ["bare `node:crypto` HMAC-SHA256 of the same bytes", undefined],
-  "verify-node": ["`verifyDixaWebhook` on Node (`node:crypto`), JSON parse and schema check included", 3],
+  "verify-node": ["`verifyDixaWebhook` on Node (`node:crypto`), JSON parse and envelope check included", 3],
   "verify-web": ["`verifyDixaWebhook`, Web Crypto entry (workers, browsers, Deno)", undefined],
 };
 

@@ -6,7 +6,6 @@ export default mergeConfig(
   defineConfig({
     test: {
       globalSetup: ["./test/global-setup.ts"],
-      typecheck: { enabled: true, include: ["test/types/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
     },
   }),
 );

@@ -125,7 +125,9 @@ describe("sync-specs on a vendor change", () => {
     const result = await syncSpecs(dir, "alpharun", "--from", from);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain("! breaking query parameter `limit`: parameter is now required");
-    expect(readFileSync(changeset(dir), "utf8")).toMatch(/^---\n"@cxkit\/alpharun": major\n---\n/);
+    expect(readFileSync(changeset(dir), "utf8")).toMatch(
+      /^---\n"@cxkit\/alpharun": major\n"@cxkit\/sdk": major\n---\n/,
+    );
     expect(read(dir, generated)).toMatch(/limit: number;/);
   }, 300_000);
 
@@ -136,7 +138,9 @@ describe("sync-specs on a vendor change", () => {
     const result = await syncSpecs(dir, "alpharun", "--from", from);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain("! breaking request body › color: enum value removed");
-    expect(readFileSync(changeset(dir), "utf8")).toMatch(/^---\n"@cxkit\/alpharun": major\n---\n/);
+    expect(readFileSync(changeset(dir), "utf8")).toMatch(
+      /^---\n"@cxkit\/alpharun": major\n"@cxkit\/sdk": major\n---\n/,
+    );
     expect(read(dir, generated)).toContain('color?: "yellow" | "blue";');
   }, 300_000);
 

@@ -4,6 +4,7 @@ import Ajv from "ajv";
 import standaloneCode from "ajv/dist/standalone/index.js";
 import { fastFormats } from "ajv-formats/dist/formats.js";
 import { isSeq, LineCounter, parseDocument } from "yaml";
+import { webhookUnion } from "./render-webhook-events.mjs";
 import { payloadSchemas, prepareSpec, resolve, responseSchemas } from "./spec-schemas.mjs";
 
 const HEADER = `/**
@@ -57,6 +58,9 @@ export async function renderValidators(specPath, label) {
     return [operation, operationId, compiled];
   });
   const payloads = payloadSchemas(spec).map(([name, pointer]) => [name, compile(pointer)]);
+  const union = webhookUnion(spec);
+  const unionCode = union === undefined ? "" : renderUnion(union, compile);
+  if (union !== undefined) payloads.push([union.name, `validate${union.name}`]);
   for (const [ref, env] of Object.entries(ajv.schemas.spec.refs ?? {})) {
     if (env?.validateName) names.set(String(env.validateName), ref.replace(/^spec/, ""));
   }
@@ -80,7 +84,35 @@ export async function renderValidators(specPath, label) {
     "  },",
     "};",
   ];
-  return `${HEADER.replace("SPEC", label)}${code}\n${table.join("\n")}\n`;
+  return `${HEADER.replace("SPEC", label)}${code}\n${unionCode}${table.join("\n")}\n`;
+}
+
+/**
+ * The check of a webhook union (payload name: the union's): a known event against its own schema,
+ * chosen by the discriminator, and any other delivery against the envelope (`unknown`). Note: Ajv's
+ * `discriminator` cannot compile this union itself (its members are `allOf`s), so the choice is made here.
+ */
+function renderUnion(union, compile) {
+  const envelope = compile(union.unknown);
+  const members = Object.entries(union.mapping).map(
+    ([value, pointer]) => `  ${JSON.stringify(value)}: ${compile(pointer)},`,
+  );
+  const table = `${union.name}Members`;
+  const name = `validate${union.name}`;
+  const tag = JSON.stringify(union.propertyName);
+  return `const ${table} = {
+${members.join("\n")}
+};
+
+/** \`#/components/schemas/${union.name}\`: a known event by its schema (by \`${union.propertyName}\`); any other by the envelope's. */
+function ${name}(data) {
+  const tag = data !== null && typeof data === "object" ? data[${tag}] : undefined;
+  const validate = typeof tag === "string" && Object.hasOwn(${table}, tag) ? ${table}[tag] : ${envelope};
+  const valid = validate(data);
+  ${name}.errors = validate.errors;
+  return valid;
+}
+`;
 }
 
 /** Where a schema that is only a `$ref` leads: Ajv compiles the target, so its paths start there. */

@@ -99,11 +99,15 @@ export class EnvironmentSecretError extends MissingCredentialError {
 /** Why a webhook payload was rejected. */
 export type WebhookPayloadProblem = "malformed" | "unsupported-event";
 
-/** A webhook payload that is not a well-formed `customer_interaction.updated` event; nothing was written. */
+/**
+ * A webhook payload that is not a well-formed event of its kind, nothing written: not a
+ * `customer_interaction.updated` event (Alpharun), or a signed Dixa event to sync without the
+ * conversation it is about (`data.conversation.csid`).
+ */
 export class WebhookPayloadError extends CxError {
   override name = "WebhookPayloadError";
   readonly problem: WebhookPayloadProblem;
-  /** the payload's `event_type`, when it had one */
+  /** the payload's `event_type` (Alpharun) or `event_fqn` (Dixa), when it had one */
   readonly eventType: string | undefined;
 
   constructor(problem: WebhookPayloadProblem, message: string, eventType?: string) {

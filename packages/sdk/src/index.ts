@@ -4,6 +4,7 @@
 export {
   createMemoryEventStore,
   DEFAULT_EVENT_STORE,
+  DIXA_WEBHOOK_EVENTS,
   type DixaKnownWebhookEvent,
   type DixaUnknownWebhookEvent,
   type DixaWebhookEvent,

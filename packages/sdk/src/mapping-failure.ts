@@ -23,14 +23,18 @@ export function notWrittenReason(api: "Dixa" | "Alpharun"): SkipReason {
 }
 
 /**
- * A plan with fields the mapping cannot write: those fail, every planned one becomes `notWritten`
- * (skipped, `mapping-error`), and the report's error names every failing entry.
+ * A plan with fields the mapping cannot write (failed at the stage `mapping`): those fail, every
+ * planned one becomes `notWritten` (skipped, `mapping-error`), and the report's error names every
+ * failing entry. Undefined when every field fits, so the plan is written.
  */
 export function blocked<F extends ReportPart>(
   fields: readonly F[],
-  unfit: readonly FailureInfo[],
   notWritten: (field: F) => F,
-): { fields: F[]; error: FailureInfo } {
+): { fields: F[]; error: FailureInfo } | undefined {
+  const unfit = fields.flatMap((field) =>
+    field.status === "failed" && field.error.stage === "mapping" ? [field.error] : [],
+  );
+  if (unfit.length === 0) return undefined;
   return {
     fields: fields.map((field) => (field.status === "planned" ? notWritten(field) : field)),
     error: mappingError(unfit),

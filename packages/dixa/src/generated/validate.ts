@@ -13,6 +13,11 @@ function equal(a, b) {
   if (keys.length !== Object.keys(b).length) return false;
   return keys.every((key) => Object.hasOwn(b, key) && equal(a[key], b[key]));
 }
+function ucs2length(text) {
+  let length = 0;
+  for (const _ of text) length++;
+  return length;
+}
 const schema7 = {"type":"object","required":["data"],"properties":{"data":{"$ref":"spec#/components/schemas/CreatedConversation"}},"additionalProperties":false};
 const schema8 = {"required":["id"],"type":"object","properties":{"id":{"type":"integer","format":"int64"}},"additionalProperties":false};
 
@@ -9341,6 +9346,2348 @@ validate230.errors = vErrors;
 return errors === 0;
 }
 
+const schema116 = {"allOf":[{"$ref":"spec#/components/schemas/WebhookEventHeader"},{"type":"object","additionalProperties":true,"required":["event_fqn","data"],"properties":{"event_fqn":{"type":"string","minLength":1},"data":{"type":"object","additionalProperties":true}}}]};
+const schema117 = {"type":"object","additionalProperties":true,"required":["event_id","event_version","event_timestamp","organization"],"properties":{"event_id":{"type":"string","format":"uuid"},"event_version":{"type":"string"},"event_timestamp":{"type":"string"},"organization":{"$ref":"spec#/components/schemas/WebhookOrganization"}}};
+const schema118 = {"type":"object","additionalProperties":true,"required":["id"],"properties":{"id":{"type":"string","format":"uuid"},"name":{"type":"string"}}};
+
+function validate236(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/WebhookOrganization/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!(formats0.test(data0))){
+const err1 = {instancePath:instancePath+"/id",schemaPath:"#/components/schemas/WebhookOrganization/properties/id/format",keyword:"format",params:{format: "uuid"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/id",schemaPath:"#/components/schemas/WebhookOrganization/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/components/schemas/WebhookOrganization/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/components/schemas/WebhookOrganization/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate236.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate235(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.event_id === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/WebhookEventHeader/required",keyword:"required",params:{missingProperty: "event_id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.event_version === undefined){
+const err1 = {instancePath,schemaPath:"#/components/schemas/WebhookEventHeader/required",keyword:"required",params:{missingProperty: "event_version"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.event_timestamp === undefined){
+const err2 = {instancePath,schemaPath:"#/components/schemas/WebhookEventHeader/required",keyword:"required",params:{missingProperty: "event_timestamp"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.organization === undefined){
+const err3 = {instancePath,schemaPath:"#/components/schemas/WebhookEventHeader/required",keyword:"required",params:{missingProperty: "organization"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.event_id !== undefined){
+let data0 = data.event_id;
+if(typeof data0 === "string"){
+if(!(formats0.test(data0))){
+const err4 = {instancePath:instancePath+"/event_id",schemaPath:"#/components/schemas/WebhookEventHeader/properties/event_id/format",keyword:"format",params:{format: "uuid"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/event_id",schemaPath:"#/components/schemas/WebhookEventHeader/properties/event_id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.event_version !== undefined){
+if(typeof data.event_version !== "string"){
+const err6 = {instancePath:instancePath+"/event_version",schemaPath:"#/components/schemas/WebhookEventHeader/properties/event_version/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.event_timestamp !== undefined){
+if(typeof data.event_timestamp !== "string"){
+const err7 = {instancePath:instancePath+"/event_timestamp",schemaPath:"#/components/schemas/WebhookEventHeader/properties/event_timestamp/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.organization !== undefined){
+if(!(validate236(data.organization, {instancePath:instancePath+"/organization",parentData:data,parentDataProperty:"organization",rootData}))){
+vErrors = vErrors === null ? validate236.errors : vErrors.concat(validate236.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/components/schemas/WebhookEventHeader/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate235.errors = vErrors;
+return errors === 0;
+}
+
+const func8 = ucs2length;
+
+function validate234(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(validate235(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.event_fqn === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/WebhookEventEnvelope/allOf/1/required",keyword:"required",params:{missingProperty: "event_fqn"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.data === undefined){
+const err1 = {instancePath,schemaPath:"#/components/schemas/WebhookEventEnvelope/allOf/1/required",keyword:"required",params:{missingProperty: "data"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.event_fqn !== undefined){
+let data0 = data.event_fqn;
+if(typeof data0 === "string"){
+if(func8(data0) < 1){
+const err2 = {instancePath:instancePath+"/event_fqn",schemaPath:"#/components/schemas/WebhookEventEnvelope/allOf/1/properties/event_fqn/minLength",keyword:"minLength",params:{limit: 1}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/event_fqn",schemaPath:"#/components/schemas/WebhookEventEnvelope/allOf/1/properties/event_fqn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+let data1 = data.data;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+}
+else {
+const err4 = {instancePath:instancePath+"/data",schemaPath:"#/components/schemas/WebhookEventEnvelope/allOf/1/properties/data/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/components/schemas/WebhookEventEnvelope/allOf/1/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate234.errors = vErrors;
+return errors === 0;
+}
+
+const schema119 = {"allOf":[{"$ref":"spec#/components/schemas/WebhookEventHeader"},{"type":"object","additionalProperties":true,"required":["event_fqn","data"],"properties":{"event_fqn":{"type":"string","enum":["CONVERSATION_CREATED"]},"data":{"$ref":"spec#/components/schemas/ConversationEventData"}}}]};
+const schema120 = {"type":"object","additionalProperties":true,"required":["conversation"],"properties":{"conversation":{"$ref":"spec#/components/schemas/WebhookConversation"}}};
+const schema121 = {"type":"object","additionalProperties":true,"required":["csid"],"properties":{"csid":{"type":"integer","format":"int64"},"channel":{"type":"string"},"status":{"type":"string"},"direction":{"type":"string"},"subject":{"type":"string","nullable":true},"contact_point":{"type":"string","nullable":true},"created_at":{"type":"string"},"requester":{"$ref":"spec#/components/schemas/WebhookUser"},"assignee":{"oneOf":[{"$ref":"spec#/components/schemas/WebhookUser"},{"$ref":"spec#/components/schemas/WebhookNull"}]},"queue":{"oneOf":[{"$ref":"spec#/components/schemas/WebhookQueue"},{"$ref":"spec#/components/schemas/WebhookNull"}]},"tags":{"type":"array","items":{"$ref":"spec#/components/schemas/WebhookTag"}}}};
+const schema122 = {"type":"object","additionalProperties":true,"required":["id"],"properties":{"id":{"type":"string","format":"uuid"},"name":{"type":"string","nullable":true},"email":{"type":"string","nullable":true},"phone":{"type":"string","nullable":true},"roles":{"type":"array","items":{"type":"string"}},"user_type":{"type":"string"}}};
+
+function validate243(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/WebhookUser/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!(formats0.test(data0))){
+const err1 = {instancePath:instancePath+"/id",schemaPath:"#/components/schemas/WebhookUser/properties/id/format",keyword:"format",params:{format: "uuid"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/id",schemaPath:"#/components/schemas/WebhookUser/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data1 = data.name;
+if((typeof data1 !== "string") && (data1 !== null)){
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/components/schemas/WebhookUser/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.email !== undefined){
+let data2 = data.email;
+if((typeof data2 !== "string") && (data2 !== null)){
+const err4 = {instancePath:instancePath+"/email",schemaPath:"#/components/schemas/WebhookUser/properties/email/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.phone !== undefined){
+let data3 = data.phone;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err5 = {instancePath:instancePath+"/phone",schemaPath:"#/components/schemas/WebhookUser/properties/phone/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.roles !== undefined){
+let data4 = data.roles;
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data4[i0] !== "string"){
+const err6 = {instancePath:instancePath+"/roles/" + i0,schemaPath:"#/components/schemas/WebhookUser/properties/roles/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/roles",schemaPath:"#/components/schemas/WebhookUser/properties/roles/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.user_type !== undefined){
+if(typeof data.user_type !== "string"){
+const err8 = {instancePath:instancePath+"/user_type",schemaPath:"#/components/schemas/WebhookUser/properties/user_type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/components/schemas/WebhookUser/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate243.errors = vErrors;
+return errors === 0;
+}
+
+const schema123 = {"type":"object","nullable":true,"enum":[null]};
+
+function validate246(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){
+const err0 = {instancePath,schemaPath:"#/components/schemas/WebhookNull/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!(data === null)){
+const err1 = {instancePath,schemaPath:"#/components/schemas/WebhookNull/enum",keyword:"enum",params:{allowedValues: schema123.enum}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate246.errors = vErrors;
+return errors === 0;
+}
+
+const schema124 = {"type":"object","additionalProperties":true,"required":["id"],"properties":{"id":{"type":"string","format":"uuid"},"name":{"type":"string"}}};
+
+function validate248(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/WebhookQueue/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!(formats0.test(data0))){
+const err1 = {instancePath:instancePath+"/id",schemaPath:"#/components/schemas/WebhookQueue/properties/id/format",keyword:"format",params:{format: "uuid"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/id",schemaPath:"#/components/schemas/WebhookQueue/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/components/schemas/WebhookQueue/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/components/schemas/WebhookQueue/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate248.errors = vErrors;
+return errors === 0;
+}
+
+const schema125 = {"type":"object","additionalProperties":true,"required":["id","name"],"properties":{"id":{"type":"string","format":"uuid"},"name":{"type":"string"},"is_deactivated":{"type":"boolean"}}};
+
+function validate251(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/WebhookTag/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/components/schemas/WebhookTag/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!(formats0.test(data0))){
+const err2 = {instancePath:instancePath+"/id",schemaPath:"#/components/schemas/WebhookTag/properties/id/format",keyword:"format",params:{format: "uuid"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/id",schemaPath:"#/components/schemas/WebhookTag/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/components/schemas/WebhookTag/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.is_deactivated !== undefined){
+if(typeof data.is_deactivated !== "boolean"){
+const err5 = {instancePath:instancePath+"/is_deactivated",schemaPath:"#/components/schemas/WebhookTag/properties/is_deactivated/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/components/schemas/WebhookTag/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+validate251.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate242(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.csid === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/WebhookConversation/required",keyword:"required",params:{missingProperty: "csid"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.csid !== undefined){
+let data0 = data.csid;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err1 = {instancePath:instancePath+"/csid",schemaPath:"#/components/schemas/WebhookConversation/properties/csid/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.channel !== undefined){
+if(typeof data.channel !== "string"){
+const err2 = {instancePath:instancePath+"/channel",schemaPath:"#/components/schemas/WebhookConversation/properties/channel/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+if(typeof data.status !== "string"){
+const err3 = {instancePath:instancePath+"/status",schemaPath:"#/components/schemas/WebhookConversation/properties/status/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.direction !== undefined){
+if(typeof data.direction !== "string"){
+const err4 = {instancePath:instancePath+"/direction",schemaPath:"#/components/schemas/WebhookConversation/properties/direction/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.subject !== undefined){
+let data4 = data.subject;
+if((typeof data4 !== "string") && (data4 !== null)){
+const err5 = {instancePath:instancePath+"/subject",schemaPath:"#/components/schemas/WebhookConversation/properties/subject/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.contact_point !== undefined){
+let data5 = data.contact_point;
+if((typeof data5 !== "string") && (data5 !== null)){
+const err6 = {instancePath:instancePath+"/contact_point",schemaPath:"#/components/schemas/WebhookConversation/properties/contact_point/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.created_at !== undefined){
+if(typeof data.created_at !== "string"){
+const err7 = {instancePath:instancePath+"/created_at",schemaPath:"#/components/schemas/WebhookConversation/properties/created_at/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.requester !== undefined){
+if(!(validate243(data.requester, {instancePath:instancePath+"/requester",parentData:data,parentDataProperty:"requester",rootData}))){
+vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
+errors = vErrors.length;
+}
+}
+if(data.assignee !== undefined){
+let data8 = data.assignee;
+const _errs20 = errors;
+let valid1 = false;
+let passing0 = null;
+const _errs21 = errors;
+if(!(validate243(data8, {instancePath:instancePath+"/assignee",parentData:data,parentDataProperty:"assignee",rootData}))){
+vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs21 === errors;
+if(_valid0){
+valid1 = true;
+passing0 = 0;
+}
+const _errs22 = errors;
+if(!(validate246(data8, {instancePath:instancePath+"/assignee",parentData:data,parentDataProperty:"assignee",rootData}))){
+vErrors = vErrors === null ? validate246.errors : vErrors.concat(validate246.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs22 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 1;
+}
+}
+if(!valid1){
+const err8 = {instancePath:instancePath+"/assignee",schemaPath:"#/components/schemas/WebhookConversation/properties/assignee/oneOf",keyword:"oneOf",params:{passingSchemas: passing0}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+else {
+errors = _errs20;
+if(vErrors !== null){
+if(_errs20){
+vErrors.length = _errs20;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.queue !== undefined){
+let data9 = data.queue;
+const _errs24 = errors;
+let valid2 = false;
+let passing1 = null;
+const _errs25 = errors;
+if(!(validate248(data9, {instancePath:instancePath+"/queue",parentData:data,parentDataProperty:"queue",rootData}))){
+vErrors = vErrors === null ? validate248.errors : vErrors.concat(validate248.errors);
+errors = vErrors.length;
+}
+var _valid1 = _errs25 === errors;
+if(_valid1){
+valid2 = true;
+passing1 = 0;
+}
+const _errs26 = errors;
+if(!(validate246(data9, {instancePath:instancePath+"/queue",parentData:data,parentDataProperty:"queue",rootData}))){
+vErrors = vErrors === null ? validate246.errors : vErrors.concat(validate246.errors);
+errors = vErrors.length;
+}
+var _valid1 = _errs26 === errors;
+if(_valid1 && valid2){
+valid2 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid2 = true;
+passing1 = 1;
+}
+}
+if(!valid2){
+const err9 = {instancePath:instancePath+"/queue",schemaPath:"#/components/schemas/WebhookConversation/properties/queue/oneOf",keyword:"oneOf",params:{passingSchemas: passing1}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+else {
+errors = _errs24;
+if(vErrors !== null){
+if(_errs24){
+vErrors.length = _errs24;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.tags !== undefined){
+let data10 = data.tags;
+if(Array.isArray(data10)){
+const len0 = data10.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate251(data10[i0], {instancePath:instancePath+"/tags/" + i0,parentData:data10,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate251.errors : vErrors.concat(validate251.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/tags",schemaPath:"#/components/schemas/WebhookConversation/properties/tags/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/components/schemas/WebhookConversation/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate242.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate241(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.conversation === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/ConversationEventData/required",keyword:"required",params:{missingProperty: "conversation"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.conversation !== undefined){
+if(!(validate242(data.conversation, {instancePath:instancePath+"/conversation",parentData:data,parentDataProperty:"conversation",rootData}))){
+vErrors = vErrors === null ? validate242.errors : vErrors.concat(validate242.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/components/schemas/ConversationEventData/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate241.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate239(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(validate235(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.event_fqn === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/ConversationCreatedEvent/allOf/1/required",keyword:"required",params:{missingProperty: "event_fqn"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.data === undefined){
+const err1 = {instancePath,schemaPath:"#/components/schemas/ConversationCreatedEvent/allOf/1/required",keyword:"required",params:{missingProperty: "data"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.event_fqn !== undefined){
+let data0 = data.event_fqn;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/event_fqn",schemaPath:"#/components/schemas/ConversationCreatedEvent/allOf/1/properties/event_fqn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(!(data0 === "CONVERSATION_CREATED")){
+const err3 = {instancePath:instancePath+"/event_fqn",schemaPath:"#/components/schemas/ConversationCreatedEvent/allOf/1/properties/event_fqn/enum",keyword:"enum",params:{allowedValues: schema119.allOf[1].properties.event_fqn.enum}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+if(!(validate241(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/components/schemas/ConversationCreatedEvent/allOf/1/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate239.errors = vErrors;
+return errors === 0;
+}
+
+const schema126 = {"allOf":[{"$ref":"spec#/components/schemas/WebhookEventHeader"},{"type":"object","additionalProperties":true,"required":["event_fqn","data"],"properties":{"event_fqn":{"type":"string","enum":["CONVERSATION_OPEN"]},"data":{"$ref":"spec#/components/schemas/ConversationEventData"}}}]};
+
+function validate255(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(validate235(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.event_fqn === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/ConversationOpenEvent/allOf/1/required",keyword:"required",params:{missingProperty: "event_fqn"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.data === undefined){
+const err1 = {instancePath,schemaPath:"#/components/schemas/ConversationOpenEvent/allOf/1/required",keyword:"required",params:{missingProperty: "data"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.event_fqn !== undefined){
+let data0 = data.event_fqn;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/event_fqn",schemaPath:"#/components/schemas/ConversationOpenEvent/allOf/1/properties/event_fqn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(!(data0 === "CONVERSATION_OPEN")){
+const err3 = {instancePath:instancePath+"/event_fqn",schemaPath:"#/components/schemas/ConversationOpenEvent/allOf/1/properties/event_fqn/enum",keyword:"enum",params:{allowedValues: schema126.allOf[1].properties.event_fqn.enum}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+if(!(validate241(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/components/schemas/ConversationOpenEvent/allOf/1/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate255.errors = vErrors;
+return errors === 0;
+}
+
+const schema127 = {"allOf":[{"$ref":"spec#/components/schemas/WebhookEventHeader"},{"type":"object","additionalProperties":true,"required":["event_fqn","data"],"properties":{"event_fqn":{"type":"string","enum":["CONVERSATION_PENDING"]},"data":{"$ref":"spec#/components/schemas/ConversationEventData"}}}]};
+
+function validate258(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(validate235(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.event_fqn === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/ConversationPendingEvent/allOf/1/required",keyword:"required",params:{missingProperty: "event_fqn"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.data === undefined){
+const err1 = {instancePath,schemaPath:"#/components/schemas/ConversationPendingEvent/allOf/1/required",keyword:"required",params:{missingProperty: "data"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.event_fqn !== undefined){
+let data0 = data.event_fqn;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/event_fqn",schemaPath:"#/components/schemas/ConversationPendingEvent/allOf/1/properties/event_fqn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(!(data0 === "CONVERSATION_PENDING")){
+const err3 = {instancePath:instancePath+"/event_fqn",schemaPath:"#/components/schemas/ConversationPendingEvent/allOf/1/properties/event_fqn/enum",keyword:"enum",params:{allowedValues: schema127.allOf[1].properties.event_fqn.enum}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+if(!(validate241(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/components/schemas/ConversationPendingEvent/allOf/1/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate258.errors = vErrors;
+return errors === 0;
+}
+
+const schema128 = {"allOf":[{"$ref":"spec#/components/schemas/WebhookEventHeader"},{"type":"object","additionalProperties":true,"required":["event_fqn","data"],"properties":{"event_fqn":{"type":"string","enum":["CONVERSATION_CLOSED"]},"data":{"$ref":"spec#/components/schemas/ConversationEventData"}}}]};
+
+function validate261(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(validate235(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.event_fqn === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/ConversationClosedEvent/allOf/1/required",keyword:"required",params:{missingProperty: "event_fqn"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.data === undefined){
+const err1 = {instancePath,schemaPath:"#/components/schemas/ConversationClosedEvent/allOf/1/required",keyword:"required",params:{missingProperty: "data"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.event_fqn !== undefined){
+let data0 = data.event_fqn;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/event_fqn",schemaPath:"#/components/schemas/ConversationClosedEvent/allOf/1/properties/event_fqn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(!(data0 === "CONVERSATION_CLOSED")){
+const err3 = {instancePath:instancePath+"/event_fqn",schemaPath:"#/components/schemas/ConversationClosedEvent/allOf/1/properties/event_fqn/enum",keyword:"enum",params:{allowedValues: schema128.allOf[1].properties.event_fqn.enum}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+if(!(validate241(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/components/schemas/ConversationClosedEvent/allOf/1/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate261.errors = vErrors;
+return errors === 0;
+}
+
+const schema129 = {"allOf":[{"$ref":"spec#/components/schemas/WebhookEventHeader"},{"type":"object","additionalProperties":true,"required":["event_fqn","data"],"properties":{"event_fqn":{"type":"string","enum":["CONVERSATION_ABANDONED"]},"data":{"$ref":"spec#/components/schemas/ConversationAbandonedEventData"}}}]};
+const schema130 = {"type":"object","additionalProperties":true,"required":["conversation","queue"],"properties":{"conversation":{"$ref":"spec#/components/schemas/WebhookConversation"},"queue":{"$ref":"spec#/components/schemas/WebhookQueue"}}};
+
+function validate266(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.conversation === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/ConversationAbandonedEventData/required",keyword:"required",params:{missingProperty: "conversation"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.queue === undefined){
+const err1 = {instancePath,schemaPath:"#/components/schemas/ConversationAbandonedEventData/required",keyword:"required",params:{missingProperty: "queue"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.conversation !== undefined){
+if(!(validate242(data.conversation, {instancePath:instancePath+"/conversation",parentData:data,parentDataProperty:"conversation",rootData}))){
+vErrors = vErrors === null ? validate242.errors : vErrors.concat(validate242.errors);
+errors = vErrors.length;
+}
+}
+if(data.queue !== undefined){
+if(!(validate248(data.queue, {instancePath:instancePath+"/queue",parentData:data,parentDataProperty:"queue",rootData}))){
+vErrors = vErrors === null ? validate248.errors : vErrors.concat(validate248.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/components/schemas/ConversationAbandonedEventData/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate266.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate264(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(validate235(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.event_fqn === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/ConversationAbandonedEvent/allOf/1/required",keyword:"required",params:{missingProperty: "event_fqn"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.data === undefined){
+const err1 = {instancePath,schemaPath:"#/components/schemas/ConversationAbandonedEvent/allOf/1/required",keyword:"required",params:{missingProperty: "data"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.event_fqn !== undefined){
+let data0 = data.event_fqn;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/event_fqn",schemaPath:"#/components/schemas/ConversationAbandonedEvent/allOf/1/properties/event_fqn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(!(data0 === "CONVERSATION_ABANDONED")){
+const err3 = {instancePath:instancePath+"/event_fqn",schemaPath:"#/components/schemas/ConversationAbandonedEvent/allOf/1/properties/event_fqn/enum",keyword:"enum",params:{allowedValues: schema129.allOf[1].properties.event_fqn.enum}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+if(!(validate266(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate266.errors : vErrors.concat(validate266.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/components/schemas/ConversationAbandonedEvent/allOf/1/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate264.errors = vErrors;
+return errors === 0;
+}
+
+const schema131 = {"allOf":[{"$ref":"spec#/components/schemas/WebhookEventHeader"},{"type":"object","additionalProperties":true,"required":["event_fqn","data"],"properties":{"event_fqn":{"type":"string","enum":["CONVERSATION_ASSIGNED"]},"data":{"$ref":"spec#/components/schemas/ConversationEventData"}}}]};
+
+function validate270(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(validate235(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.event_fqn === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/ConversationAssignedEvent/allOf/1/required",keyword:"required",params:{missingProperty: "event_fqn"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.data === undefined){
+const err1 = {instancePath,schemaPath:"#/components/schemas/ConversationAssignedEvent/allOf/1/required",keyword:"required",params:{missingProperty: "data"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.event_fqn !== undefined){
+let data0 = data.event_fqn;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/event_fqn",schemaPath:"#/components/schemas/ConversationAssignedEvent/allOf/1/properties/event_fqn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(!(data0 === "CONVERSATION_ASSIGNED")){
+const err3 = {instancePath:instancePath+"/event_fqn",schemaPath:"#/components/schemas/ConversationAssignedEvent/allOf/1/properties/event_fqn/enum",keyword:"enum",params:{allowedValues: schema131.allOf[1].properties.event_fqn.enum}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+if(!(validate241(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/components/schemas/ConversationAssignedEvent/allOf/1/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate270.errors = vErrors;
+return errors === 0;
+}
+
+const schema132 = {"allOf":[{"$ref":"spec#/components/schemas/WebhookEventHeader"},{"type":"object","additionalProperties":true,"required":["event_fqn","data"],"properties":{"event_fqn":{"type":"string","enum":["CONVERSATION_RATED"]},"data":{"$ref":"spec#/components/schemas/ConversationRatedEventData"}}}]};
+const schema133 = {"type":"object","additionalProperties":true,"required":["conversation"],"properties":{"conversation":{"$ref":"spec#/components/schemas/WebhookConversation"},"agent":{"$ref":"spec#/components/schemas/WebhookUser"},"score":{"type":"number"},"type":{"type":"string"},"comment":{"type":"string","nullable":true}}};
+
+function validate275(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.conversation === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/ConversationRatedEventData/required",keyword:"required",params:{missingProperty: "conversation"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.conversation !== undefined){
+if(!(validate242(data.conversation, {instancePath:instancePath+"/conversation",parentData:data,parentDataProperty:"conversation",rootData}))){
+vErrors = vErrors === null ? validate242.errors : vErrors.concat(validate242.errors);
+errors = vErrors.length;
+}
+}
+if(data.agent !== undefined){
+if(!(validate243(data.agent, {instancePath:instancePath+"/agent",parentData:data,parentDataProperty:"agent",rootData}))){
+vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
+errors = vErrors.length;
+}
+}
+if(data.score !== undefined){
+if(!(typeof data.score == "number")){
+const err1 = {instancePath:instancePath+"/score",schemaPath:"#/components/schemas/ConversationRatedEventData/properties/score/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+if(typeof data.type !== "string"){
+const err2 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/ConversationRatedEventData/properties/type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.comment !== undefined){
+let data4 = data.comment;
+if((typeof data4 !== "string") && (data4 !== null)){
+const err3 = {instancePath:instancePath+"/comment",schemaPath:"#/components/schemas/ConversationRatedEventData/properties/comment/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/components/schemas/ConversationRatedEventData/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate275.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate273(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(validate235(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.event_fqn === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/ConversationRatedEvent/allOf/1/required",keyword:"required",params:{missingProperty: "event_fqn"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.data === undefined){
+const err1 = {instancePath,schemaPath:"#/components/schemas/ConversationRatedEvent/allOf/1/required",keyword:"required",params:{missingProperty: "data"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.event_fqn !== undefined){
+let data0 = data.event_fqn;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/event_fqn",schemaPath:"#/components/schemas/ConversationRatedEvent/allOf/1/properties/event_fqn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(!(data0 === "CONVERSATION_RATED")){
+const err3 = {instancePath:instancePath+"/event_fqn",schemaPath:"#/components/schemas/ConversationRatedEvent/allOf/1/properties/event_fqn/enum",keyword:"enum",params:{allowedValues: schema132.allOf[1].properties.event_fqn.enum}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+if(!(validate275(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate275.errors : vErrors.concat(validate275.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/components/schemas/ConversationRatedEvent/allOf/1/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate273.errors = vErrors;
+return errors === 0;
+}
+
+const schema134 = {"allOf":[{"$ref":"spec#/components/schemas/WebhookEventHeader"},{"type":"object","additionalProperties":true,"required":["event_fqn","data"],"properties":{"event_fqn":{"type":"string","enum":["CONVERSATION_TAG_ADDED"]},"data":{"$ref":"spec#/components/schemas/ConversationTagEventData"}}}]};
+const schema135 = {"type":"object","additionalProperties":true,"required":["conversation"],"properties":{"conversation":{"$ref":"spec#/components/schemas/WebhookConversation"},"tag":{"type":"string"},"author":{"$ref":"spec#/components/schemas/WebhookUser"}}};
+
+function validate281(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.conversation === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/ConversationTagEventData/required",keyword:"required",params:{missingProperty: "conversation"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.conversation !== undefined){
+if(!(validate242(data.conversation, {instancePath:instancePath+"/conversation",parentData:data,parentDataProperty:"conversation",rootData}))){
+vErrors = vErrors === null ? validate242.errors : vErrors.concat(validate242.errors);
+errors = vErrors.length;
+}
+}
+if(data.tag !== undefined){
+if(typeof data.tag !== "string"){
+const err1 = {instancePath:instancePath+"/tag",schemaPath:"#/components/schemas/ConversationTagEventData/properties/tag/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.author !== undefined){
+if(!(validate243(data.author, {instancePath:instancePath+"/author",parentData:data,parentDataProperty:"author",rootData}))){
+vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/components/schemas/ConversationTagEventData/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate281.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate279(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(validate235(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.event_fqn === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/ConversationTagAddedEvent/allOf/1/required",keyword:"required",params:{missingProperty: "event_fqn"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.data === undefined){
+const err1 = {instancePath,schemaPath:"#/components/schemas/ConversationTagAddedEvent/allOf/1/required",keyword:"required",params:{missingProperty: "data"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.event_fqn !== undefined){
+let data0 = data.event_fqn;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/event_fqn",schemaPath:"#/components/schemas/ConversationTagAddedEvent/allOf/1/properties/event_fqn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(!(data0 === "CONVERSATION_TAG_ADDED")){
+const err3 = {instancePath:instancePath+"/event_fqn",schemaPath:"#/components/schemas/ConversationTagAddedEvent/allOf/1/properties/event_fqn/enum",keyword:"enum",params:{allowedValues: schema134.allOf[1].properties.event_fqn.enum}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+if(!(validate281(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate281.errors : vErrors.concat(validate281.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/components/schemas/ConversationTagAddedEvent/allOf/1/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate279.errors = vErrors;
+return errors === 0;
+}
+
+const schema136 = {"allOf":[{"$ref":"spec#/components/schemas/WebhookEventHeader"},{"type":"object","additionalProperties":true,"required":["event_fqn","data"],"properties":{"event_fqn":{"type":"string","enum":["CONVERSATION_TAG_REMOVED"]},"data":{"$ref":"spec#/components/schemas/ConversationTagEventData"}}}]};
+
+function validate285(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(validate235(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.event_fqn === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/ConversationTagRemovedEvent/allOf/1/required",keyword:"required",params:{missingProperty: "event_fqn"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.data === undefined){
+const err1 = {instancePath,schemaPath:"#/components/schemas/ConversationTagRemovedEvent/allOf/1/required",keyword:"required",params:{missingProperty: "data"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.event_fqn !== undefined){
+let data0 = data.event_fqn;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/event_fqn",schemaPath:"#/components/schemas/ConversationTagRemovedEvent/allOf/1/properties/event_fqn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(!(data0 === "CONVERSATION_TAG_REMOVED")){
+const err3 = {instancePath:instancePath+"/event_fqn",schemaPath:"#/components/schemas/ConversationTagRemovedEvent/allOf/1/properties/event_fqn/enum",keyword:"enum",params:{allowedValues: schema136.allOf[1].properties.event_fqn.enum}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+if(!(validate281(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate281.errors : vErrors.concat(validate281.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/components/schemas/ConversationTagRemovedEvent/allOf/1/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate285.errors = vErrors;
+return errors === 0;
+}
+
+const schema137 = {"allOf":[{"$ref":"spec#/components/schemas/WebhookEventHeader"},{"type":"object","additionalProperties":true,"required":["event_fqn","data"],"properties":{"event_fqn":{"type":"string","enum":["CONVERSATION_MESSAGE_ADDED"]},"data":{"$ref":"spec#/components/schemas/ConversationMessageAddedEventData"}}}]};
+const schema138 = {"type":"object","additionalProperties":true,"required":["conversation"],"properties":{"conversation":{"$ref":"spec#/components/schemas/WebhookConversation"},"message_id":{"type":"string"},"author":{"$ref":"spec#/components/schemas/WebhookUser"},"channel":{"type":"string"},"direction":{"type":"string"},"text":{"type":"string","nullable":true},"content":{"$ref":"spec#/components/schemas/WebhookMessageContent"},"created_at":{"type":"string"},"external_id":{"type":"string","nullable":true}}};
+const schema139 = {"type":"object","additionalProperties":true,"properties":{"text":{"type":"string","nullable":true},"content_type":{"type":"string"},"original_content_url":{"type":"string","nullable":true},"processed_content_url":{"type":"string","nullable":true}}};
+
+function validate293(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.text !== undefined){
+let data0 = data.text;
+if((typeof data0 !== "string") && (data0 !== null)){
+const err0 = {instancePath:instancePath+"/text",schemaPath:"#/components/schemas/WebhookMessageContent/properties/text/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.content_type !== undefined){
+if(typeof data.content_type !== "string"){
+const err1 = {instancePath:instancePath+"/content_type",schemaPath:"#/components/schemas/WebhookMessageContent/properties/content_type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.original_content_url !== undefined){
+let data2 = data.original_content_url;
+if((typeof data2 !== "string") && (data2 !== null)){
+const err2 = {instancePath:instancePath+"/original_content_url",schemaPath:"#/components/schemas/WebhookMessageContent/properties/original_content_url/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.processed_content_url !== undefined){
+let data3 = data.processed_content_url;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err3 = {instancePath:instancePath+"/processed_content_url",schemaPath:"#/components/schemas/WebhookMessageContent/properties/processed_content_url/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/components/schemas/WebhookMessageContent/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate293.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate290(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.conversation === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/ConversationMessageAddedEventData/required",keyword:"required",params:{missingProperty: "conversation"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.conversation !== undefined){
+if(!(validate242(data.conversation, {instancePath:instancePath+"/conversation",parentData:data,parentDataProperty:"conversation",rootData}))){
+vErrors = vErrors === null ? validate242.errors : vErrors.concat(validate242.errors);
+errors = vErrors.length;
+}
+}
+if(data.message_id !== undefined){
+if(typeof data.message_id !== "string"){
+const err1 = {instancePath:instancePath+"/message_id",schemaPath:"#/components/schemas/ConversationMessageAddedEventData/properties/message_id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.author !== undefined){
+if(!(validate243(data.author, {instancePath:instancePath+"/author",parentData:data,parentDataProperty:"author",rootData}))){
+vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
+errors = vErrors.length;
+}
+}
+if(data.channel !== undefined){
+if(typeof data.channel !== "string"){
+const err2 = {instancePath:instancePath+"/channel",schemaPath:"#/components/schemas/ConversationMessageAddedEventData/properties/channel/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.direction !== undefined){
+if(typeof data.direction !== "string"){
+const err3 = {instancePath:instancePath+"/direction",schemaPath:"#/components/schemas/ConversationMessageAddedEventData/properties/direction/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.text !== undefined){
+let data5 = data.text;
+if((typeof data5 !== "string") && (data5 !== null)){
+const err4 = {instancePath:instancePath+"/text",schemaPath:"#/components/schemas/ConversationMessageAddedEventData/properties/text/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.content !== undefined){
+if(!(validate293(data.content, {instancePath:instancePath+"/content",parentData:data,parentDataProperty:"content",rootData}))){
+vErrors = vErrors === null ? validate293.errors : vErrors.concat(validate293.errors);
+errors = vErrors.length;
+}
+}
+if(data.created_at !== undefined){
+if(typeof data.created_at !== "string"){
+const err5 = {instancePath:instancePath+"/created_at",schemaPath:"#/components/schemas/ConversationMessageAddedEventData/properties/created_at/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.external_id !== undefined){
+let data8 = data.external_id;
+if((typeof data8 !== "string") && (data8 !== null)){
+const err6 = {instancePath:instancePath+"/external_id",schemaPath:"#/components/schemas/ConversationMessageAddedEventData/properties/external_id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/components/schemas/ConversationMessageAddedEventData/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate290.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate288(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(validate235(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.event_fqn === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/ConversationMessageAddedEvent/allOf/1/required",keyword:"required",params:{missingProperty: "event_fqn"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.data === undefined){
+const err1 = {instancePath,schemaPath:"#/components/schemas/ConversationMessageAddedEvent/allOf/1/required",keyword:"required",params:{missingProperty: "data"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.event_fqn !== undefined){
+let data0 = data.event_fqn;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/event_fqn",schemaPath:"#/components/schemas/ConversationMessageAddedEvent/allOf/1/properties/event_fqn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(!(data0 === "CONVERSATION_MESSAGE_ADDED")){
+const err3 = {instancePath:instancePath+"/event_fqn",schemaPath:"#/components/schemas/ConversationMessageAddedEvent/allOf/1/properties/event_fqn/enum",keyword:"enum",params:{allowedValues: schema137.allOf[1].properties.event_fqn.enum}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+if(!(validate290(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate290.errors : vErrors.concat(validate290.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/components/schemas/ConversationMessageAddedEvent/allOf/1/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate288.errors = vErrors;
+return errors === 0;
+}
+
+const schema140 = {"allOf":[{"$ref":"spec#/components/schemas/WebhookEventHeader"},{"type":"object","additionalProperties":true,"required":["event_fqn","data"],"properties":{"event_fqn":{"type":"string","enum":["CONVERSATION_NOTE_ADDED"]},"data":{"$ref":"spec#/components/schemas/ConversationNoteAddedEventData"}}}]};
+const schema141 = {"type":"object","additionalProperties":true,"required":["conversation"],"properties":{"conversation":{"$ref":"spec#/components/schemas/WebhookConversation"},"note_id":{"type":"string","format":"uuid"},"text":{"type":"string"},"created_at":{"type":"string"},"author":{"$ref":"spec#/components/schemas/WebhookUser"}}};
+
+function validate298(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.conversation === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/ConversationNoteAddedEventData/required",keyword:"required",params:{missingProperty: "conversation"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.conversation !== undefined){
+if(!(validate242(data.conversation, {instancePath:instancePath+"/conversation",parentData:data,parentDataProperty:"conversation",rootData}))){
+vErrors = vErrors === null ? validate242.errors : vErrors.concat(validate242.errors);
+errors = vErrors.length;
+}
+}
+if(data.note_id !== undefined){
+let data1 = data.note_id;
+if(typeof data1 === "string"){
+if(!(formats0.test(data1))){
+const err1 = {instancePath:instancePath+"/note_id",schemaPath:"#/components/schemas/ConversationNoteAddedEventData/properties/note_id/format",keyword:"format",params:{format: "uuid"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/note_id",schemaPath:"#/components/schemas/ConversationNoteAddedEventData/properties/note_id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.text !== undefined){
+if(typeof data.text !== "string"){
+const err3 = {instancePath:instancePath+"/text",schemaPath:"#/components/schemas/ConversationNoteAddedEventData/properties/text/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.created_at !== undefined){
+if(typeof data.created_at !== "string"){
+const err4 = {instancePath:instancePath+"/created_at",schemaPath:"#/components/schemas/ConversationNoteAddedEventData/properties/created_at/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.author !== undefined){
+if(!(validate243(data.author, {instancePath:instancePath+"/author",parentData:data,parentDataProperty:"author",rootData}))){
+vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/components/schemas/ConversationNoteAddedEventData/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate298.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate296(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(validate235(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.event_fqn === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/ConversationNoteAddedEvent/allOf/1/required",keyword:"required",params:{missingProperty: "event_fqn"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.data === undefined){
+const err1 = {instancePath,schemaPath:"#/components/schemas/ConversationNoteAddedEvent/allOf/1/required",keyword:"required",params:{missingProperty: "data"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.event_fqn !== undefined){
+let data0 = data.event_fqn;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/event_fqn",schemaPath:"#/components/schemas/ConversationNoteAddedEvent/allOf/1/properties/event_fqn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(!(data0 === "CONVERSATION_NOTE_ADDED")){
+const err3 = {instancePath:instancePath+"/event_fqn",schemaPath:"#/components/schemas/ConversationNoteAddedEvent/allOf/1/properties/event_fqn/enum",keyword:"enum",params:{allowedValues: schema140.allOf[1].properties.event_fqn.enum}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+if(!(validate298(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate298.errors : vErrors.concat(validate298.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/components/schemas/ConversationNoteAddedEvent/allOf/1/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate296.errors = vErrors;
+return errors === 0;
+}
+
+const schema142 = {"allOf":[{"$ref":"spec#/components/schemas/WebhookEventHeader"},{"type":"object","additionalProperties":true,"required":["event_fqn","data"],"properties":{"event_fqn":{"type":"string","enum":["CONVERSATION_CUSTOM_ATTRIBUTE_UPDATED"]},"data":{"$ref":"spec#/components/schemas/ConversationEventData"}}}]};
+
+function validate302(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(validate235(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.event_fqn === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/ConversationCustomAttributeUpdatedEvent/allOf/1/required",keyword:"required",params:{missingProperty: "event_fqn"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.data === undefined){
+const err1 = {instancePath,schemaPath:"#/components/schemas/ConversationCustomAttributeUpdatedEvent/allOf/1/required",keyword:"required",params:{missingProperty: "data"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.event_fqn !== undefined){
+let data0 = data.event_fqn;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/event_fqn",schemaPath:"#/components/schemas/ConversationCustomAttributeUpdatedEvent/allOf/1/properties/event_fqn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(!(data0 === "CONVERSATION_CUSTOM_ATTRIBUTE_UPDATED")){
+const err3 = {instancePath:instancePath+"/event_fqn",schemaPath:"#/components/schemas/ConversationCustomAttributeUpdatedEvent/allOf/1/properties/event_fqn/enum",keyword:"enum",params:{allowedValues: schema142.allOf[1].properties.event_fqn.enum}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+if(!(validate241(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/components/schemas/ConversationCustomAttributeUpdatedEvent/allOf/1/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate302.errors = vErrors;
+return errors === 0;
+}
+
+const schema143 = {"allOf":[{"$ref":"spec#/components/schemas/WebhookEventHeader"},{"type":"object","additionalProperties":true,"required":["event_fqn","data"],"properties":{"event_fqn":{"type":"string","enum":["CONVERSATION_END_USER_REPLACED"]},"data":{"$ref":"spec#/components/schemas/ConversationEventData"}}}]};
+
+function validate305(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(validate235(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.event_fqn === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/ConversationEndUserReplacedEvent/allOf/1/required",keyword:"required",params:{missingProperty: "event_fqn"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.data === undefined){
+const err1 = {instancePath,schemaPath:"#/components/schemas/ConversationEndUserReplacedEvent/allOf/1/required",keyword:"required",params:{missingProperty: "data"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.event_fqn !== undefined){
+let data0 = data.event_fqn;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/event_fqn",schemaPath:"#/components/schemas/ConversationEndUserReplacedEvent/allOf/1/properties/event_fqn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(!(data0 === "CONVERSATION_END_USER_REPLACED")){
+const err3 = {instancePath:instancePath+"/event_fqn",schemaPath:"#/components/schemas/ConversationEndUserReplacedEvent/allOf/1/properties/event_fqn/enum",keyword:"enum",params:{allowedValues: schema143.allOf[1].properties.event_fqn.enum}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+if(!(validate241(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData}))){
+vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/components/schemas/ConversationEndUserReplacedEvent/allOf/1/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate305.errors = vErrors;
+return errors === 0;
+}
+
+const KnownWebhookEventMembers = {
+  "CONVERSATION_CREATED": validate239,
+  "CONVERSATION_OPEN": validate255,
+  "CONVERSATION_PENDING": validate258,
+  "CONVERSATION_CLOSED": validate261,
+  "CONVERSATION_ABANDONED": validate264,
+  "CONVERSATION_ASSIGNED": validate270,
+  "CONVERSATION_RATED": validate273,
+  "CONVERSATION_TAG_ADDED": validate279,
+  "CONVERSATION_TAG_REMOVED": validate285,
+  "CONVERSATION_MESSAGE_ADDED": validate288,
+  "CONVERSATION_NOTE_ADDED": validate296,
+  "CONVERSATION_CUSTOM_ATTRIBUTE_UPDATED": validate302,
+  "CONVERSATION_END_USER_REPLACED": validate305,
+};
+
+/** `#/components/schemas/KnownWebhookEvent`: a known event by its schema (by `event_fqn`); any other by the envelope's. */
+function validateKnownWebhookEvent(data) {
+  const tag = data !== null && typeof data === "object" ? data["event_fqn"] : undefined;
+  const validate = typeof tag === "string" && Object.hasOwn(KnownWebhookEventMembers, tag) ? KnownWebhookEventMembers[tag] : validate234;
+  const valid = validate(data);
+  validateKnownWebhookEvent.errors = validate.errors;
+  return valid;
+}
 export const validators: SpecValidators = {
   spec: "specs/dixa/openapi.yaml",
   responses: {
@@ -9396,7 +11743,7 @@ export const validators: SpecValidators = {
     "POST /conversations/{conversationId}/ratings/{ratingId}/submit": ["submitRatingResult", { 201: validate224 }],
     "POST /search/conversations": ["searchConversations", { 200: validate230 }],
   },
-  payloads: {  },
+  payloads: { KnownWebhookEvent: validateKnownWebhookEvent },
   lines: {
     "#/components/schemas/ActivityLogAuthor": 4791,
     "#/components/schemas/ActivityLogAuthor/properties/email/type": 4801,
@@ -9502,6 +11849,16 @@ export const validators: SpecValidators = {
     "#/components/schemas/Conversation/properties/stateUpdatedAt/type": 3568,
     "#/components/schemas/Conversation/required": 3543,
     "#/components/schemas/Conversation/type": 3530,
+    "#/components/schemas/ConversationAbandonedEvent/allOf/1/properties/event_fqn/enum": 6328,
+    "#/components/schemas/ConversationAbandonedEvent/allOf/1/properties/event_fqn/type": 6327,
+    "#/components/schemas/ConversationAbandonedEvent/allOf/1/required": 6322,
+    "#/components/schemas/ConversationAbandonedEvent/allOf/1/type": 6320,
+    "#/components/schemas/ConversationAbandonedEventData/required": 6053,
+    "#/components/schemas/ConversationAbandonedEventData/type": 6046,
+    "#/components/schemas/ConversationAssignedEvent/allOf/1/properties/event_fqn/enum": 6351,
+    "#/components/schemas/ConversationAssignedEvent/allOf/1/properties/event_fqn/type": 6350,
+    "#/components/schemas/ConversationAssignedEvent/allOf/1/required": 6345,
+    "#/components/schemas/ConversationAssignedEvent/allOf/1/type": 6343,
     "#/components/schemas/ConversationAssignment": 5646,
     "#/components/schemas/ConversationAssignment/properties/agentId/format": 5654,
     "#/components/schemas/ConversationAssignment/properties/agentId/type": 5653,
@@ -9510,8 +11867,26 @@ export const validators: SpecValidators = {
     "#/components/schemas/ConversationAssignment/type": 5650,
     "#/components/schemas/ConversationChannel/enum": 5691,
     "#/components/schemas/ConversationChannel/type": 5689,
+    "#/components/schemas/ConversationClosedEvent/allOf/1/properties/event_fqn/enum": 6284,
+    "#/components/schemas/ConversationClosedEvent/allOf/1/properties/event_fqn/type": 6283,
+    "#/components/schemas/ConversationClosedEvent/allOf/1/required": 6278,
+    "#/components/schemas/ConversationClosedEvent/allOf/1/type": 6276,
+    "#/components/schemas/ConversationCreatedEvent/allOf/1/properties/event_fqn/enum": 6189,
+    "#/components/schemas/ConversationCreatedEvent/allOf/1/properties/event_fqn/type": 6188,
+    "#/components/schemas/ConversationCreatedEvent/allOf/1/required": 6183,
+    "#/components/schemas/ConversationCreatedEvent/allOf/1/type": 6181,
+    "#/components/schemas/ConversationCustomAttributeUpdatedEvent/allOf/1/properties/event_fqn/enum": 6552,
+    "#/components/schemas/ConversationCustomAttributeUpdatedEvent/allOf/1/properties/event_fqn/type": 6551,
+    "#/components/schemas/ConversationCustomAttributeUpdatedEvent/allOf/1/required": 6546,
+    "#/components/schemas/ConversationCustomAttributeUpdatedEvent/allOf/1/type": 6544,
     "#/components/schemas/ConversationDirection/enum": 5705,
     "#/components/schemas/ConversationDirection/type": 5704,
+    "#/components/schemas/ConversationEndUserReplacedEvent/allOf/1/properties/event_fqn/enum": 6575,
+    "#/components/schemas/ConversationEndUserReplacedEvent/allOf/1/properties/event_fqn/type": 6574,
+    "#/components/schemas/ConversationEndUserReplacedEvent/allOf/1/required": 6569,
+    "#/components/schemas/ConversationEndUserReplacedEvent/allOf/1/type": 6567,
+    "#/components/schemas/ConversationEventData/required": 6040,
+    "#/components/schemas/ConversationEventData/type": 6031,
     "#/components/schemas/ConversationFlow": 3596,
     "#/components/schemas/ConversationFlow/properties/contactEndpointId/type": 3610,
     "#/components/schemas/ConversationFlow/properties/id/format": 3606,
@@ -9524,12 +11899,51 @@ export const validators: SpecValidators = {
     "#/components/schemas/ConversationListResponse/properties/data/type": 4542,
     "#/components/schemas/ConversationListResponse/required": 4547,
     "#/components/schemas/ConversationListResponse/type": 4539,
+    "#/components/schemas/ConversationMessageAddedEvent/allOf/1/properties/event_fqn/enum": 6454,
+    "#/components/schemas/ConversationMessageAddedEvent/allOf/1/properties/event_fqn/type": 6453,
+    "#/components/schemas/ConversationMessageAddedEvent/allOf/1/required": 6448,
+    "#/components/schemas/ConversationMessageAddedEvent/allOf/1/type": 6446,
+    "#/components/schemas/ConversationMessageAddedEventData/properties/channel/type": 6157,
+    "#/components/schemas/ConversationMessageAddedEventData/properties/created_at/type": 6167,
+    "#/components/schemas/ConversationMessageAddedEventData/properties/direction/type": 6159,
+    "#/components/schemas/ConversationMessageAddedEventData/properties/external_id/type": 6169,
+    "#/components/schemas/ConversationMessageAddedEventData/properties/message_id/type": 6153,
+    "#/components/schemas/ConversationMessageAddedEventData/properties/text/type": 6162,
+    "#/components/schemas/ConversationMessageAddedEventData/required": 6147,
+    "#/components/schemas/ConversationMessageAddedEventData/type": 6139,
+    "#/components/schemas/ConversationNoteAddedEvent/allOf/1/properties/event_fqn/enum": 6476,
+    "#/components/schemas/ConversationNoteAddedEvent/allOf/1/properties/event_fqn/type": 6475,
+    "#/components/schemas/ConversationNoteAddedEvent/allOf/1/required": 6470,
+    "#/components/schemas/ConversationNoteAddedEvent/allOf/1/type": 6468,
+    "#/components/schemas/ConversationNoteAddedEventData/properties/created_at/type": 6135,
+    "#/components/schemas/ConversationNoteAddedEventData/properties/note_id/format": 6131,
+    "#/components/schemas/ConversationNoteAddedEventData/properties/note_id/type": 6130,
+    "#/components/schemas/ConversationNoteAddedEventData/properties/text/type": 6133,
+    "#/components/schemas/ConversationNoteAddedEventData/required": 6124,
+    "#/components/schemas/ConversationNoteAddedEventData/type": 6116,
+    "#/components/schemas/ConversationOpenEvent/allOf/1/properties/event_fqn/enum": 6240,
+    "#/components/schemas/ConversationOpenEvent/allOf/1/properties/event_fqn/type": 6239,
+    "#/components/schemas/ConversationOpenEvent/allOf/1/required": 6234,
+    "#/components/schemas/ConversationOpenEvent/allOf/1/type": 6232,
+    "#/components/schemas/ConversationPendingEvent/allOf/1/properties/event_fqn/enum": 6262,
+    "#/components/schemas/ConversationPendingEvent/allOf/1/properties/event_fqn/type": 6261,
+    "#/components/schemas/ConversationPendingEvent/allOf/1/required": 6256,
+    "#/components/schemas/ConversationPendingEvent/allOf/1/type": 6254,
     "#/components/schemas/ConversationQueue": 5658,
     "#/components/schemas/ConversationQueue/properties/id/format": 5665,
     "#/components/schemas/ConversationQueue/properties/id/type": 5664,
     "#/components/schemas/ConversationQueue/properties/queuedAt/type": 5667,
     "#/components/schemas/ConversationQueue/required": 5659,
     "#/components/schemas/ConversationQueue/type": 5661,
+    "#/components/schemas/ConversationRatedEvent/allOf/1/properties/event_fqn/enum": 6375,
+    "#/components/schemas/ConversationRatedEvent/allOf/1/properties/event_fqn/type": 6374,
+    "#/components/schemas/ConversationRatedEvent/allOf/1/required": 6369,
+    "#/components/schemas/ConversationRatedEvent/allOf/1/type": 6367,
+    "#/components/schemas/ConversationRatedEventData/properties/comment/type": 6093,
+    "#/components/schemas/ConversationRatedEventData/properties/score/type": 6087,
+    "#/components/schemas/ConversationRatedEventData/properties/type/type": 6090,
+    "#/components/schemas/ConversationRatedEventData/required": 6079,
+    "#/components/schemas/ConversationRatedEventData/type": 6062,
     "#/components/schemas/ConversationRating": 3633,
     "#/components/schemas/ConversationRating/properties/agentId/format": 3653,
     "#/components/schemas/ConversationRating/properties/agentId/type": 3652,
@@ -9557,6 +11971,17 @@ export const validators: SpecValidators = {
     "#/components/schemas/ConversationSearchHit/type": 3681,
     "#/components/schemas/ConversationState/enum": 5711,
     "#/components/schemas/ConversationState/type": 5710,
+    "#/components/schemas/ConversationTagAddedEvent/allOf/1/properties/event_fqn/enum": 6410,
+    "#/components/schemas/ConversationTagAddedEvent/allOf/1/properties/event_fqn/type": 6409,
+    "#/components/schemas/ConversationTagAddedEvent/allOf/1/required": 6404,
+    "#/components/schemas/ConversationTagAddedEvent/allOf/1/type": 6402,
+    "#/components/schemas/ConversationTagEventData/properties/tag/type": 6112,
+    "#/components/schemas/ConversationTagEventData/required": 6106,
+    "#/components/schemas/ConversationTagEventData/type": 6096,
+    "#/components/schemas/ConversationTagRemovedEvent/allOf/1/properties/event_fqn/enum": 6432,
+    "#/components/schemas/ConversationTagRemovedEvent/allOf/1/properties/event_fqn/type": 6431,
+    "#/components/schemas/ConversationTagRemovedEvent/allOf/1/required": 6426,
+    "#/components/schemas/ConversationTagRemovedEvent/allOf/1/type": 6424,
     "#/components/schemas/CreatedConversation": 4529,
     "#/components/schemas/CreatedConversation/properties/id/type": 4535,
     "#/components/schemas/CreatedConversation/required": 4530,
@@ -9791,8 +12216,48 @@ export const validators: SpecValidators = {
     "#/components/schemas/UserPresence/properties/userId/type": 4011,
     "#/components/schemas/UserPresence/required": 4004,
     "#/components/schemas/UserPresence/type": 4008,
+    "#/components/schemas/WebhookConversation/properties/assignee/oneOf": 5996,
+    "#/components/schemas/WebhookConversation/properties/channel/type": 5975,
+    "#/components/schemas/WebhookConversation/properties/contact_point/type": 5987,
+    "#/components/schemas/WebhookConversation/properties/created_at/type": 5991,
+    "#/components/schemas/WebhookConversation/properties/csid/type": 5971,
+    "#/components/schemas/WebhookConversation/properties/direction/type": 5981,
+    "#/components/schemas/WebhookConversation/properties/queue/oneOf": 6001,
+    "#/components/schemas/WebhookConversation/properties/status/type": 5978,
+    "#/components/schemas/WebhookConversation/properties/subject/type": 5984,
+    "#/components/schemas/WebhookConversation/properties/tags/type": 6005,
+    "#/components/schemas/WebhookConversation/required": 5967,
+    "#/components/schemas/WebhookConversation/type": 5953,
     "#/components/schemas/WebhookEvent/enum": 5725,
     "#/components/schemas/WebhookEvent/type": 5723,
+    "#/components/schemas/WebhookEventEnvelope/allOf/1/properties/data/type": 5838,
+    "#/components/schemas/WebhookEventEnvelope/allOf/1/properties/event_fqn/minLength": 5836,
+    "#/components/schemas/WebhookEventEnvelope/allOf/1/properties/event_fqn/type": 5835,
+    "#/components/schemas/WebhookEventEnvelope/allOf/1/required": 5830,
+    "#/components/schemas/WebhookEventEnvelope/allOf/1/type": 5828,
+    "#/components/schemas/WebhookEventHeader/properties/event_id/format": 5808,
+    "#/components/schemas/WebhookEventHeader/properties/event_id/type": 5807,
+    "#/components/schemas/WebhookEventHeader/properties/event_timestamp/type": 5814,
+    "#/components/schemas/WebhookEventHeader/properties/event_version/type": 5811,
+    "#/components/schemas/WebhookEventHeader/required": 5800,
+    "#/components/schemas/WebhookEventHeader/type": 5788,
+    "#/components/schemas/WebhookMessageContent/properties/content_type/type": 6022,
+    "#/components/schemas/WebhookMessageContent/properties/original_content_url/type": 6025,
+    "#/components/schemas/WebhookMessageContent/properties/processed_content_url/type": 6028,
+    "#/components/schemas/WebhookMessageContent/properties/text/type": 6019,
+    "#/components/schemas/WebhookMessageContent/type": 6009,
+    "#/components/schemas/WebhookNull/enum": 5922,
+    "#/components/schemas/WebhookNull/type": 5920,
+    "#/components/schemas/WebhookOrganization/properties/id/format": 5864,
+    "#/components/schemas/WebhookOrganization/properties/id/type": 5863,
+    "#/components/schemas/WebhookOrganization/properties/name/type": 5866,
+    "#/components/schemas/WebhookOrganization/required": 5859,
+    "#/components/schemas/WebhookOrganization/type": 5850,
+    "#/components/schemas/WebhookQueue/properties/id/format": 5916,
+    "#/components/schemas/WebhookQueue/properties/id/type": 5915,
+    "#/components/schemas/WebhookQueue/properties/name/type": 5918,
+    "#/components/schemas/WebhookQueue/required": 5911,
+    "#/components/schemas/WebhookQueue/type": 5902,
     "#/components/schemas/WebhookSubscription": 4048,
     "#/components/schemas/WebhookSubscription/properties/createdAt/type": 4086,
     "#/components/schemas/WebhookSubscription/properties/createdBy/format": 4090,
@@ -9816,6 +12281,22 @@ export const validators: SpecValidators = {
     "#/components/schemas/WebhookSubscriptionResponse": 5471,
     "#/components/schemas/WebhookSubscriptionResponse/required": 5472,
     "#/components/schemas/WebhookSubscriptionResponse/type": 5474,
+    "#/components/schemas/WebhookTag/properties/id/format": 5947,
+    "#/components/schemas/WebhookTag/properties/id/type": 5946,
+    "#/components/schemas/WebhookTag/properties/is_deactivated/type": 5951,
+    "#/components/schemas/WebhookTag/properties/name/type": 5949,
+    "#/components/schemas/WebhookTag/required": 5941,
+    "#/components/schemas/WebhookTag/type": 5933,
+    "#/components/schemas/WebhookUser/properties/email/type": 5888,
+    "#/components/schemas/WebhookUser/properties/id/format": 5883,
+    "#/components/schemas/WebhookUser/properties/id/type": 5882,
+    "#/components/schemas/WebhookUser/properties/name/type": 5885,
+    "#/components/schemas/WebhookUser/properties/phone/type": 5891,
+    "#/components/schemas/WebhookUser/properties/roles/items/type": 5897,
+    "#/components/schemas/WebhookUser/properties/roles/type": 5894,
+    "#/components/schemas/WebhookUser/properties/user_type/type": 5899,
+    "#/components/schemas/WebhookUser/required": 5878,
+    "#/components/schemas/WebhookUser/type": 5868,
     "#/paths/~1agents/get/responses/200/content/application~1json/schema": 1699,
     "#/paths/~1agents/get/responses/200/content/application~1json/schema/properties/data/type": 1705,
     "#/paths/~1agents/get/responses/200/content/application~1json/schema/required": 1701,

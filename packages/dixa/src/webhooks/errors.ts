@@ -1,5 +1,5 @@
 // The errors of `@cxkit/dixa/webhooks`. Neither ever carries the secret, the signature or the body.
-import { ClientOptionsError } from "@cxkit/runtime";
+import { ClientOptionsError, describeValue } from "@cxkit/runtime";
 
 /** Why a delivery was refused. */
 export type WebhookSignatureReason =
@@ -49,4 +49,9 @@ export class WebhookSecretError extends ClientOptionsError {
       `secret: expected the webhook subscription's secret key, hex-encoded as Dixa shows it (pairs of 0-9, a-f); ${problem}`,
     );
   }
+}
+
+/** Refuses an option of the entry: `ClientOptionsError` saying `<option>: expected <expected>; got <given>`. */
+export function refuseOption(option: string, expected: string, given: unknown): never {
+  throw new ClientOptionsError(option, `${option}: expected ${expected}; got ${describeValue(given)}`);
 }

@@ -1,5 +1,6 @@
 // De-duplication of webhook deliveries by `event_id`: Dixa may deliver an event more than once.
-import { ClientOptionsError, describeValue } from "@cxkit/runtime";
+import { describeValue } from "@cxkit/runtime";
+import { refuseOption } from "./errors.js";
 
 /**
  * Where a receiver remembers the events it has handled, by `event_id`. Async-capable, so a shared
@@ -58,14 +59,11 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): M
     now = Date.now,
   } = options;
   if (!Number.isSafeInteger(maxEntries) || maxEntries < 1) {
-    throw new ClientOptionsError(
-      "maxEntries",
-      `maxEntries: expected a whole number >= 1; got ${describeValue(maxEntries)}`,
-    );
+    refuseOption("maxEntries", "a whole number >= 1", maxEntries);
   }
   checkTtl("ttlMs", maxTtlMs);
   if (typeof now !== "function") {
-    throw new ClientOptionsError("now", `now: expected a function returning ms; got ${describeValue(now)}`);
+    refuseOption("now", "a function returning ms", now);
   }
   const expiries = new Map<string, number>(); // event id -> when it expires; oldest first
 
@@ -117,9 +115,6 @@ function checkId(eventId: unknown): void {
 
 function checkTtl(name: string, ttlMs: unknown): void {
   if (typeof ttlMs !== "number" || !Number.isFinite(ttlMs) || ttlMs <= 0) {
-    throw new ClientOptionsError(
-      name,
-      `${name}: expected a number of milliseconds above 0; got ${describeValue(ttlMs)}`,
-    );
+    refuseOption(name, "a number of milliseconds above 0", ttlMs);
   }
 }

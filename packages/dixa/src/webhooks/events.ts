@@ -1,10 +1,14 @@
 // The webhook event types: generated from the spec's `KnownWebhookEvent` union (specs/dixa/openapi.yaml).
 import type { components } from "../generated/schema.js";
+import { knownWebhookEvents } from "../generated/webhook-events.js";
 
 type Schemas = components["schemas"];
 
 /** The `event_fqn` of every event the spec describes, e.g. `"CONVERSATION_CLOSED"`. */
 export type DixaWebhookEventFqn = Schemas["KnownWebhookEvent"]["event_fqn"];
+
+/** Every `DixaWebhookEventFqn`, in the spec's order: the events `verifyDixaWebhook` returns as known. */
+export const DIXA_WEBHOOK_EVENTS: readonly DixaWebhookEventFqn[] = knownWebhookEvents;
 
 /**
  * A delivery of an event the spec describes. Check `kind` first, then `event_fqn` narrows `data`:

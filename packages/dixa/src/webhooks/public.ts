@@ -8,14 +8,15 @@ export {
   type MemoryEventStoreOptions,
   type WebhookEventStore,
 } from "./event-store.js";
-export type {
-  DixaKnownWebhookEvent,
-  DixaUnknownWebhookEvent,
-  DixaWebhookConversation,
-  DixaWebhookEvent,
-  DixaWebhookEventFqn,
-  DixaWebhookEventOf,
-  DixaWebhookUser,
+export {
+  DIXA_WEBHOOK_EVENTS,
+  type DixaKnownWebhookEvent,
+  type DixaUnknownWebhookEvent,
+  type DixaWebhookConversation,
+  type DixaWebhookEvent,
+  type DixaWebhookEventFqn,
+  type DixaWebhookEventOf,
+  type DixaWebhookUser,
 } from "./events.js";
 export { checkDixaWebhookSecret } from "./secret.js";
 export { SIGNATURE_HEADER, type WebhookHeaders } from "./signature-header.js";

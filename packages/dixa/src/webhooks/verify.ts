@@ -1,6 +1,6 @@
 // `verifyDixaWebhook`, over a runtime's signature check (the entry points pick it: index.ts, index.node.ts).
-import { ClientOptionsError, describeValue } from "@cxkit/runtime";
-import { WebhookSignatureError } from "./errors.js";
+import { describeValue } from "@cxkit/runtime";
+import { refuseOption, WebhookSignatureError } from "./errors.js";
 import type { DixaWebhookEvent } from "./events.js";
 import type { SignatureCheck } from "./hmac.js";
 import { readEvent } from "./read-event.js";
@@ -74,20 +74,14 @@ function readOptions(options: VerifyDixaWebhookOptions | undefined): {
 } {
   if (options === undefined) return { toleranceMs: DEFAULT_TOLERANCE_SECONDS * 1000, now: Date.now };
   if (typeof options !== "object" || options === null) {
-    throw new ClientOptionsError("options", `options: expected an object; got ${describeValue(options)}`);
+    refuseOption("options", "an object", options);
   }
   const { toleranceSeconds = DEFAULT_TOLERANCE_SECONDS, now = Date.now } = options;
   if (typeof toleranceSeconds !== "number" || !Number.isFinite(toleranceSeconds) || toleranceSeconds < 0) {
-    throw new ClientOptionsError(
-      "toleranceSeconds",
-      `toleranceSeconds: expected a number of seconds >= 0; got ${describeValue(toleranceSeconds)}`,
-    );
+    refuseOption("toleranceSeconds", "a number of seconds >= 0", toleranceSeconds);
   }
   if (typeof now !== "function") {
-    throw new ClientOptionsError(
-      "now",
-      `now: expected a function returning ms since the epoch; got ${describeValue(now)}`,
-    );
+    refuseOption("now", "a function returning ms since the epoch", now);
   }
   return { toleranceMs: toleranceSeconds * 1000, now };
 }

@@ -46,7 +46,7 @@ describe("DixaWebhookEvent", () => {
     expectTypeOf<DixaWebhookEventOf<"CONVERSATION_CLOSE">>().toBeObject();
   });
 
-  test("the known event names are the ones the generated checks cover", () => {
+  test("the known event names are the ones verification returns as known (the generated list)", () => {
     expectTypeOf<DixaWebhookEventFqn>().toEqualTypeOf<KnownWebhookEventName>();
     expectTypeOf<DixaWebhookEventOf<"CONVERSATION_ABANDONED">["data"]["queue"]["id"]>().toBeString();
   });

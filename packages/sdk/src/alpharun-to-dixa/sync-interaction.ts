@@ -88,10 +88,8 @@ async function sync(
     clearEmpty: options.clearEmpty ?? true,
   });
   const found = { ...where, conversationId: conversation.id };
-  const unfit = plan.fields.flatMap((field) =>
-    field.status === "failed" && field.error.stage === "mapping" ? [field.error] : [],
-  );
-  if (unfit.length > 0) return { ...found, ...blocked(plan.fields, unfit, notWritten) };
+  const stopped = blocked(plan.fields, notWritten);
+  if (stopped) return { ...found, ...stopped };
   const dryRun = options.dryRun ?? false;
   const fields = dryRun ? plan.fields : await patchConversation(context.dixa, conversation.id, plan, signal);
   const key = options.writeBackKey ?? DEFAULT_WRITE_BACK_KEY;

@@ -1,10 +1,10 @@
 import type { RefuseOption } from "@cxkit/runtime";
 import { ALLOWED, isName, isPlainObject, refuser } from "../check-input.js";
 import { CxOptionsError } from "../errors.js";
-import { CONVERSATION_FACTS } from "./contact-mapping.js";
+import { CONTACT_ID_PREFIXES, CONVERSATION_FACTS } from "./contact-mapping.js";
 
 const FACTS = Object.keys(CONVERSATION_FACTS);
-const KEYS = ["email", "phone", "externalId"];
+const KEYS = Object.keys(CONTACT_ID_PREFIXES);
 const READS = ["tags", "ratings"];
 const RULE = `a fact (${FACTS.join(", ")}), { attribute: <Dixa attribute identifier> } or { value: (facts) => value, uses? }`;
 

@@ -1,29 +1,13 @@
 // The rules of createCx's Dixa webhook options (`dixa.webhookSecret`, `dixaEvents`, `eventStore`).
-import { checkDixaWebhookSecret, type DixaWebhookEventFqn, WebhookSecretError } from "@cxkit/dixa/webhooks";
+import { checkDixaWebhookSecret, DIXA_WEBHOOK_EVENTS, WebhookSecretError } from "@cxkit/dixa/webhooks";
 import { CxOptionsError } from "../errors.js";
 
-/** Every Dixa webhook event the spec describes (one missing or extra fails to compile). */
-const DIXA_EVENTS = {
-  CONVERSATION_CREATED: true,
-  CONVERSATION_OPEN: true,
-  CONVERSATION_PENDING: true,
-  CONVERSATION_CLOSED: true,
-  CONVERSATION_ABANDONED: true,
-  CONVERSATION_ASSIGNED: true,
-  CONVERSATION_RATED: true,
-  CONVERSATION_TAG_ADDED: true,
-  CONVERSATION_TAG_REMOVED: true,
-  CONVERSATION_MESSAGE_ADDED: true,
-  CONVERSATION_NOTE_ADDED: true,
-  CONVERSATION_CUSTOM_ATTRIBUTE_UPDATED: true,
-  CONVERSATION_END_USER_REPLACED: true,
-} satisfies Record<DixaWebhookEventFqn, true>;
-
-export const DIXA_EVENT_NAMES = Object.keys(DIXA_EVENTS);
+/** Every Dixa webhook event the spec describes, as error messages list them. */
+export const DIXA_EVENT_NAMES: readonly string[] = DIXA_WEBHOOK_EVENTS;
 
 /** A non-empty list of known Dixa webhook events. */
 export const isDixaEvents = (value: unknown): boolean =>
-  Array.isArray(value) && value.length > 0 && value.every((fqn) => Object.hasOwn(DIXA_EVENTS, fqn));
+  Array.isArray(value) && value.length > 0 && value.every((fqn) => DIXA_WEBHOOK_EVENTS.includes(fqn));
 
 /** An object with `has` and `add` functions (a `WebhookEventStore`). */
 export function isEventStore(value: unknown): boolean {

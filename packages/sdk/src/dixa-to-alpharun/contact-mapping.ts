@@ -86,6 +86,16 @@ export const DEFAULT_CONTACT_MAPPING = defineContactMapping({
 /** The lookups tried when a mapping names none. */
 export const DEFAULT_CONTACT_LOOKUP: readonly ContactKey[] = ["email", "phone"];
 
+/**
+ * The named `ContactKey`s, each with the prefix of the Alpharun contact id it gives.
+ * @see https://dev.alpharun.com/api-reference/endpoint/update-contact
+ */
+export const CONTACT_ID_PREFIXES = {
+  email: "alt:email:",
+  phone: "alt:phone_number:",
+  externalId: "alt:ext_id:",
+} as const satisfies Record<Exclude<ContactKey, (...args: never) => unknown>, string>;
+
 /** A rule as one shape: a label for reports, the reads it needs, and how it reads its value. */
 export interface ResolvedRule {
   /** e.g. `status`, `attribute:order_number`, `value()` */

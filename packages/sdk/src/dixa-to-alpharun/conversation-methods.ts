@@ -20,8 +20,9 @@ export interface ConversationMethods {
    * Verifies a Dixa webhook delivery (the raw body, as received, and the request's headers) with the
    * subscription's secret, and syncs the event's conversation when it is one of `dixaEvents`. Each
    * `event_id` is handled once (`duplicate` after). Throws `WebhookSignatureError` for a delivery that
-   * is not authentic and fresh (answer 401; 400 for `malformed-body`), and `EnvironmentSecretError`
-   * when no usable secret is configured; sync problems are in the result.
+   * is not authentic and fresh (answer 401; 400 for `malformed-body`), `WebhookPayloadError` for an
+   * event to sync without its conversation id (400), and `EnvironmentSecretError` when no usable
+   * secret is configured; sync problems are in the result.
    */
   handleDixaWebhook(
     body: string | Uint8Array,
@@ -53,6 +54,7 @@ export function conversationMethods(
     secret: () => given ?? secretFromEnvironment(env),
     events: new Set(options.dixaEvents ?? DEFAULT_DIXA_EVENTS),
     store: options.eventStore ?? createMemoryEventStore(),
+    drift: options.dixa?.validateResponses,
   });
   return {
     syncConversation: async (conversationId, sync) => {

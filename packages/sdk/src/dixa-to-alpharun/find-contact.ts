@@ -1,7 +1,7 @@
 import type { AlpharunClient } from "@cxkit/alpharun";
 import { NotFoundError, unwrap } from "@cxkit/runtime";
 import type { Contact, EndUser } from "../vendor-types.js";
-import { type ContactKey, DEFAULT_CONTACT_LOOKUP } from "./contact-mapping.js";
+import { CONTACT_ID_PREFIXES, type ContactKey, DEFAULT_CONTACT_LOOKUP } from "./contact-mapping.js";
 
 /** One way to address the Alpharun contact: how it was derived and the contact id it gives. */
 export interface ContactLookup {
@@ -9,8 +9,6 @@ export interface ContactLookup {
   /** an Alpharun contact id: a UUID, or `alt:email:`, `alt:phone_number:` or `alt:ext_id:` and a value */
   id: string;
 }
-
-const PREFIX = { email: "alt:email:", phone: "alt:phone_number:", externalId: "alt:ext_id:" } as const;
 
 /** The lookups to try for an end user, in the mapping's order, each once, skipping keys the end user lacks. */
 export function contactLookups(endUser: EndUser, keys: readonly ContactKey[] = DEFAULT_CONTACT_LOOKUP) {
@@ -24,7 +22,7 @@ export function contactLookups(endUser: EndUser, keys: readonly ContactKey[] = D
     const lookup: ContactLookup =
       typeof key === "function"
         ? { matchedBy: "custom", id: value }
-        : { matchedBy: key, id: `${PREFIX[key]}${value}` };
+        : { matchedBy: key, id: `${CONTACT_ID_PREFIXES[key]}${value}` };
     if (!lookups.some((seen) => seen.id === lookup.id)) lookups.push(lookup);
   }
   return lookups;

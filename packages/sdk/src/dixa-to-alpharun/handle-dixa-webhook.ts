@@ -6,6 +6,9 @@ import {
   type WebhookEventStore,
   type WebhookHeaders,
 } from "@cxkit/dixa/webhooks";
+import type { DriftCheck } from "@cxkit/runtime/drift";
+import { isConversationId } from "../check-input.js";
+import { WebhookPayloadError } from "../errors.js";
 import { isRetryable } from "../failure.js";
 import { firstFailure, type OutcomeStatus, type SkipReason } from "../outcome.js";
 import type { SyncContext } from "../sync-context.js";
@@ -41,7 +44,11 @@ export interface DixaWebhookSettings {
   secret: () => string;
   events: ReadonlySet<string>;
   store: WebhookEventStore;
+  /** checks each verified delivery against the spec's event schemas (`dixa.validateResponses`) */
+  drift?: DriftCheck | undefined;
 }
+
+const utf8 = new TextDecoder();
 
 /**
  * The handler of signed Dixa deliveries: verifies the signature (a `WebhookSignatureError` when it
@@ -57,15 +64,28 @@ export function dixaWebhookHandler(context: SyncContext, settings: DixaWebhookSe
   // `inFlight` serialises deliveries of one event within this process, and `has`/`add` remember it.
   const atomic = store.claim !== undefined && store.delete !== undefined;
 
-  const handle = async (event: DixaWebhookEvent, options: ConversationSyncOptions) => {
+  /** The conversation a synced event is about; undefined for an event that is not synced. */
+  const conversationOf = (event: DixaWebhookEvent): number | undefined => {
+    if (event.kind === "unknown-event" || !settings.events.has(event.event_fqn)) return undefined;
+    // Note: verification checks the envelope, not each event's data (Dixa signed it); the sync needs its id.
+    const csid = (event.data as { conversation?: { csid?: unknown } }).conversation?.csid;
+    if (isConversationId(csid)) return csid;
+    const message = `a ${event.event_fqn} delivery without its conversation: data.conversation.csid must be a Dixa conversation id`;
+    throw new WebhookPayloadError("malformed", message, event.event_fqn);
+  };
+
+  const handle = async (
+    event: DixaWebhookEvent,
+    conversationId: number | undefined,
+    options: ConversationSyncOptions,
+  ) => {
     const base = { eventId: event.event_id, eventFqn: event.event_fqn };
-    if (event.kind === "unknown-event" || !settings.events.has(event.event_fqn)) {
+    if (conversationId === undefined) {
       const known =
         event.kind === "unknown-event" ? "not an event cxkit knows" : "not one of the events synced";
       const message = `${event.event_fqn} is ${known} (synced: ${[...settings.events].join(", ")})`;
       return { ...base, status: "skipped", reason: { code: "event-not-synced", message } } as const;
     }
-    const conversationId = event.data.conversation.csid;
     const report = await syncConversation(context, conversationId, options);
     return { ...base, conversationId, status: report.status, report };
   };
@@ -76,6 +96,8 @@ export function dixaWebhookHandler(context: SyncContext, settings: DixaWebhookSe
     options: ConversationSyncOptions = {},
   ): Promise<DixaWebhookResult> => {
     const event = await verifyDixaWebhook(body, headers, settings.secret());
+    settings.drift?.checkPayload("KnownWebhookEvent", typeof body === "string" ? body : utf8.decode(body));
+    const conversationId = conversationOf(event);
     const id = event.event_id;
     const duplicate = { eventId: id, eventFqn: event.event_fqn, status: "duplicate" } as const;
     const running = inFlight.get(id);
@@ -88,7 +110,7 @@ export function dixaWebhookHandler(context: SyncContext, settings: DixaWebhookSe
       if (!fresh) return duplicate;
       let result: DixaWebhookResult | undefined;
       try {
-        result = await handle(event, options);
+        result = await handle(event, conversationId, options);
         return result;
       } finally {
         if (!result || mustRetry(result)) {

@@ -91,10 +91,8 @@ async function sync(
     explicit: options.mapping !== undefined,
     clearEmpty: options.clearEmpty ?? true,
   });
-  const unfit = plan.fields.flatMap((field) =>
-    field.status === "failed" && field.error.stage === "mapping" ? [field.error] : [],
-  );
-  if (unfit.length > 0) return { ...where, ...blocked(plan.fields, unfit, notWritten) };
+  const stopped = blocked(plan.fields, notWritten);
+  if (stopped) return { ...where, ...stopped };
   const write = !dryRun && contact && (plan.set.length > 0 || plan.remove.length > 0);
   const id = contact?.id ?? found?.lookup.id;
   const fields = write && id ? await patchContact(context.alpharun, id, plan, signal) : plan.fields;

@@ -7,6 +7,7 @@ import {
   createCx,
   createMemoryEventStore,
   EnvironmentSecretError,
+  WebhookPayloadError,
   WebhookSignatureError,
 } from "../../src/index.js";
 import { delivery, eventBody, WEBHOOK_SECRET } from "../support/dixa-delivery.js";
@@ -140,6 +141,23 @@ describe("handleDixaWebhook", () => {
       eventFqn: "SLA_BREACHED",
       reason: { code: "event-not-synced" },
     });
+    expect(server.requests).toEqual([]);
+  });
+
+  test("refuses a synced event without its conversation id as a malformed payload, before any request", async () => {
+    const { server, cx } = await scenario(contactFields, secret);
+    const raw = JSON.parse(eventBody(1)) as { data: unknown };
+    raw.data = { conversation: { csid: "4242" } };
+
+    const error = await cx.handleDixaWebhook(...args(JSON.stringify(raw))).catch((caught: unknown) => caught);
+    const skipped = await cx.handleDixaWebhook(
+      ...args(JSON.stringify({ ...raw, event_fqn: "CONVERSATION_TAG_ADDED" })),
+    );
+
+    expect(error).toBeInstanceOf(WebhookPayloadError);
+    expect(error).toMatchObject({ problem: "malformed", eventType: "CONVERSATION_CLOSED" });
+    expect((error as Error).message).toContain("data.conversation.csid");
+    expect(skipped).toMatchObject({ status: "skipped", reason: { code: "event-not-synced" } });
     expect(server.requests).toEqual([]);
   });
 
