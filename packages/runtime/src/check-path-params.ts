@@ -47,7 +47,8 @@ export function checkPathValues<Client extends object>(client: Client): Client {
     }
     return request(method, path, init);
   };
-  for (const method in methods) if (/^[A-Z]+$/.test(method)) methods[method] = (path, init) => send(method, path, init);
+  for (const method in methods)
+    if (/^[A-Z]+$/.test(method)) methods[method] = (path, init) => send(method, path, init);
   methods.request = (method, path, init) => send(method.toUpperCase(), path, init);
   return client;
 }

@@ -1,8 +1,8 @@
 import createClient from "openapi-fetch";
 import { type ApiClient, PAGINATION } from "./api-client.js";
 import { checkCredential } from "./check-credential.js";
-import { checkPathValues } from "./check-path-params.js";
 import { checkClientOptions, refuseOption } from "./check-options.js";
+import { checkPathValues } from "./check-path-params.js";
 import { createRuntime } from "./create-runtime.js";
 import type { Logger } from "./logger.js";
 import type { PaginatedOperations } from "./paginated-operations.js";

@@ -5,6 +5,7 @@ import { type Clock, systemClock } from "./clock.js";
 import { noResponseError } from "./errors.js";
 import { emitAttemptLog, type Logger } from "./logger.js";
 import type { RateLimiter } from "./rate-limit.js";
+import { readsBody } from "./reads-body.js";
 import { createRedactor } from "./redact.js";
 import { generateRequestId } from "./request-id.js";
 import { requestOptions } from "./request-options.js";
@@ -16,7 +17,6 @@ import {
   resolveRetry,
   responseRetryDelay,
 } from "./retry.js";
-import { readsBody } from "./reads-body.js";
 import { createAttemptSender, mustBuffer } from "./send-attempt.js";
 import { createDeadlines } from "./timeout.js";
 import { NEVER_ABORTED } from "./transport/lite-request.js";
