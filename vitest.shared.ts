@@ -1,5 +1,13 @@
 // Settings every package's vitest config shares: the JSON report that .ci/run sums up.
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+
+/**
+ * The compiler that builds and type-checks our packages: TypeScript 7 (native; the `typescript-7` alias),
+ * about 5x faster than 5.9 with the same `.js` and `.d.ts` out. `typescript` (5.9) stays for
+ * openapi-typescript's compiler API; consumers' versions are the pack-and-install test's matrix.
+ */
+export const nativeTsc = fileURLToPath(new URL("./node_modules/typescript-7/bin/tsc", import.meta.url));
 
 export const sharedTestConfig = defineConfig({
   test: {
@@ -26,6 +34,7 @@ export const typeTestConfig = defineConfig({
       only: true,
       include: ["test/types/**/*.test-d.ts"],
       tsconfig: "./tsconfig.json",
+      checker: nativeTsc,
     },
   },
 });

@@ -2,7 +2,6 @@
 // missing or older than `src/` (turbo's `test` task builds it already; this covers a bare `vitest run`).
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -22,6 +21,6 @@ function newest(dir: string): number {
 export function ensureBuilt(): void {
   const entry = join(packageRoot, "dist", "cli", "main.js");
   if (existsSync(entry) && statSync(entry).mtimeMs >= newest(join(packageRoot, "src"))) return;
-  const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+  const tsc = join(packageRoot, "../../node_modules/typescript-7/bin/tsc"); // the build script's compiler
   execFileSync(process.execPath, [tsc, "-p", join(packageRoot, "tsconfig.build.json")], { stdio: "inherit" });
 }
