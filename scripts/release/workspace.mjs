@@ -1,20 +1,22 @@
-// The workspace as the release sees it: its packages (as pnpm lists them) and the pending changesets.
+// The workspace as the release sees it: its packages (as changesets finds them) and the pending changesets.
 import { readdirSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { ReleaseError } from "./checks.mjs";
-import { runStep } from "./run-step.mjs";
+import { getPackages } from "@manypkg/get-packages";
 
-/** The workspace's packages: `{ name, version, private, path, manifest }`. */
+/**
+ * The workspace's packages, `{ name, version, private, path, manifest }`, from pnpm-workspace.yaml's
+ * globs with @manypkg/get-packages: the list `changeset version` and `changeset publish` work from
+ * (and no `pnpm ls` process per call).
+ */
 export async function workspacePackages(root) {
-  const listed = await runStep("pnpm", ["ls", "-r", "--depth", "-1", "--json"], { cwd: root, quiet: true });
-  if (listed.code !== 0) throw new ReleaseError(`pnpm ls failed: ${listed.output.trim().split("\n")[0]}`);
-  return Promise.all(
-    JSON.parse(listed.output).map(async (pkg) => ({
-      ...pkg,
-      manifest: JSON.parse(await readFile(join(pkg.path, "package.json"), "utf8")),
-    })),
-  );
+  const { packages } = await getPackages(root);
+  return packages.map(({ dir, packageJson }) => ({
+    name: packageJson.name,
+    version: packageJson.version,
+    private: packageJson.private === true,
+    path: dir,
+    manifest: packageJson,
+  }));
 }
 
 /** The packages that get published: not private, with a version. */
