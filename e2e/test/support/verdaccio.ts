@@ -101,8 +101,10 @@ function configYaml(dir: string, port: number, npm: NpmConfig): string {
     `storage: ${JSON.stringify(join(dir, "storage"))}`,
     ...(npm.proxy ? [`http_proxy: ${JSON.stringify(npm.proxy)}`] : []),
     ...(npm.httpsProxy ? [`https_proxy: ${JSON.stringify(npm.httpsProxy)}`] : []),
+    // Note: bcrypt at its lowest cost (4, not 10): Verdaccio checks the password behind the token on
+    // every authenticated request, in pure JS, and at cost 10 that was most of its CPU in this suite.
     "auth:",
-    `  htpasswd: { file: ${JSON.stringify(join(dir, "htpasswd"))}, max_users: 10 }`,
+    `  htpasswd: { file: ${JSON.stringify(join(dir, "htpasswd"))}, max_users: 10, rounds: 4 }`,
     "uplinks:",
     `  up: { url: ${JSON.stringify(npm.registry)}, timeout: 60s, maxage: 30m }`,
     "packages:",
