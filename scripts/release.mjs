@@ -36,7 +36,7 @@ export async function release({ preview, skipTests }, env = process.env) {
   checkCleanTree(repoRoot);
   const workspace = await workspacePackages(repoRoot);
   checkWorkspaceRanges(workspace);
-  checkGenerated(repoRoot);
+  await checkGenerated(repoRoot);
   const pending = pendingChangesets(repoRoot);
   if (preview !== undefined && pending.length === 0) {
     throw new ReleaseError(
