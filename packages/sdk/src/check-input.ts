@@ -276,7 +276,12 @@ async function* checkEach(ids: AsyncIterable<unknown> | Iterable<unknown>): Asyn
 }
 
 /** The value as a plain object, any key but `keys` refused (`path` names it, "" for the options). */
-function checkObject(where: string, path: string, value: unknown, keys: string[]): Record<string, unknown> {
+export function checkObject(
+  where: string,
+  path: string,
+  value: unknown,
+  keys: string[],
+): Record<string, unknown> {
   if (!isPlainObject(value)) return refuser(where)(path || "options", "an object", value);
   for (const key of Object.keys(value)) {
     if (!keys.includes(key)) {

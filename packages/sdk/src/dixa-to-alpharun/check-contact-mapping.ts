@@ -1,6 +1,5 @@
 import type { RefuseOption } from "@cxkit/runtime";
-import { ALLOWED, isName, isPlainObject, refuser } from "../check-input.js";
-import { CxOptionsError } from "../errors.js";
+import { ALLOWED, checkObject, isName, isPlainObject, refuser } from "../check-input.js";
 import { CONTACT_ID_PREFIXES, CONVERSATION_FACTS } from "./contact-mapping.js";
 
 const FACTS = Object.keys(CONVERSATION_FACTS);
@@ -12,10 +11,7 @@ const RULE = `a fact (${FACTS.join(", ")}), { attribute: <Dixa attribute identif
 export function checkContactMapping(where: string, mapping: unknown, name = "mapping"): void {
   const refuse: RefuseOption = refuser(where, name);
   if (!isPlainObject(mapping)) refuse("", "an object { fields, lookup? }", mapping);
-  for (const key of Object.keys(mapping)) {
-    if (key !== "fields" && key !== "lookup") notAnOption(where, `${name}.${key}`, "fields, lookup");
-  }
-  const { fields, lookup } = mapping;
+  const { fields, lookup } = checkObject(where, name, mapping, ["fields", "lookup"]);
   if (lookup !== undefined) {
     const valid = (key: unknown) => KEYS.includes(key as string) || typeof key === "function";
     if (!Array.isArray(lookup) || lookup.length === 0 || !lookup.every(valid)) {
@@ -32,16 +28,10 @@ export function checkContactMapping(where: string, mapping: unknown, name = "map
     } else if (isPlainObject(rule) && "attribute" in rule) {
       if (!isName(rule.attribute) || Object.keys(rule).length > 1) refuse(`.fields.${key}`, RULE, rule);
     } else if (isPlainObject(rule) && typeof rule.value === "function") {
-      const { uses } = rule;
-      const extra = Object.keys(rule).filter((name) => name !== "value" && name !== "uses");
-      if (extra[0] !== undefined) notAnOption(where, `${name}.fields.${key}.${extra[0]}`, "value, uses");
+      const { uses } = checkObject(where, `${name}.fields.${key}`, rule, ["value", "uses"]);
       if (uses !== undefined && !(Array.isArray(uses) && uses.every((read) => READS.includes(read)))) {
         refuse(`.fields.${key}.uses`, `an array of ${READS.join(", ")}`, uses);
       }
     } else refuse(`.fields.${key}`, RULE, rule);
   }
-}
-
-function notAnOption(where: string, option: string, options: string): never {
-  throw new CxOptionsError(option, `${where}: ${option} is not an option (options: ${options})`);
 }

@@ -155,6 +155,19 @@ describe("createCx", () => {
     expectRefusal(error, "createCx", entry);
   });
 
+  test.each([
+    [{ fields: { a: "status" }, lookups: ["email"] }, "contactMapping.lookups", "fields, lookup"],
+    [{ fields: { a: { value: () => 1, use: ["tags"] } } }, "contactMapping.fields.a.use", "value, uses"],
+  ])(
+    "refuses a contact mapping with an unknown key, naming the keys it takes",
+    async (mapping, option, keys) => {
+      const error = await refusal(() => createCx({ contactMapping: mapping as never }));
+      expect(error).toBeInstanceOf(CxOptionsError);
+      expect(error.option).toBe(option);
+      expect(error.message).toBe(`createCx: ${option} is not an option (options: ${keys})`);
+    },
+  );
+
   test("never shows a credential it refuses", async () => {
     const error = await refusal(() => createCx({ alpharun: { token: "secret-token\u0000" } }));
     expect(error.message).not.toContain("secret-token");
