@@ -21,6 +21,8 @@ import { type ConversationMethods, conversationMethods } from "./dixa-to-alpharu
 import { CREDENTIAL_VARIABLES, CxOptionsError, EnvironmentCredentialError } from "./errors.js";
 import type { SyncContext } from "./sync-context.js";
 
+const utf8 = new TextDecoder();
+
 /** One object for both APIs and the workflows that cross them (Dixa -> Alpharun: `ConversationMethods`). */
 export interface Cx extends ConversationMethods {
   /** the Alpharun client, built on first use; throws `MissingCredentialError` without a token */
@@ -111,8 +113,12 @@ export function createCx(options: CxOptions = {}): Cx {
     },
     handleAlpharunWebhook: async (payload, sync) => {
       const { id } = parseAlpharunWebhook(payload).data.customer_interaction;
-      const raw = payload instanceof Uint8Array ? new TextDecoder().decode(payload) : payload;
-      options.alpharun?.validateResponses?.checkPayload("CustomerInteractionUpdatedWebhook", raw);
+      const drift = options.alpharun?.validateResponses;
+      // Note: the body is decoded for the drift check only when there is one (not on every delivery).
+      drift?.checkPayload(
+        "CustomerInteractionUpdatedWebhook",
+        payload instanceof Uint8Array ? utf8.decode(payload) : payload,
+      );
       return syncInteraction(context, id, prepare("handleAlpharunWebhook", sync, OPTION_KEYS.webhook));
     },
     backfill: async (ids, run) => {

@@ -40,6 +40,21 @@ test("reports a webhook payload's extra field as additive drift and still syncs"
   ]);
 });
 
+test("checks a webhook body given as bytes as it checks its text", async () => {
+  const events: DriftEvent[] = [];
+  const validateResponses = validateAlpharunResponses({ onDrift: (event) => events.push(event) });
+  const { cx, world } = await scenario(undefined, { alpharun: { validateResponses } });
+  const { interactionId } = addCustomer(world, { customer_satisfaction_score: 5 });
+  const body = new TextEncoder().encode(JSON.stringify(updated(interactionId, { attempt: 2 })));
+
+  const report = await cx.handleAlpharunWebhook(body);
+
+  expect(report.status).toBe("applied");
+  expect(webhookEvents(events).map((event) => [event.kind, event.pointer])).toEqual([
+    ["extra-field", "/attempt"],
+  ]);
+});
+
 test('"throw" rejects a payload that breaks the spec with ResponseDriftError, before any request', async () => {
   const validateResponses = validateAlpharunResponses({ mode: "throw", onDrift: () => {} });
   const { cx, world, server } = await scenario(undefined, { alpharun: { validateResponses } });
