@@ -51,7 +51,6 @@ export function conversationMethods(
     };
   };
   const handle = dixaWebhookHandler(context, {
-    secret: () => given ?? secretFromEnvironment(env),
     events: new Set(options.dixaEvents ?? DEFAULT_DIXA_EVENTS),
     store: options.eventStore ?? createMemoryEventStore(),
     drift: options.dixa?.validateResponses,
@@ -71,8 +70,9 @@ export function conversationMethods(
           body,
         );
       }
-      if (given === undefined) secretFromEnvironment(env);
-      return handle(body, headers, prepare("handleDixaWebhook", sync));
+      // Note: read per delivery (not at createCx), so a receiver without a secret fails only its deliveries.
+      const secret = given ?? secretFromEnvironment(env);
+      return handle(body, headers, secret, prepare("handleDixaWebhook", sync));
     },
   };
 }

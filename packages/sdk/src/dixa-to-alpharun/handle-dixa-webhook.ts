@@ -40,8 +40,6 @@ export const DEFAULT_DIXA_EVENTS: readonly DixaWebhookEventFqn[] = [
 const REMEMBER_MS = DEFAULT_EVENT_STORE.ttlMs;
 
 export interface DixaWebhookSettings {
-  /** the subscription's secret, checked already (called per delivery, so a facade can read it lazily) */
-  secret: () => string;
   events: ReadonlySet<string>;
   store: WebhookEventStore;
   /** checks each verified delivery against the spec's event schemas (`dixa.validateResponses`) */
@@ -51,7 +49,8 @@ export interface DixaWebhookSettings {
 const utf8 = new TextDecoder();
 
 /**
- * The handler of signed Dixa deliveries: verifies the signature (a `WebhookSignatureError` when it
+ * The handler of signed Dixa deliveries: verifies the signature with `secret` (the subscription's,
+ * checked already; a `WebhookSignatureError` when it
  * fails), handles each `event_id` once, and syncs the event's conversation onto its Alpharun
  * contact when the event is one of `events`. A delivery of an event being handled right now waits
  * for it and reports `duplicate`; one whose sync failed in a way worth retrying is not remembered,
@@ -93,9 +92,10 @@ export function dixaWebhookHandler(context: SyncContext, settings: DixaWebhookSe
   return async (
     body: string | Uint8Array,
     headers: WebhookHeaders,
+    secret: string,
     options: ConversationSyncOptions = {},
   ): Promise<DixaWebhookResult> => {
-    const event = await verifyDixaWebhook(body, headers, settings.secret());
+    const event = await verifyDixaWebhook(body, headers, secret);
     settings.drift?.checkPayload("KnownWebhookEvent", typeof body === "string" ? body : utf8.decode(body));
     const conversationId = conversationOf(event);
     const id = event.event_id;

@@ -216,6 +216,23 @@ describe("the webhook secret", () => {
     );
   });
 
+  test("is read from the environment once per delivery", async () => {
+    let reads = 0;
+    const env = {
+      ALPHARUN_API_TOKEN: "a",
+      DIXA_API_KEY: "d",
+      get DIXA_WEBHOOK_SECRET() {
+        reads += 1;
+        return WEBHOOK_SECRET;
+      },
+    };
+    const cx = createCx({ env });
+    const { body, headers } = delivery(eventBody(1, { fqn: "CONVERSATION_CREATED" }));
+
+    await expect(cx.handleDixaWebhook(body, headers)).resolves.toMatchObject({ status: "skipped" });
+    expect(reads).toBe(1);
+  });
+
   test("from the environment must be hex, and the error never shows it", async () => {
     const cx = createCx({
       env: { ALPHARUN_API_TOKEN: "a", DIXA_API_KEY: "d", DIXA_WEBHOOK_SECRET: "my-secret-text" },
