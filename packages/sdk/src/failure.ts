@@ -3,6 +3,7 @@ import { passConfigurationErrors } from "./errors.js";
 import {
   type FailureInfo,
   type FailureStage,
+  firstFailure,
   type OutcomeStatus,
   type ReportParts,
   type SkipReason,
@@ -74,4 +75,16 @@ export async function settle<R extends ReportParts>(
 export function isRetryable(failure: FailureInfo): boolean {
   if (failure.status !== undefined) return isRetryableStatus(failure.status);
   return failure.name === "ConnectionError" || failure.name === "TimeoutError";
+}
+
+/**
+ * The first failure of a failed result: a sync's report, or a webhook result holding one in `report`;
+ * undefined for any other status or shape. What a webhook handler and a receiver judge a delivery by.
+ */
+export function failureOf(result: unknown): FailureInfo | undefined {
+  if (typeof result !== "object" || result === null) return undefined;
+  const { status, report } = result as { status?: unknown; report?: unknown };
+  const parts = (report ?? result) as Partial<ReportParts>;
+  if (status !== "failed" || !Array.isArray(parts.fields)) return undefined;
+  return firstFailure(parts as ReportParts);
 }

@@ -9,8 +9,8 @@ import {
 import type { DriftCheck } from "@cxkit/runtime/drift";
 import { isConversationId } from "../check-input.js";
 import { WebhookPayloadError } from "../errors.js";
-import { isRetryable } from "../failure.js";
-import { firstFailure, type OutcomeStatus, type SkipReason } from "../outcome.js";
+import { failureOf, isRetryable } from "../failure.js";
+import type { OutcomeStatus, SkipReason } from "../outcome.js";
 import type { SyncContext } from "../sync-context.js";
 import type { ContactSyncReport } from "./contact-sync-report.js";
 import { type ConversationSyncOptions, syncConversation } from "./sync-conversation.js";
@@ -128,7 +128,7 @@ export function dixaWebhookHandler(context: SyncContext, settings: DixaWebhookSe
 }
 
 /** A result whose sync failed in a way worth retrying: Dixa should deliver the event again. */
-export function mustRetry(result: DixaWebhookResult): boolean {
-  const failure = result.status === "failed" && result.report ? firstFailure(result.report) : undefined;
+function mustRetry(result: DixaWebhookResult): boolean {
+  const failure = failureOf(result);
   return failure !== undefined && isRetryable(failure);
 }

@@ -1,7 +1,6 @@
 import { WebhookSignatureError } from "@cxkit/dixa/webhooks";
 import { isMisconfiguration, WebhookPayloadError } from "../errors.js";
-import { isRetryable } from "../failure.js";
-import { firstFailure, type ReportParts } from "../outcome.js";
+import { failureOf, isRetryable } from "../failure.js";
 
 /** One line's worth of what a receiver did with a delivery: no body, no secret, no personal data. */
 export interface DeliveryLog {
@@ -30,14 +29,13 @@ export interface DeliveryAnswer {
 export const DEFAULT_RETRY_AFTER_SECONDS = 30;
 
 /** A result of a handler: a report, or a webhook result with a report in it. */
-type Outcome = Partial<ReportParts> & {
+interface Outcome {
   status?: unknown;
   eventId?: unknown;
   eventFqn?: unknown;
   conversationId?: unknown;
   interactionId?: unknown;
-  report?: Partial<ReportParts>;
-};
+}
 
 /**
  * The answer to a handled delivery: 503 with `Retry-After` when its sync failed in a way worth
@@ -46,11 +44,7 @@ type Outcome = Partial<ReportParts> & {
  */
 export function answerResult(result: unknown): DeliveryAnswer {
   const outcome = (typeof result === "object" && result !== null ? result : {}) as Outcome;
-  const parts = outcome.report ?? outcome;
-  const failure =
-    outcome.status === "failed" && Array.isArray(parts.fields)
-      ? firstFailure(parts as ReportParts)
-      : undefined;
+  const failure = failureOf(result);
   const ids = {
     ...(typeof outcome.eventId === "string" && { eventId: outcome.eventId }),
     ...(typeof outcome.eventFqn === "string" && { eventFqn: outcome.eventFqn }),
