@@ -1,5 +1,5 @@
 import { toFailure } from "../failure.js";
-import { mappingMessage } from "../mapping-failure.js";
+import { mappingError, mappingMessage } from "../mapping-failure.js";
 import type { FailureInfo } from "../outcome.js";
 import type { DixaAttributeValue } from "../vendor-types.js";
 import type { AttributeIndex } from "./attribute-definitions.js";
@@ -88,7 +88,7 @@ export function planFields(
 /** A value the attribute cannot take: a configuration error under an explicit mapping. */
 function unwritable(key: string, attribute: string, why: string, explicit: boolean): FailureInfo {
   return explicit
-    ? { stage: "mapping", name: "MappingError", message: mappingMessage(key, attribute, why) }
+    ? mappingError([{ message: mappingMessage(key, attribute, why) }])
     : { stage: "convert", name: "ValueError", message: why };
 }
 
