@@ -6,13 +6,13 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { parse } from "yaml";
 import { apis, selectApis } from "./apis.mjs";
 import { LiveTableError, loadLiveRun } from "./live/load-live-run.mjs";
 import { startPrismProxy } from "./live/prism-proxy.mjs";
 import { renderReport } from "./live/render-report.mjs";
 import { runCases } from "./live/run-cases.mjs";
 import { summarizeRun } from "./live/summarize-run.mjs";
+import { readYaml } from "./specs/read-yaml.mjs";
 
 /**
  * Runs the live cases of `name`; returns the report, or undefined when the credential is not set.
@@ -32,7 +32,7 @@ export async function contractLive(
     return undefined;
   }
   const upstream =
-    env[run.table.baseUrlVariable] || parse(await readFile(run.spec, "utf8")).servers?.[0]?.url;
+    env[run.table.baseUrlVariable] || readYaml(await readFile(run.spec, "utf8")).servers?.[0]?.url;
   const { findResponseDrift } = await import("@cxkit/runtime/drift");
 
   const proxy = await startPrismProxy(run.spec, upstream);

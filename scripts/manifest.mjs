@@ -8,8 +8,8 @@ import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { parse } from "yaml";
 import { apis, repoRoot, selectApis } from "./apis.mjs";
+import { readYaml } from "./specs/read-yaml.mjs";
 
 export const manifestPath = join(repoRoot, "specs", "manifest.json");
 
@@ -60,7 +60,7 @@ export async function manifestProblems(names, root = repoRoot) {
         `${name}: ${apis[name].spec} changed but its manifest sha256 did not (${entry.sha256?.slice(0, 12)}…)`,
       );
     }
-    const version = parse(text)?.info?.version;
+    const version = readYaml(text)?.info?.version;
     if (entry.specVersion !== version) {
       problems.push(`${name}: manifest specVersion ${entry.specVersion} != spec info.version ${version}`);
     }
@@ -89,7 +89,7 @@ export async function updateManifest(names, { root = repoRoot, upstream = {} } =
     manifest.apis[name] = {
       ...entry,
       upstream: documents,
-      specVersion: parse(text)?.info?.version,
+      specVersion: readYaml(text)?.info?.version,
       sha256: sha256(text),
     };
   }

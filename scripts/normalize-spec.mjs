@@ -2,7 +2,7 @@
 // of the document (its key order, fixed formatting), so the committed file is a function of the
 // vendor's documents and the overlay alone (specs:build, scripts/specs/build-spec.mjs).
 import { isDeepStrictEqual } from "node:util";
-import { Document } from "yaml";
+import { Document, Scalar, visit } from "yaml";
 import { readYaml } from "./specs/read-yaml.mjs";
 
 /** How every spec we write is formatted. */
@@ -32,8 +32,25 @@ export function parseSpec(text, source) {
 
 /** Renders a document as the YAML we commit, under `header` (comment lines without their `# `). */
 export function renderSpec(doc, header = []) {
-  const rendered = new Document(doc).toString(yamlOptions);
+  const document = new Document(doc);
+  // Note: yaml writes a string such as `1_000` or `0b101` plain (YAML 1.2 has no such numbers), but
+  // js-yaml, which reads our specs (readYaml, openapi-typescript), takes it for a number: quote it.
+  visit(document, {
+    Scalar(_key, node) {
+      if (typeof node.value === "string" && readsAsNumber(node.value)) node.type = Scalar.QUOTE_SINGLE;
+    },
+  });
+  const rendered = document.toString(yamlOptions);
   return `${header.map((line) => `# ${line}\n`).join("")}${rendered}`;
+}
+
+function readsAsNumber(text) {
+  if (!/^[-+.\d]/.test(text)) return false;
+  try {
+    return typeof readYaml(text) === "number";
+  } catch {
+    return false;
+  }
 }
 
 /** True when two parsed specs mean the same (key order aside). */

@@ -11,7 +11,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { parse } from "yaml";
 import { apis, repoRoot, selectApis } from "./apis.mjs";
 import { dependentsOf } from "./changeset-guard.mjs";
 import { releaseBump, writeChangeset } from "./changeset-writer.mjs";
@@ -23,6 +22,7 @@ import { classifyChanges } from "./spec-diff/classify.mjs";
 import { buildSpec } from "./specs/build-spec.mjs";
 import { fetchUpstream } from "./specs/fetch-upstream.mjs";
 import { mergeUpstream } from "./specs/merge-upstream.mjs";
+import { readYaml } from "./specs/read-yaml.mjs";
 import { syncReport } from "./specs/sync-report.mjs";
 import { unshippedChanges } from "./specs/vendor-changes.mjs";
 import { problemLines } from "./specs-build.mjs";
@@ -54,9 +54,9 @@ async function prepare(name, { from, cwd, scratch }) {
     .map((result) => ({ ...result, was: earlier[result.index]?.overridden ?? "" }));
   const specPath = join(repoRoot, api.spec);
   const previous = await readFile(specPath, "utf8");
-  const oldDoc = parse(previous);
+  const oldDoc = readYaml(previous);
   const plan = { name, unchanged: false, documents, vendor, overridden, fixes: build.fixes };
-  if (sameSpec(oldDoc, parse(build.text))) return { ...plan, specChanged: false };
+  if (sameSpec(oldDoc, readYaml(build.text))) return { ...plan, specChanged: false };
 
   const candidate = join(scratch, name, "openapi.yaml");
   await mkdir(join(scratch, name), { recursive: true });

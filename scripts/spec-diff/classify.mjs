@@ -1,12 +1,13 @@
 // Compares two versions of an OpenAPI 3 document and classifies every change as breaking, additive
 // or cosmetic (rules.mjs), grouped by operation. Local `$ref`s are followed; the documents must be
 // single files (our vendored specs are).
+
+import { eachOperation } from "../specs/operations.mjs";
 import { DiffContext, same } from "./diff-context.mjs";
 import { diffOperation, diffSecurity } from "./operation-diff.mjs";
 import { bumpFor } from "./rules.mjs";
 import { diffSchema } from "./schema-diff.mjs";
 
-const methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 const rootKeys = new Set(["paths", "webhooks", "components", "security", "servers", "info", "tags"]);
 
 /**
@@ -40,14 +41,10 @@ export function classifyChanges(oldDoc, newDoc) {
  */
 function operations(paths = {}, prefix = "") {
   const result = new Map();
-  for (const [path, pathItem] of Object.entries(paths ?? {})) {
-    for (const method of methods) {
-      const op = pathItem?.[method];
-      if (!op) continue;
-      const name = `${prefix ? `${prefix} ` : ""}${method.toUpperCase()} ${path}`;
-      const label = op.operationId ? `${name} (${op.operationId})` : name;
-      result.set(`${prefix}${method} ${path.replace(/\{[^}]*\}/g, "{}")}`, { op, pathItem, label });
-    }
+  for (const { path, method, operation: op, pathItem } of eachOperation(paths)) {
+    const name = `${prefix ? `${prefix} ` : ""}${method.toUpperCase()} ${path}`;
+    const label = op.operationId ? `${name} (${op.operationId})` : name;
+    result.set(`${prefix}${method} ${path.replace(/\{[^}]*\}/g, "{}")}`, { op, pathItem, label });
   }
   return result;
 }

@@ -7,12 +7,11 @@ import { apis, repoRoot } from "../apis.mjs";
 import { parseSpec, renderSpec } from "../normalize-spec.mjs";
 import { applySpecFixes } from "../spec-fixes.mjs";
 import { mergeUpstream } from "./merge-upstream.mjs";
+import { eachOperation } from "./operations.mjs";
 import { applyOverlay } from "./overlay.mjs";
 import { readOverlay } from "./overlay-document.mjs";
 import { describeOverridden } from "./overlay-effect.mjs";
 import { componentNames, prune } from "./prune.mjs";
-
-const methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 /** The manifest entry of one API (`upstream`: its documents, in merge order). */
 export async function manifestEntry(name, root = repoRoot) {
@@ -31,15 +30,6 @@ export async function readUpstream(name, root = repoRoot) {
   return Promise.all(
     entry.upstream.map(async ({ file }) => ({ file, text: await readFile(join(root, file), "utf8") })),
   );
-}
-
-/** Every operation of a document, keyed `method path`. */
-export function operationsOf(doc) {
-  const result = new Map();
-  for (const [path, item] of Object.entries(doc?.paths ?? {})) {
-    for (const method of methods) if (item?.[method]) result.set(`${method} ${path}`, item[method]);
-  }
-  return result;
 }
 
 /**
@@ -69,7 +59,7 @@ export async function buildSpec(name, { root = repoRoot, upstream, withVendor = 
   const sources = upstream ?? (await readUpstream(name, root));
   const documents = sources.map(({ file, text }) => ({ file, doc: parseSpec(text, file) }));
   const merged = mergeUpstream(documents);
-  const vendorOperations = [...operationsOf(merged).keys()];
+  const vendorOperations = [...eachOperation(merged.paths)].map(({ method, path }) => ({ method, path }));
   // Note: a copy of the vendor's merged document only for sync-specs' report (a clone costs).
   const vendor = withVendor || track ? structuredClone(merged) : undefined;
   const fixes = applySpecFixes(merged);
@@ -87,13 +77,12 @@ export async function buildSpec(name, { root = repoRoot, upstream, withVendor = 
     "Change the overlay and build again (docs/specs.md).",
   ]);
   // Note: a vendor operation ships when an action copies it or it stays where the vendor put it.
-  const built = operationsOf(doc);
   const copied = new Set(results.flatMap((result) => (result.copied ? [result.copied] : [])));
   const shipped = new Set();
-  for (const key of vendorOperations) {
-    const [method, path] = [key.slice(0, key.indexOf(" ")), key.slice(key.indexOf(" ") + 1)];
+  for (const { method, path } of vendorOperations) {
     const pointer = `$['paths']['${path.replaceAll("'", "\\'")}']['${method}']`;
-    if (built.has(key) || copied.has(pointer) || copied.has(`$['paths']['${path}']`)) shipped.add(key);
+    const built = doc.paths?.[path]?.[method];
+    if (built || copied.has(pointer) || copied.has(`$['paths']['${path}']`)) shipped.add(`${method} ${path}`);
   }
   return {
     name,

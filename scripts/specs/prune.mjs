@@ -2,7 +2,7 @@
 // when the overlay gives it its `x-cxkit-source` (where its shape comes from); every other operation
 // is dropped, and so are path items left empty and upstream components that nothing shipped refers
 // to. A component the overlay added is kept even when unreferenced (a webhook payload, say).
-const methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+import { eachOperation, HTTP_METHODS } from "./operations.mjs";
 
 /** The names of every component in a document, as `section/name`. */
 export function componentNames(doc) {
@@ -32,13 +32,13 @@ function refsIn(node, found = new Set()) {
 export function prune(doc, fromUpstream) {
   const removed = [];
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
-    for (const method of methods) {
+    for (const method of HTTP_METHODS) {
       if (item?.[method] && !item[method]["x-cxkit-source"]) {
         delete item[method];
         removed.push(`${method} ${path}`);
       }
     }
-    if (!methods.some((method) => item?.[method])) {
+    if (!HTTP_METHODS.some((method) => item?.[method])) {
       delete doc.paths[path];
       removed.push(`paths/${path}`);
     }
@@ -58,11 +58,9 @@ export function prune(doc, fromUpstream) {
     }
   }
   const schemes = new Set((doc.security ?? []).flatMap((requirement) => Object.keys(requirement)));
-  for (const item of Object.values(doc.paths ?? {})) {
-    for (const method of methods) {
-      for (const requirement of item?.[method]?.security ?? [])
-        for (const key of Object.keys(requirement)) schemes.add(key);
-    }
+  for (const { operation } of eachOperation(doc.paths)) {
+    for (const requirement of operation.security ?? [])
+      for (const key of Object.keys(requirement)) schemes.add(key);
   }
   for (const name of fromUpstream) {
     const [section, key] = splitName(name);

@@ -15,6 +15,14 @@ describe("renderSpec", () => {
     expect(text).toContain("'200':");
   });
 
+  test("quotes strings the spec readers (js-yaml) would take for numbers, so they read back as strings", () => {
+    const doc = parseSpec(committed, "x");
+    doc.info["x-examples"] = ["0b101", "1_000", "0x1F", "plain"];
+    const text = renderSpec(doc);
+    expect(parseSpec(text, "x").info["x-examples"]).toEqual(["0b101", "1_000", "0x1F", "plain"]);
+    expect(parse(text).info["x-examples"]).toEqual(["0b101", "1_000", "0x1F", "plain"]);
+  });
+
   test("formats JSON and YAML input alike", () => {
     const vendor = JSON.stringify(parse(committed), null, 4);
     expect(renderSpec(parseSpec(vendor, "vendor.json"))).toBe(renderSpec(parseSpec(committed, "x")));

@@ -3,7 +3,7 @@
 // tells known events from unknown ones by this list; the full schema checks of each event are drift
 // detection, compiled into the `validate` entry by render-validators.mjs.
 import { readFile } from "node:fs/promises";
-import { parse } from "yaml";
+import { readYaml } from "../specs/read-yaml.mjs";
 
 const MARKER = "x-cxkit-webhook-union";
 
@@ -36,7 +36,7 @@ export function webhookUnion(spec) {
 
 /** Renders the list of the spec's known webhook events, or undefined when it has no webhook union. */
 export async function renderWebhookEvents(specPath, label) {
-  const union = webhookUnion(parse(await readFile(specPath, "utf8")));
+  const union = webhookUnion(readYaml(await readFile(specPath, "utf8")));
   if (union === undefined) return undefined;
   const values = Object.keys(union.mapping).map((value) => `  ${JSON.stringify(value)},`);
   return `${HEADER.replace("SPEC", label)}

@@ -1,8 +1,8 @@
 // What the response validators are compiled from: each operation's JSON 2xx schemas, the webhook
 // payload schemas, and the spec prepared for Ajv (docs stripped, refs absolute, extra fields caught).
+import { eachOperation } from "../specs/operations.mjs";
 
 const DOC_KEYWORDS = new Set(["description", "example", "examples", "title", "externalDocs"]);
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 /** Escapes one JSON pointer segment. */
 export function escapePointer(segment) {
@@ -12,27 +12,23 @@ export function escapePointer(segment) {
 /** The response schemas to validate: `"METHOD /path"` -> operation id, and status -> schema pointer. */
 export function responseSchemas(spec) {
   const operations = {};
-  for (const [path, item] of Object.entries(spec.paths ?? {})) {
-    for (const method of METHODS) {
-      const operation = item[method];
-      if (!operation) continue;
-      const statuses = {};
-      for (const [status, declared] of Object.entries(operation.responses ?? {})) {
-        if (!/^2\d\d$/.test(status)) continue;
-        let pointer = `#/paths/${escapePointer(path)}/${method}/responses/${status}`;
-        let response = declared;
-        if (typeof response.$ref === "string") {
-          pointer = response.$ref;
-          response = resolve(spec, pointer);
-        }
-        const type = Object.keys(response.content ?? {}).find((name) => /\bjson\b/.test(name));
-        if (type && response.content[type].schema) {
-          statuses[status] = `${pointer}/content/${escapePointer(type)}/schema`;
-        }
+  for (const { path, method, operation } of eachOperation(spec.paths)) {
+    const statuses = {};
+    for (const [status, declared] of Object.entries(operation.responses ?? {})) {
+      if (!/^2\d\d$/.test(status)) continue;
+      let pointer = `#/paths/${escapePointer(path)}/${method}/responses/${status}`;
+      let response = declared;
+      if (typeof response.$ref === "string") {
+        pointer = response.$ref;
+        response = resolve(spec, pointer);
       }
-      if (Object.keys(statuses).length > 0) {
-        operations[`${method.toUpperCase()} ${path}`] = { operationId: operation.operationId, statuses };
+      const type = Object.keys(response.content ?? {}).find((name) => /\bjson\b/.test(name));
+      if (type && response.content[type].schema) {
+        statuses[status] = `${pointer}/content/${escapePointer(type)}/schema`;
       }
+    }
+    if (Object.keys(statuses).length > 0) {
+      operations[`${method.toUpperCase()} ${path}`] = { operationId: operation.operationId, statuses };
     }
   }
   return operations;
@@ -91,17 +87,13 @@ export function prepareSpec(spec) {
   for (const response of Object.values(copy.components.responses ?? {})) {
     for (const media of Object.values(response.content ?? {})) visit(media.schema);
   }
-  for (const item of Object.values(copy.paths)) {
-    for (const method of METHODS) {
-      for (const response of Object.values(item[method]?.responses ?? {})) {
-        if (typeof response.$ref === "string") continue;
-        for (const media of Object.values(response.content ?? {})) visit(media.schema);
-      }
-      if (item[method]) {
-        // Note: only responses are validated; requests are ours, and checked by the types.
-        item[method] = { responses: item[method].responses };
-      }
+  for (const { method, operation, pathItem } of eachOperation(copy.paths)) {
+    for (const response of Object.values(operation.responses ?? {})) {
+      if (typeof response.$ref === "string") continue;
+      for (const media of Object.values(response.content ?? {})) visit(media.schema);
     }
+    // Note: only responses are validated; requests are ours, and checked by the types.
+    pathItem[method] = { responses: operation.responses };
   }
   return { $id: "spec", ...copy };
 }
