@@ -5,6 +5,7 @@
 //   pnpm bench            # builds what this needs
 //   node bench/lib/in-memory.mjs [calls=200] [rounds=100]
 // Prints each client's median µs per call and its median ratio to plain openapi-fetch, round by round.
+import { batch, interleave } from "./rounds.mjs";
 import { median } from "./stats.mjs";
 
 const [calls = 200, rounds = 100] = process.argv.slice(2).map(Number);
@@ -45,24 +46,13 @@ const clients = {
   "@cxkit/alpharun timeout: false": get(createAlpharunClient({ token: "t", baseUrl, timeout: false })),
 };
 
-async function batch(fn, n) {
-  const started = performance.now();
-  for (let i = 0; i < n; i++) await fn();
-  return ((performance.now() - started) * 1000) / n;
-}
 const names = Object.keys(clients);
-const micros = Object.fromEntries(names.map((name) => [name, []]));
 for (const name of names) {
   if ((await clients[name]())?.data?.customer_interaction?.id !== "abc123")
     throw new Error(`${name}: no body`);
   await batch(clients[name], 2000);
 }
-for (let round = 0; round < rounds; round++) {
-  for (let i = 0; i < names.length; i++) {
-    const name = names[(i + round) % names.length];
-    micros[name].push(await batch(clients[name], calls));
-  }
-}
+const micros = await interleave(names, rounds, (name) => batch(clients[name], calls));
 const plain = micros["plain openapi-fetch"];
 for (const name of names) {
   const ratio = median(micros[name].map((value, round) => value / plain[round]));

@@ -4,6 +4,7 @@
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { heyApiModule } from "./alternative.mjs";
+import { batch, interleave } from "./rounds.mjs";
 
 const [calls = 5000, rounds = 5, warmup = 500] = process.argv.slice(2).map(Number);
 const TOKEN = "bench-token";
@@ -190,30 +191,14 @@ for (const [name, client] of Object.entries(clients)) {
   }
 }
 
-/** µs per call over `n` sequential calls (the mean, so the garbage a client makes is paid for here). */
-async function batch(fn, n) {
-  const started = performance.now();
-  for (let i = 0; i < n; i++) await fn();
-  return ((performance.now() - started) * 1000) / n;
-}
-
 // Note: both answers match the spec, so "report" pays for validation only, never for drift events.
 if (drifts > 0) throw new Error(`cxkit-fetch-report: ${drifts} drift events on answers that match the spec`);
 
 const names = Object.keys(clients);
 const results = { calls, rounds, warmup, get: {}, patch: {} };
 for (const method of ["get", "patch"]) {
-  for (const name of names) {
-    await batch(clients[name][method], warmup);
-    results[method][name] = [];
-  }
-  for (let round = 0; round < rounds; round++) {
-    // Note: the order rotates each round, so no client always runs right after the same one.
-    for (let i = 0; i < names.length; i++) {
-      const name = names[(i + round) % names.length];
-      results[method][name].push(await batch(clients[name][method], calls));
-    }
-  }
+  for (const name of names) await batch(clients[name][method], warmup);
+  results[method] = await interleave(names, rounds, (name) => batch(clients[name][method], calls));
 }
 
 // Head to head: the default client, plain openapi-fetch and the default client with `timeout: false`
@@ -223,13 +208,7 @@ for (const method of ["get", "patch"]) {
 const trio = ["openapi-fetch", "cxkit-fetch", "cxkit-fetch-no-timeout"];
 const pair = { rounds: rounds * 10, calls: Math.max(5, Math.round(calls / 10)), get: {}, patch: {} };
 for (const method of ["get", "patch"]) {
-  for (const name of trio) pair[method][name] = [];
-  for (let round = 0; round < pair.rounds; round++) {
-    for (let i = 0; i < trio.length; i++) {
-      const name = trio[(i + round) % trio.length];
-      pair[method][name].push(await batch(clients[name][method], pair.calls));
-    }
-  }
+  pair[method] = await interleave(trio, pair.rounds, (name) => batch(clients[name][method], pair.calls));
 }
 results.headToHead = pair;
 

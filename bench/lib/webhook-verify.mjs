@@ -4,6 +4,7 @@
 import { createHmac } from "node:crypto";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
+import { interleave } from "./rounds.mjs";
 
 const [calls = 2000, rounds = 20, warmup = 2000] = process.argv.slice(2).map(Number);
 const SECRET = "4f1c9a7be2d05836c1aa9e0f7d3b52c4e8a61f09b7d2c35e4a8f6b1d0c9e7a23";
@@ -91,15 +92,12 @@ async function batch(fn, n) {
 }
 
 const names = Object.keys(runs);
-const results = { calls, rounds, warmup, bytes: body.length };
-for (const name of names) {
-  await batch(runs[name], warmup);
-  results[name] = [];
-}
-for (let round = 0; round < rounds; round++) {
-  for (let i = 0; i < names.length; i++) {
-    const name = names[(i + round) % names.length];
-    results[name].push(await batch(runs[name], calls));
-  }
-}
+for (const name of names) await batch(runs[name], warmup);
+const results = {
+  calls,
+  rounds,
+  warmup,
+  bytes: body.length,
+  ...(await interleave(names, rounds, (name) => batch(runs[name], calls))),
+};
 process.stdout.write(`${JSON.stringify(results)}\n`);
