@@ -1,9 +1,6 @@
 import { describeValue } from "./check-options.js";
 import { InvalidRequestError } from "./input-errors.js";
 
-/** A path value that resolves to another path: `..`, `.` or empty. */
-const AWAY = /^\.{0,2}$/;
-
 /**
  * Refuses, before anything is sent, a call whose path parameters would take it to another path than
  * its operation's: a missing value (openapi-fetch leaves `{name}` in the URL, sent as `%7Bname%7D`), or
@@ -16,18 +13,15 @@ export function checkPathParams(
   schemaPath: string,
   values: Record<string, unknown> | undefined,
 ): void {
-  // Note: a scan for each `{name}` (as `/\{(.+?)\}/g` finds them), not `matchAll`: it runs on every call.
-  let open = schemaPath.indexOf("{");
-  while (open !== -1) {
-    const close = schemaPath.indexOf("}", open + 2);
-    if (close === -1) return;
-    const name = schemaPath.slice(open + 1, close);
-    const value = values?.[name];
-    if (value == null || AWAY.test(String(value))) {
+  // Note: `matchAll` and a regex literal, not a hand-written scan and a shared constant: the scan saves
+  // about 190 ns a call (0.3% of a loopback GET) and costs 31 bytes gzipped in every browser bundle,
+  // the tighter budget.
+  for (const [, name] of schemaPath.matchAll(/\{(.+?)\}/g)) {
+    const value = values?.[name as string];
+    if (value == null || /^\.{0,2}$/.test(String(value))) {
       const problem = value == null ? "missing" : `${describeValue(value)}, which would reach another path`;
       throw new InvalidRequestError(`${method} ${schemaPath}`, `path parameter \`${name}\` is ${problem}`);
     }
-    open = schemaPath.indexOf("{", close + 1);
   }
 }
 
