@@ -1,6 +1,6 @@
 // validateDixaWebhookEvents: the drift check of verified webhook deliveries against each event's
 // schema (verification itself checks only the envelope).
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { type DriftEvent, ResponseDriftError, validateDixaWebhookEvents } from "../../src/validate.js";
 import { BODY_MARKER, closedEvent } from "../webhooks/dixa-recipe.js";
 
@@ -35,6 +35,30 @@ describe("validateDixaWebhookEvents", () => {
     expect(drifts(closedEvent({ event_fqn: "SLA_BREACHED", event_id: "not-a-uuid" }))).toEqual([
       ["format", "/event_id", "#/components/schemas/WebhookEventHeader/properties/event_id/format"],
     ]);
+  });
+
+  test("parses no delivery the sampling skips", () => {
+    const parse = vi.spyOn(JSON, "parse");
+    try {
+      const events: DriftEvent[] = [];
+      const skip = validateDixaWebhookEvents({
+        sampleRate: 0.5,
+        random: () => 0.9,
+        onDrift: (e) => events.push(e),
+      });
+      const body = JSON.stringify(closedEvent({ data: {} }));
+      expect(skip(body)).toEqual([]);
+      expect(parse).not.toHaveBeenCalled();
+      const take = validateDixaWebhookEvents({
+        sampleRate: 0.5,
+        random: () => 0.1,
+        onDrift: (e) => events.push(e),
+      });
+      expect(take(body)).toHaveLength(1);
+      expect(parse).toHaveBeenCalledTimes(1);
+    } finally {
+      parse.mockRestore();
+    }
   });
 
   test("takes the raw body as bytes, as a receiver holds it", () => {
