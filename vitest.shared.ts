@@ -7,7 +7,7 @@ import { defineConfig } from "vitest/config";
  * about 5x faster than 5.9 with the same `.js` and `.d.ts` out. `typescript` (5.9) stays for
  * openapi-typescript's compiler API; consumers' versions are the pack-and-install test's matrix.
  */
-export const nativeTsc = fileURLToPath(new URL("./node_modules/typescript-7/bin/tsc", import.meta.url));
+const nativeTsc = fileURLToPath(new URL("./node_modules/typescript-7/bin/tsc", import.meta.url));
 
 export const sharedTestConfig = defineConfig({
   test: {

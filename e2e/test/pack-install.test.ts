@@ -7,9 +7,10 @@ import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { parse } from "yaml";
+import { catalog as workspaceCatalog } from "./support/consumer.js";
+import { cleanEnv, ok, run as runIn } from "./support/run.js";
+import { repoRoot } from "./support/scratch-repo.js";
 
-const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 const fixtures = fileURLToPath(new URL("../fixtures/consumer/", import.meta.url));
 /** tests in fixtures/consumer/test, so a test that silently goes missing fails the count */
 const CONSUMER_TESTS = 6;
@@ -29,9 +30,18 @@ const published = await Promise.all(
   }),
 ).then((all) => all.filter(({ manifest }) => !manifest.private));
 
-const catalog = (
-  parse(await readFile(join(repoRoot, "pnpm-workspace.yaml"), "utf8")) as { catalog: Record<string, string> }
-).catalog;
+const catalog = await workspaceCatalog();
+
+/**
+ * A consumer's shell: without what pnpm, turbo and vitest set for this test run, but with the registry
+ * and user config npm was given (the tools come from there; the tarballs are local).
+ */
+const consumerEnv = cleanEnv(
+  Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => /^npm_config_(registry|userconfig)$/i.test(key)),
+  ),
+);
+const run = (command: string, args: string[], cwd: string) => runIn(command, args, cwd, consumerEnv);
 
 /**
  * The compilers a consumer may type-check us with, each pinned in the catalog: ours (5.9), the current
@@ -206,7 +216,10 @@ describe("cxkit-mock", () => {
   });
 
   test("the installed bin serves both vendored specs and stops on SIGTERM", async () => {
-    child = spawn(join(project, "node_modules", ".bin", "cxkit-mock"), [], { cwd: project, env: cleanEnv() });
+    child = spawn(join(project, "node_modules", ".bin", "cxkit-mock"), [], {
+      cwd: project,
+      env: consumerEnv,
+    });
     let stdout = "";
     child.stdout?.on("data", (chunk: Buffer) => {
       stdout += chunk;
@@ -233,43 +246,3 @@ describe("cxkit-mock", () => {
     expect(await exited).toBe(0);
   });
 });
-
-interface RunResult {
-  command: string;
-  code: number | null;
-  stdout: string;
-  output: string;
-}
-
-/** The environment of a consumer's shell: without what pnpm, turbo and vitest set for this test run. */
-function cleanEnv(): NodeJS.ProcessEnv {
-  const keep = /^npm_config_(registry|cache|userconfig|https?_proxy|proxy|noproxy|cafile|strict_ssl)$/i;
-  return Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([key]) => keep.test(key) || !/^(npm_|pnpm_|turbo_|vitest|node_env$|node_options$|test$)/i.test(key),
-    ),
-  );
-}
-
-function run(command: string, args: string[], cwd: string): Promise<RunResult> {
-  return new Promise((done, reject) => {
-    const child = spawn(command, args, { cwd, env: cleanEnv(), stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk;
-      output += chunk;
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      output += chunk;
-    });
-    child.once("error", reject);
-    child.once("close", (code) => done({ command: [command, ...args].join(" "), code, stdout, output }));
-  });
-}
-
-function ok(result: RunResult): RunResult {
-  if (result.code !== 0)
-    throw new Error(`${result.command} exited ${result.code} in its folder:\n${result.output}`);
-  return result;
-}

@@ -3,14 +3,13 @@
 // spec change released as a preview, a minor and a major. One registry, one scratch repository and
 // one consumer for the whole file: the tests build on each other and run in order. Refusals, which
 // need no registry, are release-refusals.test.ts.
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { type Consumer, consumerProject } from "./support/consumer.js";
 import { commands, readmeBlock } from "./support/readme.js";
 import { type RefusingProxy, startRefusingProxy } from "./support/refusing-proxy.js";
-import { ok, type RunResult, run } from "./support/run.js";
+import { lines, ok, type RunResult, run } from "./support/run.js";
 import { type ScratchRepo, scratchRepo } from "./support/scratch-repo.js";
 import { changeset, gateTest, probe, setTagField } from "./support/spec-change.js";
 import { type Registry, startRegistry } from "./support/verdaccio.js";
@@ -27,14 +26,11 @@ let registry: Registry | undefined;
 let proxy: RefusingProxy | undefined;
 let repo: ScratchRepo;
 let consumer: Consumer | undefined;
-/** TMPDIR of every release: whatever it writes there (its npmrc) must be gone when it ends */
-let releaseTmp = "";
 const outputs: string[] = [];
 /** the consumer's preparation: resolves to its error, if any */
 let preparing: Promise<unknown> = Promise.resolve();
 
 beforeAll(async () => {
-  releaseTmp = await mkdtemp(join(tmpdir(), "cxkit-release-tmp-"));
   [registry, repo] = await Promise.all([startRegistry(), scratchRepo()]);
   proxy = await startRefusingProxy(registry.url);
   // Note: the consumer gets its tools (through the registry's uplink) while the first release builds.
@@ -53,7 +49,7 @@ afterAll(async () => {
   await registry?.stop();
   // Note: CXKIT_E2E_KEEP=1 keeps the scratch repository and the consumer for a look after a failure.
   if (process.env.CXKIT_E2E_KEEP) return console.log(`kept ${repo?.dir} and ${consumer?.dir}`);
-  await Promise.all([repo?.remove(), consumer?.remove(), rm(releaseTmp, { recursive: true, force: true })]);
+  await Promise.all([repo?.remove(), consumer?.remove()]);
 });
 
 const reg = () => registry as Registry;
@@ -62,8 +58,6 @@ const theConsumer = (): Consumer => {
   if (!consumer) throw new Error("no consumer project: its preparation failed (see the first failing test)");
   return consumer;
 };
-const lines = (text: string) =>
-  text.split("\n").filter((line) => line.trim() && !line.includes("ELIFECYCLE"));
 const list = (names: string[], versions: Record<string, string>) =>
   names.map((name) => `${name}@${versions[name]}`).join(", ");
 
@@ -72,11 +66,9 @@ async function release(args: string[], env: Record<string, string | undefined> =
   const result = await repo.release(args, {
     CXKIT_REGISTRY: proxy?.url,
     CXKIT_REGISTRY_TOKEN: reg().token,
-    TMPDIR: releaseTmp,
     ...env,
   });
   outputs.push(result.output);
-  expect(await readdir(releaseTmp), "the release left files in its temp dir").toEqual([]);
   return result;
 }
 
@@ -303,5 +295,5 @@ test("no credential reaches the scratch repository, a temp file or the output", 
   // Note: `git grep` exits 1 when nothing matches: tracked and untracked files, ignored ones aside.
   const found = await run("git", ["grep", "-F", "-l", "--untracked", token], repo.dir);
   expect({ code: found.code, files: found.stdout }).toEqual({ code: 1, files: "" });
-  expect(await readdir(releaseTmp)).toEqual([]);
+  expect(await readdir(repo.releaseTmp)).toEqual([]);
 });

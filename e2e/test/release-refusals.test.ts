@@ -1,13 +1,10 @@
 // `pnpm release` refuses each bad state with one line, before it versions anything or asks the
 // registry: run on a scratch copy of this repository against a stand-in registry on 127.0.0.1 that
 // records every request (none may arrive) and, for the last test, turns the token away.
-import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import type { RunResult } from "./support/run.js";
+import { lines, type RunResult } from "./support/run.js";
 import { type ScratchRepo, scratchRepo } from "./support/scratch-repo.js";
 import { setTagField } from "./support/spec-change.js";
 
@@ -24,11 +21,8 @@ interface StandIn {
 
 let repo: ScratchRepo;
 let registry: StandIn;
-/** TMPDIR of every release: whatever it writes there (its npmrc) must be gone when it ends */
-let releaseTmp = "";
 
 beforeAll(async () => {
-  releaseTmp = await mkdtemp(join(tmpdir(), "cxkit-release-tmp-"));
   const requests: StandIn["requests"] = [];
   const standIn = { status: 404, requests } as StandIn;
   const server = createServer((request: IncomingMessage, response) => {
@@ -46,22 +40,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await new Promise((closed) => registry?.server.close(closed));
   if (process.env.CXKIT_E2E_KEEP) return console.log(`kept ${repo?.dir}`);
-  await Promise.all([repo?.remove(), rm(releaseTmp, { recursive: true, force: true })]);
+  await repo?.remove();
 });
-
-const lines = (text: string) =>
-  text.split("\n").filter((line) => line.trim() && !line.includes("ELIFECYCLE"));
 
 /** `pnpm release ...args` in the scratch repository, against the stand-in registry. */
 async function release(args: string[], env: Record<string, string | undefined>): Promise<RunResult> {
   const result = await repo.release(args, {
     CXKIT_REGISTRY: registry.url,
     CXKIT_REGISTRY_TOKEN: TOKEN,
-    TMPDIR: releaseTmp,
     ...env,
   });
   expect(result.output).not.toContain(TOKEN);
-  expect(await readdir(releaseTmp), "the release left files in its temp dir").toEqual([]);
   return result;
 }
 

@@ -1,5 +1,6 @@
 // The states `pnpm release` refuses before it versions, builds or publishes anything: one sentence each.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
+import { runStep } from "./run-step.mjs";
 
 /** Why the release stopped (a state it refuses, or a step that failed): the one line the user reads. */
 export class ReleaseError extends Error {
@@ -104,12 +105,8 @@ export function checkWorkspaceRanges(packages) {
  * Both checks run at once (each takes about a second of CPU); a stale spec is named first, as the cause.
  */
 export async function checkGenerated(root) {
-  const stale = (script) =>
-    new Promise((done, fail) => {
-      const child = spawn(process.execPath, [script, "--check"], { cwd: root, stdio: "ignore" });
-      child.once("error", fail);
-      child.once("close", (code) => done(code !== 0));
-    });
+  const stale = async (script) =>
+    (await runStep(process.execPath, [script, "--check"], { cwd: root, quiet: true })).code !== 0;
   const [spec, generated] = await Promise.all([
     stale("scripts/specs-build.mjs"),
     stale("scripts/generate.mjs"),

@@ -1,5 +1,5 @@
-// The release's refusals and its handling of the token, each on its own; e2e/test/registry.test.ts
-// runs them all through `pnpm release` against a real registry.
+// The release's refusals and its handling of the token, each on its own; e2e/test/release-refusals.test.ts
+// runs them all through `pnpm release`.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

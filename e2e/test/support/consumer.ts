@@ -25,7 +25,8 @@ export interface Consumer {
   remove(): Promise<void>;
 }
 
-async function catalog(): Promise<Record<string, string>> {
+/** The pinned versions of pnpm-workspace.yaml's `catalog:`. */
+export async function catalog(): Promise<Record<string, string>> {
   const workspace = parse(await readFile(join(repoRoot, "pnpm-workspace.yaml"), "utf8"));
   return (workspace as { catalog: Record<string, string> }).catalog;
 }

@@ -57,3 +57,8 @@ export function ok(result: RunResult): RunResult {
   if (result.code !== 0) throw new Error(`${result.command} exited ${result.code}:\n${result.output}`);
   return result;
 }
+
+/** The lines of an output a person reads: no blank lines, no pnpm `ELIFECYCLE` notice. */
+export function lines(text: string): string[] {
+  return text.split("\n").filter((line) => line.trim() && !line.includes("ELIFECYCLE"));
+}
